@@ -1,0 +1,536 @@
+"""A small cooperative coroutine kernel on virtual time (stdlib only).
+
+Why our own and not asyncio: the game must pause, single-step and replay exactly, so time
+is a number the app advances in fixed ticks, never the wall clock. Tasks are plain
+``async def`` coroutines; they suspend only on awaitables defined here (``sleep``,
+``Event``, ``Queue``, ``Lock``, ``Semaphore``, ``Condition``, ``Task.join``), each of which
+yields a *trap* object to the kernel, in the spirit of curio's kernel and trio's MockClock.
+
+Ordering is deterministic: wake-ups are sorted by (time, sequence number), so tasks due at
+the same virtual time resume in the order they were scheduled (FIFO).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import traceback
+from collections import deque
+from collections.abc import Coroutine, Generator, Iterable
+from dataclasses import dataclass
+from types import CodeType, FrameType
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Task states, as shown by the inspector.
+READY = "ready"
+RUNNING = "running"
+SLEEPING = "sleeping"
+WAITING = "waiting"
+DONE = "done"
+FAILED = "failed"
+CANCELLED = "cancelled"
+
+
+class Cancelled(BaseException):
+    """Thrown into a task that is cancelled (a BaseException so ``except Exception`` skips it)."""
+
+
+class TaskCrashed(RuntimeError):
+    """Raised by ``advance`` in strict mode when a task raised; names the task."""
+
+    def __init__(self, task: Task) -> None:
+        super().__init__(f"task {task.name!r} crashed: {task.error!r}")
+        self.task = task
+
+
+class Deadlock(RuntimeError):
+    """Nothing is ready or sleeping, yet non-daemon tasks wait: nobody can ever wake them."""
+
+
+# ---------------------------------------------------------------------------------------
+# Traps: what an awaitable yields to the kernel.
+
+
+class _Sleep:
+    __slots__ = ("until",)
+
+    def __init__(self, until: float) -> None:
+        self.until = until
+
+
+class _Block:
+    """Park the current task on a waitable's waiter list until someone wakes it."""
+
+    __slots__ = ("waitable",)
+
+    def __init__(self, waitable: Waitable) -> None:
+        self.waitable = waitable
+
+
+class _Current:
+    __slots__ = ()
+
+
+_CURRENT = _Current()
+
+
+class Waitable:
+    """Anything tasks can wait on: keeps a FIFO of waiting tasks and a display name."""
+
+    kind = "waitable"
+
+    def __init__(self, name: str = "") -> None:
+        self.name = name or self.kind
+        self._waiters: deque[Task] = deque()
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.name!r}>"
+
+    def _block(self) -> Generator[Any, Any, Any]:
+        return (yield _Block(self))
+
+    @property
+    def waiting(self) -> list[Task]:
+        """Tasks parked here, first to be woken first."""
+        return list(self._waiters)
+
+    def _wake_one(self, value: Any = None) -> Task | None:
+        if not self._waiters:
+            return None
+        task = self._waiters.popleft()
+        task.kernel._make_ready(task, value)
+        return task
+
+    def _wake_all(self, value: Any = None) -> None:
+        while self._waiters:
+            self._wake_one(value)
+
+
+class _Awaitable:
+    """Wraps a generator so it can be awaited from ``async def`` code."""
+
+    __slots__ = ("_gen",)
+
+    def __init__(self, gen: Generator[Any, Any, Any]) -> None:
+        self._gen = gen
+
+    def __await__(self) -> Generator[Any, Any, Any]:
+        return self._gen
+
+
+def _sleep_gen(seconds: float) -> Generator[Any, Any, None]:
+    yield _Sleep(seconds)
+
+
+def sleep(seconds: float) -> _Awaitable:
+    """Suspend the current task for ``seconds`` of virtual time (0 = yield to others)."""
+    if seconds < 0:
+        raise ValueError(f"sleep needs seconds >= 0, got {seconds}")
+    return _Awaitable(_sleep_gen(seconds))
+
+
+def _current_gen() -> Generator[Any, Any, Task]:
+    return (yield _CURRENT)
+
+
+async def current_task() -> Task:
+    """The task that is running this code."""
+    return await _Awaitable(_current_gen())
+
+
+# ---------------------------------------------------------------------------------------
+# Synchronisation primitives.
+
+
+class Event(Waitable):
+    """A flag tasks can wait for; once set, waiting returns at once until cleared."""
+
+    kind = "event"
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(name)
+        self._set = False
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def set(self) -> None:
+        self._set = True
+        self._wake_all()
+
+    def clear(self) -> None:
+        self._set = False
+
+    async def wait(self) -> None:
+        if not self._set:
+            await _Awaitable(self._block())
+
+
+class Condition(Waitable):
+    """Tasks wait until notified; ``notify_all`` wakes every waiter (a broadcast pulse)."""
+
+    kind = "condition"
+
+    async def wait(self) -> None:
+        await _Awaitable(self._block())
+
+    def notify_all(self) -> None:
+        self._wake_all()
+
+    def notify(self, n: int = 1) -> None:
+        for _ in range(n):
+            if self._wake_one() is None:
+                break
+
+
+class Queue(Waitable, Generic[T]):
+    """FIFO queue; ``get`` waits when empty, ``put`` waits when full (capacity > 0)."""
+
+    kind = "queue"
+
+    def __init__(self, name: str = "", capacity: int = 0) -> None:
+        super().__init__(name)
+        if capacity < 0:
+            raise ValueError(f"queue capacity must be >= 0, got {capacity}")
+        self.capacity = capacity
+        self.items: deque[T] = deque()
+        self._putters = _PutSide(f"{self.name} (full)")
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def full(self) -> bool:
+        return self.capacity > 0 and len(self.items) >= self.capacity
+
+    def put_nowait(self, item: T) -> None:
+        if self.full():
+            raise OverflowError(f"queue {self.name!r} is full")
+        if self._waiters:  # hand straight to the first getter: FIFO fairness
+            self._wake_one(item)
+        else:
+            self.items.append(item)
+
+    async def put(self, item: T) -> None:
+        while self.full():
+            await _Awaitable(self._putters._block())
+        self.put_nowait(item)
+
+    async def get(self) -> T:
+        if self.items:
+            item = self.items.popleft()
+            self._putters._wake_one()
+            return item
+        return await _Awaitable(self._block())
+
+
+class _PutSide(Waitable):
+    kind = "queue"
+
+
+class Semaphore(Waitable):
+    """Counts free places (tables, stations); ``acquire`` waits when none is free."""
+
+    kind = "semaphore"
+
+    def __init__(self, value: int = 1, name: str = "") -> None:
+        super().__init__(name)
+        if value < 0:
+            raise ValueError(f"semaphore value must be >= 0, got {value}")
+        self.value = value
+
+    def locked(self) -> bool:
+        return self.value == 0
+
+    async def acquire(self) -> None:
+        if self.value > 0 and not self._waiters:
+            self.value -= 1
+            return
+        await _Awaitable(self._block())  # release hands the unit straight to us
+
+    def release(self) -> None:
+        if self._waiters:
+            self._wake_one()
+        else:
+            self.value += 1
+
+    async def __aenter__(self) -> Semaphore:
+        await self.acquire()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.release()
+
+
+class Lock(Semaphore):
+    """Mutual exclusion for one shared place, e.g. the pickup counter."""
+
+    kind = "lock"
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(1, name)
+
+
+# ---------------------------------------------------------------------------------------
+# Tasks.
+
+
+@dataclass(frozen=True)
+class FrameInfo:
+    """Where a coroutine is suspended: function, file and line (for the code view)."""
+
+    function: str
+    filename: str
+    lineno: int
+    code: CodeType
+
+
+class Task:
+    """A coroutine the kernel runs, plus what the inspector shows about it."""
+
+    def __init__(
+        self,
+        kernel: Kernel,
+        coro: Coroutine[Any, Any, Any],
+        name: str,
+        group: str,
+        daemon: bool,
+        actor: object,
+    ) -> None:
+        self.kernel = kernel
+        self.coro = coro
+        self.name = name
+        self.group = group
+        self.daemon = daemon
+        self.actor = actor
+        self.state = READY
+        self.wake_at: float | None = None
+        self.waiting_on: Waitable | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.traceback = ""
+        self.resumes = 0
+        self._send: Any = None
+        self._throw: BaseException | None = None
+        self._sleep_seq = -1  # identifies the live heap entry; stale ones are skipped
+        self.finished = Event(f"{name} finished")
+
+    def __repr__(self) -> str:
+        return f"<Task {self.name} {self.describe()}>"
+
+    @property
+    def alive(self) -> bool:
+        return self.state not in (DONE, FAILED, CANCELLED)
+
+    def describe(self) -> str:
+        """State in words: 'sleeping until 12.50', 'waiting on queue kitchen'."""
+        if self.state == SLEEPING and self.wake_at is not None:
+            return f"sleeping until {self.wake_at:.2f}"
+        if self.state == WAITING and self.waiting_on is not None:
+            return f"waiting on {self.waiting_on.kind} {self.waiting_on.name}"
+        if self.state == FAILED:
+            return f"failed: {self.error!r}"
+        return self.state
+
+    def stack(self) -> list[FrameInfo]:
+        """Frames from the task's own coroutine down to the innermost suspended one."""
+        frames: list[FrameInfo] = []
+        obj: Any = self.coro
+        while obj is not None:
+            frame: FrameType | None = getattr(obj, "cr_frame", None) or getattr(
+                obj, "gi_frame", None
+            )
+            if frame is not None:
+                code = frame.f_code
+                frames.append(FrameInfo(code.co_name, code.co_filename, frame.f_lineno, code))
+            obj = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
+        return frames
+
+    def cancel(self) -> None:
+        """Throw ``Cancelled`` into the task at its current await (at its next resume)."""
+        if not self.alive or self._throw is not None:
+            return
+        if self.state == WAITING and self.waiting_on is not None:
+            with contextlib.suppress(ValueError):
+                self.waiting_on._waiters.remove(self)
+        self._throw = Cancelled()
+        if self.state in (SLEEPING, WAITING):
+            self.kernel._make_ready(self, None)
+
+    async def join(self) -> Any:
+        """Wait until the task ends; returns its result (re-raises its error)."""
+        await self.finished.wait()
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+
+class Kernel:
+    """Runs tasks on virtual time. The owner calls ``advance(dt)``; nothing else moves time.
+
+    ``strict``: a crashing task makes ``advance`` raise ``TaskCrashed`` (tests, headless);
+    otherwise the crash is only recorded in ``crashes`` for the game to show.
+    """
+
+    def __init__(self, *, strict: bool = True) -> None:
+        self.now = 0.0
+        self.strict = strict
+        self.tasks: list[Task] = []
+        self.ready: deque[Task] = deque()
+        self.current: Task | None = None
+        self.crashes: list[Task] = []
+        self.resumes = 0
+        self._sleepers: list[tuple[float, int, Task]] = []
+        self._seq = 0
+        self._pending_crash: Task | None = None
+        self.on_resume: Any = None  # optional hook(task) for the inspector's hand-over log
+
+    # -- spawning ---------------------------------------------------------------------
+    def spawn(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        name: str = "",
+        *,
+        group: str = "task",
+        daemon: bool = False,
+        actor: object = None,
+    ) -> Task:
+        """Start a coroutine as a task; it first runs at the current virtual time."""
+        task = Task(self, coro, name or f"task-{len(self.tasks)}", group, daemon, actor)
+        self.tasks.append(task)
+        self.ready.append(task)
+        return task
+
+    def _make_ready(self, task: Task, value: Any) -> None:
+        task.state = READY
+        task.wake_at = None
+        task.waiting_on = None
+        task._sleep_seq = -1
+        task._send = value
+        self.ready.append(task)
+
+    # -- running ----------------------------------------------------------------------
+    def advance(self, dt: float) -> None:
+        """Run everything due up to ``now + dt`` in time order; then ``now = now + dt``."""
+        if dt < 0:
+            raise ValueError(f"advance needs dt >= 0, got {dt}")
+        self.run_until(self.now + dt)
+
+    def run_until(self, target: float) -> None:
+        sleepers = self._sleepers
+        while True:
+            self._run_ready()
+            if not sleepers or sleepers[0][0] > target:
+                break
+            when, seq, task = heapq.heappop(sleepers)
+            if task._sleep_seq != seq:
+                continue  # cancelled while asleep; entry is stale
+            self.now = when
+            self._make_ready(task, None)
+        if target > self.now:
+            self.now = target
+
+    def run(self, limit: float = float("inf")) -> None:
+        """Run until nothing is scheduled (or ``limit``); raise ``Deadlock`` if stuck."""
+        while self._sleepers or self.ready:
+            next_time = self._sleepers[0][0] if self._sleepers else self.now
+            if next_time > limit:
+                break
+            self.run_until(next_time)
+        if self.deadlocked():
+            names = ", ".join(t.name for t in self.deadlocked())
+            raise Deadlock(f"deadlock at t={self.now:.2f}: {names} wait forever")
+
+    def next_wakeup(self) -> float | None:
+        """Virtual time of the next scheduled resume, or None when nothing is scheduled."""
+        if self.ready:
+            return self.now
+        while self._sleepers and self._sleepers[0][2]._sleep_seq != self._sleepers[0][1]:
+            heapq.heappop(self._sleepers)
+        return self._sleepers[0][0] if self._sleepers else None
+
+    def deadlocked(self) -> list[Task]:
+        """Non-daemon tasks that wait while nothing is ready or asleep to wake them."""
+        if self.ready or self.next_wakeup() is not None:
+            return []
+        return [t for t in self.tasks if t.state == WAITING and not t.daemon]
+
+    def _run_ready(self) -> None:
+        ready = self.ready
+        while ready:
+            task = ready.popleft()
+            if not task.alive:
+                continue
+            self._step(task)
+            if self._pending_crash is not None:
+                crashed, self._pending_crash = self._pending_crash, None
+                raise TaskCrashed(crashed) from crashed.error
+
+    def _step(self, task: Task) -> None:
+        self.current = task
+        task.state = RUNNING
+        task.resumes += 1
+        self.resumes += 1
+        if self.on_resume is not None:
+            self.on_resume(task)
+        while True:
+            try:
+                if task._throw is not None:
+                    exc, task._throw = task._throw, None
+                    trap = task.coro.throw(exc)
+                else:
+                    value, task._send = task._send, None
+                    trap = task.coro.send(value)
+            except StopIteration as stop:
+                self._finish(task, DONE, result=stop.value)
+                break
+            except Cancelled:
+                self._finish(task, CANCELLED)
+                break
+            except BaseException as exc:  # noqa: BLE001 - reported with the task's name
+                task.error = exc
+                task.traceback = traceback.format_exc()
+                self.crashes.append(task)
+                self._finish(task, FAILED)
+                if self.strict:
+                    self._pending_crash = task
+                break
+            if type(trap) is _Sleep:
+                # even sleep(0) goes through the heap: equal times then wake in FIFO order
+                task.state = SLEEPING
+                task.wake_at = self.now + trap.until
+                self._seq += 1
+                task._sleep_seq = self._seq
+                heapq.heappush(self._sleepers, (task.wake_at, self._seq, task))
+                break
+            if type(trap) is _Block:
+                task.state = WAITING
+                task.waiting_on = trap.waitable
+                trap.waitable._waiters.append(task)
+                break
+            if trap is _CURRENT:
+                task._send = task
+                continue
+            self._finish(task, FAILED)
+            task.error = TypeError(f"task {task.name!r} awaited a foreign awaitable: {trap!r}")
+            self.crashes.append(task)
+            if self.strict:
+                self._pending_crash = task
+            break
+        self.current = None
+
+    def _finish(self, task: Task, state: str, result: Any = None) -> None:
+        task.state = state
+        task.result = result
+        task.wake_at = None
+        task.waiting_on = None
+        task.finished.set()
+
+    # -- introspection ----------------------------------------------------------------
+    def alive_tasks(self) -> Iterable[Task]:
+        return (t for t in self.tasks if t.alive)
+
+    def prune(self) -> None:
+        """Forget finished tasks so a long run keeps flat memory."""
+        self.tasks = [t for t in self.tasks if t.alive]

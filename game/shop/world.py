@@ -1,0 +1,192 @@
+"""The shop: builds places and staff, admits couples, and owns the scheduler it runs on."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from random import Random
+
+from ..scheduler import Kernel, Queue
+from . import actors
+from .config import CONCURRENT, ShopConfig
+from .layout import layout_for
+from .people import Couple, CouplePlan, Order, Person, Staff, Tray
+from .places import Counter, Display, Line, PickupCounter, Tables
+from .story import Beat
+
+PALETTES = 12  # how many clothing colours couples are drawn from (the view owns the colours)
+
+
+def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
+    """The couples of the day, from the seed alone: same seed, same couples, either shop."""
+    rng = Random(config.seed)
+    t = 0.0
+    index = 0
+    while config.couples == 0 or index < config.couples:
+        index += 1
+        if index <= config.first_couples:
+            t = (index - 1) * 2.5
+        else:
+            t += rng.expovariate(1.0 / config.arrival_mean)
+        mean = config.cook_time
+        if config.cook_spread == "exponential":
+            cook = rng.expovariate(1.0 / mean) if mean > 0 else 0.0
+        elif config.cook_spread == "gamma":
+            cook = rng.gammavariate(6.0, mean / 6.0) if mean > 0 else 0.0
+        else:
+            cook = mean
+        eat = config.eat_time * rng.uniform(0.8, 1.2)
+        palette = rng.randrange(PALETTES)
+        yield CouplePlan(index, t, cook, eat, palette, rng.getrandbits(32))
+
+
+class Shop:
+    """One shop, concurrent or parallel, driven by its own virtual-time kernel."""
+
+    def __init__(self, config: ShopConfig, *, strict: bool = True, keep_log: bool = False):
+        self.config = config
+        self.kernel = Kernel(strict=strict)
+        self.layout = layout_for(config)
+        self.concurrent = config.mode == CONCURRENT
+        self.line = Line(self, self.layout)
+        self.display = Display()
+        self.pickup = PickupCounter(self.layout)
+        self.tables = Tables(self.layout)
+        self.kitchen: Queue[Order] = Queue("kitchen order slips")
+        self.free_counters: Queue[Counter] = Queue("free counters")
+        self.cooking: list[Order] = []
+        self.couples: list[Couple] = []  # in the shop now
+        self.departed: list[Couple] = []
+        self.served: list[Couple] = []
+        self.beats: list[Beat] = []
+        self.log: deque[tuple[float, str, str]] = deque(maxlen=None if keep_log else 400)
+        self.next_number = 0
+        self.next_order = 0
+        self.counters: list[Counter] = []
+        self.staff: list[Staff] = []
+        self._hire_staff()
+        self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
+
+    # -- set-up -----------------------------------------------------------------------
+    def _hire_staff(self) -> None:
+        if self.concurrent:
+            for station in self.layout.stations:
+                counter = Counter(station, "till")
+                name = "cashier" if len(self.layout.stations) == 1 else f"cashier {counter.number}"
+                me = self._hire(name, "cashier", station.staff_spot, counter)
+                self.kernel.spawn(
+                    actors.cashier(self, me, counter), name, group="staff", daemon=True, actor=me
+                )
+            for i, grill in enumerate(self.layout.kitchen):
+                name = "cook" if len(self.layout.kitchen) == 1 else f"cook {i + 1}"
+                me = self._hire(name, "cook", grill.grill_spot, None)
+                self.kernel.spawn(
+                    actors.cook(self, me, i), name, group="staff", daemon=True, actor=me
+                )
+        else:
+            for station in self.layout.stations:
+                counter = Counter(station, "counter")
+                name = f"cashier-cook {counter.number}"
+                me = self._hire(name, "cashier_cook", station.staff_spot, counter)
+                self.kernel.spawn(
+                    actors.cashier_cook(self, me, counter),
+                    name,
+                    group="staff",
+                    daemon=True,
+                    actor=me,
+                )
+
+    def _hire(self, name: str, role: str, spot: tuple[float, float], counter: Counter | None):
+        me = Staff(self, name, role, spot)
+        self.staff.append(me)
+        if counter is not None:
+            counter.server = me
+            self.counters.append(counter)
+        return me
+
+    def plans(self) -> Iterator[CouplePlan]:
+        return plan_arrivals(self.config)
+
+    # -- running ----------------------------------------------------------------------
+    @property
+    def now(self) -> float:
+        return self.kernel.now
+
+    def advance(self, dt: float) -> None:
+        self.kernel.advance(dt)
+
+    def run_until_empty(self, limit: float = 1e9) -> None:
+        """Run until every planned couple has left (needs a finite ``couples``)."""
+        if self.config.couples == 0:
+            raise ValueError("run_until_empty needs a finite number of couples")
+        step = 60.0
+        while len(self.departed) < self.config.couples and self.now < limit:
+            self.kernel.advance(step)
+
+    # -- what actors call -------------------------------------------------------------
+    def admit(self, plan: CouplePlan) -> Couple:
+        door = self.layout.door
+        protagonist = plan.index == self.config.protagonist
+        couple = Couple(
+            plan,
+            Person(self, f"you #{plan.index}", "boy", (door[0] - 17, door[1])),
+            Person(self, f"crush #{plan.index}", "girl", (door[0] + 17, door[1])),
+            protagonist,
+            Random(plan.seed),
+        )
+        couple.arrived = self.now
+        self.couples.append(couple)
+        story = actors.concurrent_couple if self.concurrent else actors.parallel_couple
+        name = "you & crush" if protagonist else couple.name
+        self.kernel.spawn(story(self, couple), name, group="couples", actor=couple)
+        self.record(couple.name, "arrives")
+        return couple
+
+    def new_order(self, couple: Couple, burgers: int) -> Order:
+        self.next_order += 1
+        order = Order(self.next_order, couple, burgers, cook_time=couple.plan.cook_time)
+        if self.concurrent:
+            self.next_number += 1
+            order.number = self.next_number
+        couple.order = order
+        couple.ordered_at = self.now
+        self.record(
+            couple.name,
+            f"orders {burgers} burgers" + (f", ticket #{order.number}" if order.number else ""),
+        )
+        return order
+
+    def serve(self, couple: Couple, tray: Tray) -> None:
+        if tray.order.couple is not couple:
+            raise RuntimeError(f"{couple.name} got the burgers of {tray.order.couple.name}")
+        couple.served_at = self.now
+        self.served.append(couple)
+        self.record(couple.name, "has the burgers")
+
+    def depart(self, couple: Couple) -> None:
+        couple.timeline.close(self.now)
+        couple.left_at = self.now
+        for person in couple.people:
+            person.visible = False
+        self.couples.remove(couple)
+        self.departed.append(couple)
+        self.record(couple.name, "leaves")
+
+    def beat(self, couple: Couple, code: str) -> None:
+        if couple.protagonist:
+            self.beats.append(Beat(self.now, code))
+            self.record(couple.name, f"beat {code}")
+
+    def record(self, who: str, what: str) -> None:
+        self.log.append((round(self.now, 6), who, what))
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def protagonist(self) -> Couple | None:
+        for couple in self.couples:
+            if couple.protagonist:
+                return couple
+        for couple in self.departed:
+            if couple.protagonist:
+                return couple
+        return None

@@ -1,0 +1,162 @@
+"""The shop: every couple served once with its own burgers, story beats in order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.scheduler import TaskCrashed
+from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop.story import story_order
+
+SMALL = ShopConfig(couples=12, first_couples=3)
+
+
+def finished_shop(config: ShopConfig) -> Shop:
+    shop = Shop(config, keep_log=True)
+    shop.run_until_empty(limit=100_000)
+    return shop
+
+
+@pytest.mark.parametrize("mode", [CONCURRENT, PARALLEL])
+def test_every_couple_is_served_once_with_its_own_two_burgers(mode: str) -> None:
+    shop = finished_shop(SMALL.with_mode(mode))
+    assert len(shop.departed) == 12
+    assert sorted(c.index for c in shop.served) == list(range(1, 13))
+    for couple in shop.departed:
+        assert couple.order is not None and couple.order.couple is couple
+        assert couple.order.tray is not None and couple.order.tray.holder == "eaten"
+        assert couple.burgers_eaten == 2
+        assert couple.arrived <= couple.turn_at <= couple.ordered_at <= couple.served_at
+        assert couple.served_at <= couple.left_at
+    assert not shop.couples and not shop.pickup.trays
+
+
+def test_concurrent_couples_flirt_while_they_wait_and_get_turn_numbers() -> None:
+    shop = finished_shop(SMALL)
+    numbers = [c.number for c in sorted(shop.departed, key=lambda c: c.index)]
+    assert numbers == list(range(1, 13))  # first come, first numbered
+    metrics = measure(shop)
+    assert metrics.flirt_share > 0.5
+    assert metrics.stand_share == 0.0
+    for couple in shop.departed:
+        phases = [p.label for p in couple.timeline.phases]
+        assert "flirting" in phases and "standing" not in phases
+
+
+def test_parallel_couples_stand_guarding_the_counter_and_never_flirt() -> None:
+    shop = finished_shop(SMALL.with_mode(PARALLEL))
+    metrics = measure(shop)
+    assert metrics.flirt_share == 0.0
+    assert metrics.stand_share > 0.5
+    for couple in shop.departed:
+        assert couple.number is None
+        phases = [p.label for p in couple.timeline.phases]
+        assert "standing" in phases and "flirting" not in phases
+
+
+@pytest.mark.parametrize("mode", [CONCURRENT, PARALLEL])
+def test_protagonist_beats_happen_in_story_order(mode: str) -> None:
+    shop = finished_shop(SMALL.with_mode(mode))
+    codes = [beat.code for beat in shop.beats]
+    assert codes == story_order(mode)
+    times = [beat.time for beat in shop.beats]
+    assert times == sorted(times)
+    protagonist = shop.protagonist
+    assert protagonist is not None and protagonist.index == 3
+    if mode == CONCURRENT:
+        assert protagonist.number == 3  # as in the comic
+
+
+def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first() -> None:
+    shop = finished_shop(SMALL)
+    for couple in shop.departed:
+        ready = couple.order.ready_at
+        fetch = next(p for p in couple.timeline.phases if p.label == "fetching")
+        assert fetch.start >= ready  # they only go once the board shows it
+
+
+def test_same_seed_same_day_different_seed_different_day() -> None:
+    def log(seed: int) -> list[tuple[float, str, str]]:
+        return list(finished_shop(replace(SMALL, seed=seed)).log)
+
+    assert log(5) == log(5)
+    assert log(5) != log(6)
+
+
+def test_both_shops_see_the_same_arrivals() -> None:
+    a = finished_shop(SMALL)
+    b = finished_shop(SMALL.with_mode(PARALLEL))
+    arrivals = {c.index: c.arrived for c in a.departed}
+    assert arrivals == {c.index: c.arrived for c in b.departed}
+
+
+def test_actor_that_raises_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.shop import actors
+
+    async def broken_cook(shop, me, index):  # noqa: ANN001 - test double
+        await shop.kitchen.get()
+        raise RuntimeError("grill on fire")
+
+    monkeypatch.setattr(actors, "cook", broken_cook)
+    shop = Shop(SMALL)
+    with pytest.raises(TaskCrashed, match="'cook' crashed.*grill on fire"):
+        shop.advance(120)
+
+
+def test_bad_settings_name_the_setting() -> None:
+    with pytest.raises(ConfigError, match="stations"):
+        ShopConfig(stations=0)
+    with pytest.raises(ConfigError, match="mode"):
+        ShopConfig(mode="drive-through")
+    with pytest.raises(ConfigError, match="walk_speed"):
+        ShopConfig(walk_speed=-1)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    mode=st.sampled_from([CONCURRENT, PARALLEL]),
+    cashiers=st.integers(1, 4),
+    cooks=st.integers(1, 4),
+    stations=st.integers(1, 8),
+    tables=st.integers(1, 12),
+    arrival_mean=st.floats(1.0, 40.0),
+    seed=st.integers(0, 2**32),
+    couples=st.integers(1, 25),
+)
+def test_invariants_hold_for_any_staffing(
+    mode: str,
+    cashiers: int,
+    cooks: int,
+    stations: int,
+    tables: int,
+    arrival_mean: float,
+    seed: int,
+    couples: int,
+) -> None:
+    config = ShopConfig(
+        mode=mode,
+        cashiers=cashiers,
+        cooks=cooks,
+        stations=stations,
+        tables=tables,
+        arrival_mean=arrival_mean,
+        seed=seed,
+        couples=couples,
+    )
+    shop = Shop(config, keep_log=True)
+    last = -1.0
+    while len(shop.departed) < couples:
+        shop.advance(30.0)
+        assert shop.now > last  # time never runs backwards
+        last = shop.now
+        assert shop.now < 50_000, "a couple was left waiting forever"
+    times = [t for t, _, _ in shop.log]
+    assert times == sorted(times)
+    assert len(shop.served) == couples == len({c.index for c in shop.served})
+    eaten = sum(c.burgers_eaten for c in shop.departed)
+    assert eaten == 2 * couples  # no burger lost, none eaten twice
+    assert not shop.pickup.trays and not shop.kitchen.items
