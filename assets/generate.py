@@ -354,7 +354,7 @@ def draw_item(p: Painter, kind: str, at: Pt, angle: float) -> None:
         p.part([rect(x - 2.8, y - 3.4, 5.6, 6.8, 0.5)], CREAM, line=1.0, band=0.6)
         p.flat([rect(x - 1.8, y - 2.4, 3.6, 1.0)], (230, 80, 60))
     elif kind == "burger":
-        draw_burger(p, x, y, 0.42, line=0.9)
+        draw_burger(p, x, y, 0.52, line=0.9)
     elif kind == "spatula":
         tip = add(at, 11 * math.cos(math.radians(angle)), 11 * math.sin(math.radians(angle)))
         p.part([stroke([at, lerp(at, tip, 0.55)], 1.6)], (60, 44, 40), line=0.9)
@@ -375,6 +375,12 @@ def draw_item(p: Painter, kind: str, at: Pt, angle: float) -> None:
                ((140, 200, 255), (90, 150, 230)), line=0.8, band=0.4)
     elif kind == "heart":
         p.part(heart_shape(x, y, 2.6), ((255, 90, 120), (220, 50, 90)), line=0.9, band=0.6)
+    elif kind == "shout":  # loudness strokes fanning out to the left
+        for k in (-1, 0, 1):
+            a = math.radians(180 + k * 32)
+            r0, r1 = 1.0 + angle, 4.0 + angle
+            p.flat([stroke([(x + r0 * math.cos(a), y + r0 * math.sin(a)),
+                            (x + r1 * math.cos(a), y + r1 * math.sin(a))], 1.1)], OUTLINE)
 
 
 # ---------------------------------------------------------------- characters
@@ -413,6 +419,7 @@ class Pose:
     face: str = "smile"
     turn: int = 1  # +1 face right, -1 head turned back over the shoulder
     gaze: Pt = (0.0, 0.0)
+    chin: float = 0.0  # face features shift: negative = looking up
     seated: bool = False
     items: tuple[tuple[str, Pt, float], ...] = ()  # (kind, at, angle), drawn under near arm
     extras: tuple[tuple[str, Pt, float], ...] = ()  # drawn last (sweat, hearts)
@@ -452,7 +459,7 @@ EXPRESSIONS: dict[str, tuple[str, str, str, bool]] = {
     "eat": ("happy", "up", "chew", True),
     "chew": ("happy", "calm", "chew", False),
     "grumpy": ("open", "angry", "frown", False),
-    "grumpy2": ("side", "angry", "flat", False),
+    "grumpy2": ("side", "angry", "frown", False),
     "sad": ("down", "sad", "frown", False),
     "sad2": ("closed", "sad", "frown", False),
     "shout": ("closed", "angry", "shout", False),
@@ -492,11 +499,10 @@ def draw_face(p: Pose, c: Painter, look: Look, hx: float, hy: float) -> None:
         elif brows == "up":
             pts = [(ex - 1.5, by - 0.9), (ex, by - 1.6), (ex + 1.5, by - 0.9)]
         elif brows == "angry":
-            pts = [(ex - 1.6, by - 1.0 + inner * 0.9), (ex + 1.6, by - 1.0 - inner * 0.9)]
-            pts = [(pts[0][0], by - 1.1 - inner * 0.8), (pts[1][0], by - 1.1 + inner * 0.8)]
+            pts = [(ex - 1.7, by - 1.2 - inner * 1.0), (ex + 1.7, by - 1.2 + inner * 1.0)]
         else:  # sad: inner end raised
             pts = [(ex - 1.6, by - 0.6 + inner * 0.9), (ex + 1.6, by - 0.6 - inner * 0.9)]
-        c.flat([stroke(pts, 0.9)], look.hair_col[1] if look.hair != "none" else ink)
+        c.flat([stroke(pts, 1.1 if brows == "angry" else 0.9)], look.hair_col[1])
     mx, my = hx + f * 4.6, hy + 6.6
     if blush:
         for bx in (hx + f * 0.6, hx + f * 8.0):
@@ -515,7 +521,7 @@ def draw_face(p: Pose, c: Painter, look: Look, hx: float, hy: float) -> None:
     elif mouth == "o":
         c.part([ellipse(mx, my, 1.0, 1.2)], MOUTH, line=0.6)
     elif mouth == "frown":
-        c.flat([stroke(ellipse_pts(mx, my + 1.3, 2.2, 1.5, 205, 335, 8), 0.9)], ink)
+        c.flat([stroke(ellipse_pts(mx, my + 1.8, 2.6, 2.0, 200, 340, 10), 1.0)], ink)
     elif mouth == "flat":
         c.flat([stroke([(mx - 1.8, my), (mx + 1.6, my + 0.3)], 0.9)], ink)
     elif mouth == "chew":
@@ -558,7 +564,7 @@ def draw_head(p: Pose, c: Painter, look: Look) -> None:
         c.part([ellipse(hx - f * 0.6, hy - 1.2, 11.6, 11.0), below,
                 limb((hx - f * 9.4, hy - 3), (hx - f * 8.8, hy + 2.5), 2.4, 1.6)], hair,
                band=1.0)
-    draw_face(p, c, look, hx, hy)
+    draw_face(p, c, look, hx - f * abs(p.chin) * 0.4, hy + p.chin)
     draw_hat(p, c, look, hx, hy)
 
 
@@ -573,11 +579,11 @@ def draw_hat(p: Pose, c: Painter, look: Look, hx: float, hy: float) -> None:
         c.flat([stroke([(hx - 10.5, hy - 4.6), (hx + 10.5, hy - 4.6)], 1.0)], col[1])
         c.part([circle(hx + f * 3.6, hy - 8.4, 2.2)], YELLOW, line=0.8, band=0.5)
     elif look.hat == "toque":
-        top = [circle(hx - 6.6, hy - 17.6, 5.0), circle(hx, hy - 20.0, 5.6),
-               circle(hx + 6.6, hy - 17.6, 5.0), rect(hx - 9.5, hy - 18, 19, 9)]
+        top = [circle(hx - 6.2, hy - 15.8, 4.8), circle(hx, hy - 17.6, 5.0),
+               circle(hx + 6.2, hy - 15.8, 4.8), rect(hx - 9.4, hy - 16.4, 18.8, 7.4)]
         c.part(top, col, band=1.2)
-        for dx in (-3.4, 3.4):
-            c.flat([stroke([(hx + dx, hy - 17.6), (hx + dx * 1.1, hy - 11)], 0.7)], col[1])
+        for dx in (-3.2, 3.2):
+            c.flat([stroke([(hx + dx, hy - 16.4), (hx + dx * 1.1, hy - 11)], 0.7)], col[1])
         c.part([rect(hx - 10.6, hy - 11.6, 21.2, 5.8, 1.6)], col, band=1.0)
     elif look.hat == "paper":
         pts = [(hx - 10.2, hy - 5.6), (hx + 10.4, hy - 5.6), (hx + 7.6, hy - 11.2),
@@ -832,15 +838,15 @@ def customer_tags() -> list[tuple[str, int, list[Pose]]]:
             extras=(("heart", (40.2, 17.0 - i * 2.0), 0.0),))
 
     def glance(i: int) -> Pose:
-        return sit(face="curious" if i == 0 else "curious2", turn=-1, head=(23.6, 23.0 - i * 0.4),
-                   neck=(23.2, 41.5))
+        return sit(face="curious" if i == 0 else "curious2", turn=-1, head=(23.2, 23.4 - i * 0.4),
+                   neck=(23.0, 41.5), chin=-1.8 - i * 0.4, gaze=(0.0, -0.6))
 
     def eat(i: int) -> Pose:
-        at = [(32.6, 31.6), (33.4, 34.2), (32.8, 31.2), (33.6, 35.0)][i]
+        at = [(34.6, 31.4), (36.0, 38.4), (34.4, 31.0), (36.2, 39.2)][i]
         return sit(
             face="eat" if i % 2 == 0 else "chew", head=(25.4, 24.0 + (0.4 if i == 2 else 0)),
-            near_arm=Arm((24.4, 41.5), (28.2, 48.0), (at[0] + 0.4, at[1] + 3.2)),
-            far_arm=Arm((22.0, 41.5), (27.0, 48.2), (at[0] - 3.0, at[1] + 2.6)),
+            near_arm=Arm((24.4, 41.5), (28.4, 48.6), (at[0] - 1.0, at[1] + 3.4)),
+            far_arm=Arm((22.0, 41.5), (27.0, 48.8), (at[0] - 4.4, at[1] + 2.4)),
             items=(("burger", at, 0.0),))
 
     def sad(i: int) -> Pose:
@@ -889,7 +895,7 @@ def cook_frames() -> list[Pose]:
         hand = (33.6, 47.0 - (1.5 if i in (1, 2) else 0))
         items: list[tuple[str, Pt, float]] = [("spatula", hand, ang)]
         if patty is not None:
-            items.append(("patty", patty, (i - 1) * 40.0))
+            items.append(("patty", patty, (0.0, -30.0, 35.0, 10.0)[i]))
         frames.append(stand(
             0.3 * (i % 2), face="focus", gaze=(0.6, 0.8),
             near_arm=Arm((25.2, 36.5), (28.4, 45.0), hand),
@@ -915,9 +921,11 @@ def cashier_tags() -> list[tuple[str, int, list[Pose]]]:
                        stand(0.3, face="smile", near_arm=give[1],
                              extras=(("ticket", (38.8, 37.4), 0.0),))]),
         ("shout", 260, [stand(0.0, face="shout", turn=-1, head=(23.6, 19.2),
-                              near_arm=Arm((24.0, 36.5), (17.6, 34.8), (15.4, 26.4))),
+                              near_arm=Arm((24.0, 36.5), (17.0, 35.4), (13.6, 28.6)),
+                              extras=(("shout", (9.0, 25.2), 0.0),)),
                         stand(-0.5, face="shout", turn=-1, head=(23.0, 18.6),
-                              near_arm=Arm((24.0, 36.0), (17.2, 34.0), (14.8, 25.4)))]),
+                              near_arm=Arm((24.0, 36.0), (16.6, 34.8), (13.0, 28.0)),
+                              extras=(("shout", (7.6, 24.4), 1.0),))]),
         ("walk", 120, [walk(i) for i in range(4)]),
     ]
 
@@ -977,7 +985,7 @@ CASHIER = Look(skin=SKIN_PEACH, hair="short", hair_col=HAIR_BLACK, top=RED, bott
                extras=frozenset({"bib", "badge"}))
 COOK = Look(skin=SKIN_DARK, hair="short", hair_col=HAIR_BLACK, top=WHITE_CLOTH, bottom="checked",
             bottom_col=WHITE_CLOTH, hat="toque", sleeves="long", extras=frozenset({"buttons"}),
-            drop=4.0)
+            drop=5.0)
 CASHIER_COOK = Look(skin=SKIN_OLIVE, hair="short", hair_col=HAIR_DARK, top=TEAL,
                     bottom="trousers", bottom_col=NAVY, hat="paper", apron=NAVY,
                     extras=frozenset({"bib", "badge"}))
@@ -1013,8 +1021,13 @@ def prop_heart(p: Painter, i: int) -> None:
 def prop_steam(p: Painter, i: int) -> None:
     for k, x0 in enumerate((7.0, 13.5, 19.0)):
         ph = i * math.pi / 2 + k * 2.1
-        pts = [(x0 + 2.6 * math.sin(ph + y / 5.0), y) for y in range(33 - k * 4, 6 + k * 2, -2)]
-        p.part([stroke(pts, 2.8 - k * 0.3)], (250, 250, 252), line=0.8)
+        ys = [34.0 - k * 3 - j * 2.0 - i * 0.8 for j in range(12 - k * 2)]
+        pts = [(x0 + 2.4 * math.sin(ph + y / 4.6), y) for y in ys]
+        n = len(pts) - 1
+        halo = [limb(pts[j], pts[j + 1], 1.9 - 1.2 * j / n) for j in range(n)]
+        core = [limb(pts[j], pts[j + 1], 1.1 - 0.8 * j / n) for j in range(n)]
+        p.part(halo, (196, 204, 218, 200), line=0)
+        p.part(core, (255, 255, 255, 235), line=0)
 
 
 def prop_sweat(p: Painter, i: int) -> None:
@@ -1061,9 +1074,12 @@ def prop_bubble_talk(p: Painter, i: int) -> None:
 
 def prop_bubble_sad(p: Painter, i: int) -> None:
     bubble(p, 44, 34)
-    pts = [(12 + k * 0.9 + 3.2 * math.cos(k * 1.3), 13 + 3.8 * math.sin(k * 1.3))
-           for k in range(22)]
-    p.flat([stroke(pts, 1.2)], (70, 60, 80))
+    for x in (16, 23, 30):
+        p.part([stroke([(x, 17.5), (x - 1.2, 21.5)], 1.2)], (90, 150, 230), line=0)
+    p.part([circle(15, 12, 4.2), circle(21.5, 9.6, 5.2), circle(28.5, 12, 4.4),
+            rect(12, 11, 20, 5.4, 2.6)], ((120, 124, 140), (92, 96, 112)), line=1.0, band=0.8)
+    p.flat([stroke(ellipse_pts(22, 14.6, 2.4, 1.6, 200, 340, 8), 0.9)], (40, 36, 50))
+    p.flat([circle(19.4, 11.4, 0.7), circle(24.6, 11.4, 0.7)], (40, 36, 50))
 
 
 def prop_register(p: Painter, i: int) -> None:
@@ -1122,6 +1138,13 @@ def prop_station(p: Painter, i: int) -> None:
 def prop_kitchen_window(p: Painter, i: int) -> None:
     frame = [rect(0, 0, 400, 210, 6), cut(rect(20, 20, 360, 166))]
     p.part(frame, WOOD, band=2.4)
+    grain = [stroke([(40 + k * 70, 7 + (k % 2) * 4), (78 + k * 70, 8 + (k % 2) * 4)], 0.8)
+             for k in range(5)]
+    grain += [stroke([(6 + (k % 2) * 6, 40 + k * 36), (7 + (k % 2) * 6, 66 + k * 36)], 0.8)
+              for k in range(4)]
+    grain += [stroke([(388 - (k % 2) * 6, 50 + k * 34), (389 - (k % 2) * 6, 74 + k * 34)], 0.8)
+              for k in range(4)]
+    p.flat(grain, WOOD[1])
     p.part([rect(20, 18, 360, 4), rect(20, 184, 360, 4)], STEEL, line=0.8)
     p.part([rect(-2, 184, 404, 24, 3)], CHROME, band=2.0)
     p.flat([rect(4, 188, 392, 2)], WHITE)
@@ -1254,8 +1277,8 @@ def prop_floor_warm(p: Painter, i: int) -> None:
 def prop_floor_cool(p: Painter, i: int) -> None:
     p.flat([rect(0, 0, 64, 64)], (188, 232, 240))
     p.flat([rect(2, 2, 28, 4), rect(34, 34, 28, 4)], (206, 242, 248))
-    p.flat([rect(0, 0, 64, 1), rect(0, 32, 64, 1), rect(0, 0, 1, 64), rect(32, 0, 1, 64),
-            rect(0, 63, 64, 1), rect(63, 0, 1, 64)], (250, 255, 255))
+    p.flat([rect(0, 0, 64, 2), rect(0, 32, 64, 2), rect(0, 0, 2, 64), rect(32, 0, 2, 64)],
+           (250, 255, 255))
 
 
 def prop_wall_warm(p: Painter, i: int) -> None:
@@ -1269,7 +1292,8 @@ def prop_wall_warm(p: Painter, i: int) -> None:
 
 def prop_wall_cool(p: Painter, i: int) -> None:
     p.flat([rect(0, 0, 64, 64)], (206, 228, 246))
-    p.flat([rect(0, 0, 64, 2), rect(0, 32, 64, 2)], (196, 220, 240))
+    p.flat([rect(0, 0, 3, 64), rect(32, 0, 3, 64)], (198, 222, 242))
+    p.flat([circle(17.5, 16, 1.4), circle(49.5, 48, 1.4)], (192, 216, 238))
 
 
 def prop_icon(p: Painter, i: int) -> None:
@@ -1394,9 +1418,13 @@ def prop_desk(p: Painter, i: int) -> None:
     p.part([rect(58, 22, 32, 26, 2)], WOOD, band=1.4)
     p.flat([rect(70, 33, 8, 2.4, 1)], (70, 50, 40))
     p.part([rect(2, 14, 96, 8, 2)], ((204, 140, 84), (164, 104, 60)), band=1.2)
-    p.part([poly([(14, 12), (30, 12), (28, 6), (16, 6)])], ((220, 220, 230), (180, 180, 196)),
-           line=1.0)
-    p.part([limb((22, 6), (26, -2), 1)], STEEL, line=0.8)
+    p.part([ellipse(20, 12.6, 6, 1.6)], STEEL, line=0.9)
+    p.part([stroke([(20, 12), (15, 6), (22, 2.6)], 1.4)], STEEL, line=0.8)
+    p.part([poly([(20, 1.4), (28, 1.2), (31, 7.6), (21, 7.8)])], ((120, 190, 110), (80, 150, 80)),
+           line=1.0, band=0.8)
+    p.flat([ellipse(26, 8.4, 3.4, 1.0)], (255, 236, 150))
+    p.part([rect(58, 8.6, 20, 4.4, 0.6)], ((90, 140, 210), (60, 100, 170)), line=0.9)
+    p.part([rect(60, 4.6, 16, 4.2, 0.6)], ((230, 90, 80), (190, 60, 56)), line=0.9)
 
 
 def prop_stove(p: Painter, i: int) -> None:
