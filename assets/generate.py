@@ -533,8 +533,6 @@ def draw_head(p: Pose, c: Painter, look: Look) -> None:
     """Head, ear, hair, face and hat."""
     hx, hy = p.head
     f = p.turn
-    if look.hair == "long":  # back hair behind the head was drawn earlier; this is the fringe
-        pass
     c.part([ellipse(hx, hy, 11, 10.6), circle(hx + f * 10.4, hy + 2.6, 1.7)], look.skin, band=1.6)
     c.part([ellipse(hx - f * 5.6, hy + 2.0, 2.1, 2.6)], look.skin, line=1.0, band=0.8)
     c.flat([ellipse(hx - f * 5.5, hy + 2.1, 0.8, 1.2)], look.skin[1])
@@ -585,11 +583,13 @@ def draw_hat(p: Pose, c: Painter, look: Look, hx: float, hy: float) -> None:
         for dx in (-3.2, 3.2):
             c.flat([stroke([(hx + dx, hy - 16.4), (hx + dx * 1.1, hy - 11)], 0.7)], col[1])
         c.part([rect(hx - 10.6, hy - 11.6, 21.2, 5.8, 1.6)], col, band=1.0)
-    elif look.hat == "paper":
-        pts = [(hx - 10.2, hy - 5.6), (hx + 10.4, hy - 5.6), (hx + 7.6, hy - 11.2),
-               (hx - 2, hy - 13.6), (hx - 8, hy - 10.6)]
-        c.part([poly(pts)], col, band=1.0)
-        c.flat([rect(hx - 10, hy - 7.6, 20.2, 1.6)], TEAL[0])
+    elif look.hat == "paper":  # short pleated cook's cap with a teal band
+        top = [ellipse(hx - 4.6, hy - 11.6, 5.2, 3.8), ellipse(hx + 4.6, hy - 11.6, 5.2, 3.8),
+               ellipse(hx, hy - 12.6, 5.6, 4.2), rect(hx - 9.6, hy - 12, 19.2, 4)]
+        c.part(top, col, band=1.0)
+        for dx in (-3.0, 3.0):
+            c.flat([stroke([(hx + dx, hy - 13.6), (hx + dx * 1.1, hy - 9)], 0.7)], col[1])
+        c.part([rect(hx - 10.6, hy - 9.4, 21.2, 4.0, 1.2)], TEAL, band=0.8)
     elif look.hat == "scarf":
         dome = ellipse_pts(hx - f * 0.8, hy - 2.6, 11.8, 9.8, 180, 360, 24)
         knot = [ellipse(hx - f * 11.6, hy - 1.2, 3.2, 2.2, -30 * f),
@@ -998,14 +998,17 @@ PropFn = Callable[[Painter, int], None]
 
 
 def prop_burger(p: Painter, i: int) -> None:
+    """Cheeseburger."""
     draw_burger(p, 12, 10.4, 1.0)
 
 
 def prop_tray(p: Painter, i: int) -> None:
+    """Red tray with two burgers."""
     draw_tray(p, 28, 19.6)
 
 
 def prop_ticket(p: Painter, i: int) -> None:
+    """Blank cream turn-number ticket (the game writes the number)."""
     body = [(2, 2), (20, 2), (20, 20), (15, 24), (2, 24)]
     p.part([poly(body)], CREAM, band=1.0)
     p.part([poly([(20, 20), (15, 24), (15.6, 19.6)])], CREAM[1], line=0.9)
@@ -1014,11 +1017,13 @@ def prop_ticket(p: Painter, i: int) -> None:
 
 
 def prop_heart(p: Painter, i: int) -> None:
+    """Pink heart; frame 1 is bigger (a beat)."""
     p.part(heart_shape(8, 7.2, 4.4 + i * 1.1), ((255, 90, 124), (220, 44, 86)), line=1.1, band=1.0)
     p.flat([ellipse(5.8 - i * 0.6, 4.6 - i * 0.4, 1.3, 0.9)], (255, 200, 210))
 
 
 def prop_steam(p: Painter, i: int) -> None:
+    """Three rising wisps."""
     for k, x0 in enumerate((7.0, 13.5, 19.0)):
         ph = i * math.pi / 2 + k * 2.1
         ys = [34.0 - k * 3 - j * 2.0 - i * 0.8 for j in range(12 - k * 2)]
@@ -1031,12 +1036,14 @@ def prop_steam(p: Painter, i: int) -> None:
 
 
 def prop_sweat(p: Painter, i: int) -> None:
+    """Blue sweat drop."""
     p.part([circle(5, 9, 3.6), poly([(1.7, 7.6), (8.3, 7.6), (5, 1.2)])],
            ((150, 210, 255), (90, 150, 230)), line=1.0, band=1.0)
     p.flat([ellipse(6.2, 8.6, 0.9, 1.4)], WHITE)
 
 
 def prop_clock(p: Painter, i: int) -> None:
+    """Wall clock; the minute hand moves."""
     p.part([circle(13, 13, 11.4)], RED, band=1.2)
     p.part([circle(13, 13, 9.0)], (252, 250, 240), line=0.8)
     for h in range(12):
@@ -1059,12 +1066,14 @@ def bubble(p: Painter, w: float, h: float, tail: str = "left") -> None:
 
 
 def prop_bubble_order(p: Painter, i: int) -> None:
+    """Speech bubble ordering two burgers."""
     bubble(p, 70, 50)
     draw_burger(p, 22, 20.5, 0.8)
     draw_burger(p, 48, 20.5, 0.8)
 
 
 def prop_bubble_talk(p: Painter, i: int) -> None:
+    """Chatty bubble: dots, then a heart."""
     bubble(p, 44, 34)
     if i == 0:
         p.flat([circle(13 + k * 9, 13, 2.2) for k in range(3)], (90, 80, 96))
@@ -1073,6 +1082,7 @@ def prop_bubble_talk(p: Painter, i: int) -> None:
 
 
 def prop_bubble_sad(p: Painter, i: int) -> None:
+    """Bubble with a frowning rain cloud."""
     bubble(p, 44, 34)
     for x in (16, 23, 30):
         p.part([stroke([(x, 17.5), (x - 1.2, 21.5)], 1.2)], (90, 150, 230), line=0)
@@ -1083,6 +1093,7 @@ def prop_bubble_sad(p: Painter, i: int) -> None:
 
 
 def prop_register(p: Painter, i: int) -> None:
+    """Cash register."""
     p.part([poly([(8, 4), (40, 4), (44, 18), (12, 18)])], ((60, 66, 78), (40, 44, 54)))
     p.flat([rect(12, 7, 26, 7, 1)], (120, 220, 140))
     p.part([rect(4, 18, 52, 24, 3)], ((232, 228, 214), (196, 190, 172)), band=1.6)
@@ -1094,7 +1105,7 @@ def prop_register(p: Painter, i: int) -> None:
     p.flat([rect(24, 39, 12, 1.6)], (200, 200, 210))
 
 
-def counter_front(p: Pair, w: float, h: float, top: Pair, face: Pair, painter: Painter) -> None:
+def counter_front(painter: Painter, w: float, h: float, top: Pair, face: Pair) -> None:
     """Shared counter body: slab top, laminate front with panels, dark kick plate."""
     painter.part([rect(2, 14, w - 4, h - 16)], face, band=2.0)
     painter.part([rect(2, h - 12, w - 4, 10)], ((70, 50, 50), (50, 36, 36)), band=1.0)
@@ -1103,7 +1114,8 @@ def counter_front(p: Pair, w: float, h: float, top: Pair, face: Pair, painter: P
 
 
 def prop_counter(p: Painter, i: int) -> None:
-    counter_front(ORANGE, 200, 96, CREAM, ((232, 96, 44), (196, 66, 30)), p)
+    """Warm order-counter segment."""
+    counter_front(p, 200, 96, CREAM, ((232, 96, 44), (196, 66, 30)))
     for k in range(4):
         x = 10 + k * 46
         p.part([rect(x, 24, 38, 56, 3)], ((244, 130, 60), (220, 104, 44)), line=1.0, band=1.4)
@@ -1111,7 +1123,8 @@ def prop_counter(p: Painter, i: int) -> None:
 
 
 def prop_pickup(p: Painter, i: int) -> None:
-    counter_front(ORANGE, 170, 96, CREAM, ((232, 96, 44), (196, 66, 30)), p)
+    """Warm pickup counter: hazard stripe and a big down arrow."""
+    counter_front(p, 170, 96, CREAM, ((232, 96, 44), (196, 66, 30)))
     p.part([rect(8, 22, 154, 20, 2)], YELLOW, line=1.2, band=1.0)
     stripes = []
     for k in range(-2, 14):
@@ -1127,8 +1140,8 @@ def prop_pickup(p: Painter, i: int) -> None:
 
 
 def prop_station(p: Painter, i: int) -> None:
-    counter_front(BLUE, 140, 100, ((236, 244, 250), (190, 206, 222)), ((70, 150, 214),
-                                                                       (46, 112, 176)), p)
+    """Cool counter; dark panel (44,26)-(96,66) for the station number."""
+    counter_front(p, 140, 100, ((236, 244, 250), (190, 206, 222)), ((70, 150, 214), (46, 112, 176)))
     p.part([rect(44, 26, 52, 40, 4)], (20, 34, 52), line=1.4)
     p.flat([rect(2, 17, 136, 3)], (150, 220, 240))
     for x in (14, 116):
@@ -1136,6 +1149,7 @@ def prop_station(p: Painter, i: int) -> None:
 
 
 def prop_kitchen_window(p: Painter, i: int) -> None:
+    """Service-window frame, see-through opening, ticket rail on top."""
     frame = [rect(0, 0, 400, 210, 6), cut(rect(20, 20, 360, 166))]
     p.part(frame, WOOD, band=2.4)
     grain = [stroke([(40 + k * 70, 7 + (k % 2) * 4), (78 + k * 70, 8 + (k % 2) * 4)], 0.8)
@@ -1156,6 +1170,7 @@ def prop_kitchen_window(p: Painter, i: int) -> None:
 
 
 def prop_grill(p: Painter, i: int) -> None:
+    """Flat-top grill; frame 1 sizzles."""
     p.part([rect(4, 28, 112, 34, 3)], STEEL, band=2.0)
     p.part([poly([(10, 12), (110, 12), (118, 28), (2, 28)])], ((70, 72, 80), (50, 52, 58)),
            band=1.6)
@@ -1174,6 +1189,7 @@ def prop_grill(p: Painter, i: int) -> None:
 
 
 def prop_order_slip(p: Painter, i: int) -> None:
+    """Clipped order slip with scribbles."""
     p.part([rect(3, 5, 14, 23, 1)], CREAM, band=0.8)
     for k in range(4):
         y = 12 + k * 4
@@ -1183,6 +1199,7 @@ def prop_order_slip(p: Painter, i: int) -> None:
 
 
 def prop_display(p: Painter, i: int) -> None:
+    """Wall display: bezel around a solid (20,22,20) screen at (12,12)-(218,128)."""
     p.part([rect(2, 2, 226, 136, 8)], ((60, 64, 72), (36, 38, 44)), band=2.4)
     p.part([rect(12, 12, 206, 116, 3)], (20, 22, 20), line=1.4)
     p.flat([rect(6, 5, 218, 2)], (110, 116, 128))
@@ -1190,6 +1207,7 @@ def prop_display(p: Painter, i: int) -> None:
 
 
 def prop_table(p: Painter, i: int, cool: bool = False) -> None:
+    """Round table: top ellipse, chrome pedestal and base."""
     top = BLUE if cool else ORANGE
     p.part([ellipse(52, 74, 24, 5.4)], CHROME, band=1.2)
     p.part([rect(47, 24, 10, 52, 2)], CHROME, band=1.8)
@@ -1199,6 +1217,7 @@ def prop_table(p: Painter, i: int, cool: bool = False) -> None:
 
 
 def prop_stool(p: Painter, i: int, cool: bool = False) -> None:
+    """Round stool on a chrome pole."""
     seat = BLUE if cool else ORANGE
     p.part([ellipse(20, 40.5, 14, 3.2)], CHROME, band=1.0)
     p.part([rect(17.5, 10, 5, 32, 1)], CHROME, band=1.2)
@@ -1224,11 +1243,13 @@ def poster_frame(p: Painter, bg: Pair) -> None:
 
 
 def prop_poster_burger(p: Painter, i: int) -> None:
+    """Framed burger poster."""
     poster_frame(p, ((255, 190, 70), (240, 160, 50)))
     draw_burger(p, 60, 76, 3.9, line=1.5)
 
 
 def prop_poster_fries(p: Painter, i: int) -> None:
+    """Framed fries poster."""
     poster_frame(p, ((255, 214, 90), (240, 180, 60)))
     fries = []
     for k in range(9):
@@ -1247,6 +1268,7 @@ def prop_poster_fries(p: Painter, i: int) -> None:
 
 
 def prop_door(p: Painter, i: int) -> None:
+    """Glass door with push bar."""
     metal = ((150, 158, 170), (110, 118, 130))
     p.part([rect(2, 2, 106, 168, 3), cut(rect(12, 12, 86, 150))], metal, band=1.6)
     p.part([rect(12, 12, 86, 150)], ((200, 232, 244), (170, 210, 228)), line=1.0, band=2.4)
@@ -1257,6 +1279,7 @@ def prop_door(p: Painter, i: int) -> None:
 
 
 def prop_plant(p: Painter, i: int) -> None:
+    """Potted plant."""
     leaves = [(23, 38, 6, 20, 0), (14, 42, 5, 16, -35), (32, 42, 5, 16, 35),
               (8, 50, 4.5, 12, -60), (38, 50, 4.5, 12, 60), (18, 30, 4.5, 14, -15),
               (29, 30, 4.5, 14, 15)]
@@ -1269,12 +1292,14 @@ def prop_plant(p: Painter, i: int) -> None:
 
 
 def prop_floor_warm(p: Painter, i: int) -> None:
+    """Orange checker floor tile."""
     a, b = (240, 140, 60), (250, 190, 120)
     p.flat([rect(0, 0, 64, 64)], a)
     p.flat([rect(32, 0, 32, 32), rect(0, 32, 32, 32)], b)
 
 
 def prop_floor_cool(p: Painter, i: int) -> None:
+    """Light cyan floor tile, white grout."""
     p.flat([rect(0, 0, 64, 64)], (188, 232, 240))
     p.flat([rect(2, 2, 28, 4), rect(34, 34, 28, 4)], (206, 242, 248))
     p.flat([rect(0, 0, 64, 2), rect(0, 32, 64, 2), rect(0, 0, 2, 64), rect(32, 0, 2, 64)],
@@ -1282,6 +1307,7 @@ def prop_floor_cool(p: Painter, i: int) -> None:
 
 
 def prop_wall_warm(p: Painter, i: int) -> None:
+    """Warm yellow wall tile."""
     p.flat([rect(0, 0, 64, 64)], (250, 225, 130))
     diamonds = []
     for cx, cy in ((16, 16), (48, 48), (48, 16), (16, 48)):
@@ -1291,16 +1317,19 @@ def prop_wall_warm(p: Painter, i: int) -> None:
 
 
 def prop_wall_cool(p: Painter, i: int) -> None:
+    """Pale blue wall tile."""
     p.flat([rect(0, 0, 64, 64)], (206, 228, 246))
     p.flat([rect(0, 0, 3, 64), rect(32, 0, 3, 64)], (198, 222, 242))
     p.flat([circle(17.5, 16, 1.4), circle(49.5, 48, 1.4)], (192, 216, 238))
 
 
 def prop_icon(p: Painter, i: int) -> None:
+    """Window icon."""
     draw_burger(p, 16, 17.2, 1.38, line=1.4)
 
 
 def prop_floor_wood(p: Painter, i: int) -> None:
+    """Wooden planks."""
     cols = [(196, 140, 88), (184, 128, 78), (204, 150, 96), (190, 134, 84)]
     for k in range(4):
         p.flat([rect(0, k * 16, 64, 16)], cols[k])
@@ -1312,6 +1341,7 @@ def prop_floor_wood(p: Painter, i: int) -> None:
 
 
 def prop_floor_tile(p: Painter, i: int) -> None:
+    """Kitchen tiles."""
     p.flat([rect(0, 0, 64, 64)], (236, 238, 240))
     p.flat([rect(16, 0, 16, 16), rect(48, 0, 16, 16), rect(0, 16, 16, 16), rect(32, 16, 16, 16),
             rect(16, 32, 16, 16), rect(48, 32, 16, 16), rect(0, 48, 16, 16),
@@ -1322,6 +1352,7 @@ def prop_floor_tile(p: Painter, i: int) -> None:
 
 
 def prop_wall_house(p: Painter, i: int) -> None:
+    """Flowered wallpaper."""
     p.flat([rect(0, 0, 64, 64)], (214, 236, 206))
     p.flat([rect(0, 0, 6, 64), rect(32, 0, 6, 64)], (200, 226, 192))
     for cx, cy in ((19, 16), (51, 48)):
@@ -1331,6 +1362,7 @@ def prop_wall_house(p: Painter, i: int) -> None:
 
 
 def prop_dust(p: Painter, i: int) -> None:
+    """Dust bunny."""
     puffs = [(9, 15, 6), (16, 12, 7), (22, 15, 6), (14, 17, 5)]
     shapes = [circle(x + (i * 1.2 if k % 2 else -i * 0.8), y - (i if k == 1 else 0), r)
               for k, (x, y, r) in enumerate(puffs)]
@@ -1342,6 +1374,7 @@ def prop_dust(p: Painter, i: int) -> None:
 
 
 def prop_sparkle(p: Painter, i: int) -> None:
+    """Clean sparkle."""
     r = 9.5 if i == 0 else 7.0
     star = []
     for k in range(8):
@@ -1354,6 +1387,7 @@ def prop_sparkle(p: Painter, i: int) -> None:
 
 
 def prop_bucket(p: Painter, i: int) -> None:
+    """Water bucket."""
     p.flat([stroke(ellipse_pts(15, 11, 11, 9, 180, 360, 16), 1.4)], (90, 90, 100))
     p.part([poly([(3, 11), (27, 11), (24, 30), (6, 30)])], BLUE, band=2.0)
     p.part([ellipse(15, 11, 12, 3)], BLUE, line=1.1)
@@ -1363,6 +1397,7 @@ def prop_bucket(p: Painter, i: int) -> None:
 
 
 def prop_bed(p: Painter, i: int) -> None:
+    """Bed."""
     p.part([rect(4, 6, 14, 66, 3)], WOOD, band=1.4)
     p.part([rect(104, 34, 12, 38, 3)], WOOD, band=1.4)
     p.part([rect(12, 44, 98, 18, 2)], WOOD, band=1.4)
@@ -1374,6 +1409,7 @@ def prop_bed(p: Painter, i: int) -> None:
 
 
 def prop_sofa(p: Painter, i: int) -> None:
+    """Sofa."""
     body = ((200, 80, 90), (160, 56, 68))
     p.part([rect(10, 8, 110, 34, 8)], body, band=2.0)
     p.part([rect(4, 30, 122, 28, 6)], body, band=2.0)
@@ -1384,6 +1420,7 @@ def prop_sofa(p: Painter, i: int) -> None:
 
 
 def prop_bookshelf(p: Painter, i: int) -> None:
+    """Bookshelf."""
     p.part([rect(2, 2, 68, 106, 2)], WOOD, band=1.4)
     books = [(214, 70, 60), (60, 130, 200), (240, 190, 60), (90, 170, 100), (160, 90, 180),
              (236, 120, 60)]
@@ -1403,6 +1440,7 @@ def prop_bookshelf(p: Painter, i: int) -> None:
 
 
 def prop_bath(p: Painter, i: int) -> None:
+    """Bathtub with foam."""
     for x in (18, 98):
         p.part([limb((x, 52), (x + (-3 if x < 60 else 3), 61), 2.6, 2.2)], YELLOW, line=1.0)
     p.part([poly([(6, 22), (114, 22), (106, 50), (96, 56), (24, 56), (14, 50)])],
@@ -1414,6 +1452,7 @@ def prop_bath(p: Painter, i: int) -> None:
 
 
 def prop_desk(p: Painter, i: int) -> None:
+    """Desk with lamp and books."""
     p.part([rect(8, 20, 10, 48, 1), rect(82, 20, 10, 48, 1)], WOOD, band=1.2)
     p.part([rect(58, 22, 32, 26, 2)], WOOD, band=1.4)
     p.flat([rect(70, 33, 8, 2.4, 1)], (70, 50, 40))
@@ -1428,6 +1467,7 @@ def prop_desk(p: Painter, i: int) -> None:
 
 
 def prop_stove(p: Painter, i: int) -> None:
+    """Stove with a pot."""
     p.part([rect(4, 18, 72, 60, 3)], ((246, 246, 248), (206, 210, 220)), band=2.0)
     p.part([rect(2, 14, 76, 8, 2)], ((70, 72, 80), (50, 52, 58)), band=1.0)
     p.part([rect(12, 38, 56, 32, 3)], ((60, 62, 70), (40, 42, 48)), line=1.2)
@@ -1668,7 +1708,7 @@ def _flow(rows: list[pygame.Surface], max_h: int) -> pygame.Surface:
 
 
 def contact_sheet(sheets: list[Sheet], path: Path, zoom: int = 2) -> None:
-    """Write ``path`` (characters, tinted customers) and ``*_props.png`` (props, house)."""
+    """Write ``path`` (everything) and ``<stem>_props.png`` (props and house alone)."""
     by_name = {s.name: s for s in sheets}
     chars: list[pygame.Surface] = []
     props: list[pygame.Surface] = []
@@ -1682,8 +1722,14 @@ def contact_sheet(sheets: list[Sheet], path: Path, zoom: int = 2) -> None:
                 frames += [tinted(sheet.frames[i][2], tint.frames[i][2], col)
                            for col in CONTACT_TINTS for i in range(a, b + 1)]
             (chars if sheet.anchor else props).append(_contact_row(frames, zoom))
-    pygame.image.save(_flow(chars, 1700), str(path))
-    pygame.image.save(_flow(props, 1700), str(path.with_name(path.stem + "_props.png")))
+    top, bottom = _flow(chars, 1700), _flow(props, 1700)
+    img = pygame.Surface((max(top.get_width(), bottom.get_width()),
+                          top.get_height() + bottom.get_height() + 8))
+    img.fill((60, 60, 60))
+    img.blit(top, (0, 0))
+    img.blit(bottom, (0, top.get_height() + 8))
+    pygame.image.save(img, str(path))
+    pygame.image.save(bottom, str(path.with_name(path.stem + "_props.png")))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
