@@ -1,0 +1,325 @@
+"""Draws the house-cleaning scene: rooms getting clean, the cleaner(s), and the race panel.
+
+API for the game window (build once per house mode, draw every frame)::
+
+    view = HouseView(lib, house)
+    view.draw(surface, house, other=house_of_the_other_mode)  # other is optional
+
+Walls, floors, furniture, room names and the caption are composed once into a cached
+background. Per frame only dust, sparkles, cleaners, progress bars and the top panel are
+drawn, from cached sprites and labels: no surface is allocated per frame. Both finish
+times come from ``game.house.forecast`` (a cached headless run of the same seed), so the
+panel can show the whole race from the first frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from ..house import House, Room, forecast
+from ..house import layout as L
+from ..house.cleaner import Cleaner
+from . import palette as P
+from .sheets import Library
+from .text import label, outlined
+
+CLEANER_TAGS = ("idle", "walk", "mop", "tired")
+HOUSE_TAGS = (
+    "floor_wood",
+    "floor_tile",
+    "wall_house",
+    "dust",
+    "sparkle",
+    "bucket",
+    "bed",
+    "sofa",
+    "bookshelf",
+    "bath",
+    "desk",
+    "stove",
+)
+CAPTION = (
+    "Cleaning is all work and no waiting: one cleaner switching rooms (concurrency) is "
+    "no faster; helpers in parallel are."
+)
+CONTRAST = "Burgers are mostly waiting: there concurrency shines."
+
+DUST_SCALES = (1.6, 1.15, 0.75)  # a pile shrinks in three steps as it is mopped away
+WALL_INK = (70, 55, 50)
+PANEL_BG = (34, 28, 40)
+ONE_COLOUR = (240, 150, 60)  # the one switching cleaner (warm, like the concurrent shop)
+MANY_COLOUR = (80, 170, 235)  # the helpers in parallel (cool, like the parallel shop)
+ACTIVE = (255, 214, 70)
+BAR_BACK = (60, 52, 60)
+BAR_CLEAN = (110, 210, 120)
+BAR_DIRTY = (150, 140, 130)
+
+# top panel geometry: a clock, then one race row per mode
+ROW_LABEL_RIGHT = 372
+BAR_LEFT, BAR_RIGHT = 382, 858
+NOTE_LEFT = 866
+NOTICE_X = 700  # the "helpers are done" notice, right of the bathroom's name
+
+
+def clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def animation_names() -> set[tuple[str, str]]:
+    """Every (sheet, tag) this view uses: the asset tests check they all exist."""
+    return {("cleaner", t) for t in CLEANER_TAGS} | {("house", t) for t in HOUSE_TAGS}
+
+
+class HouseView:
+    """The painter for one house mode. Build once per mode; ``draw`` every frame."""
+
+    def __init__(self, lib: Library, house: House) -> None:
+        self.lib = lib
+        self.config = house.config
+        self.concurrent = house.concurrent
+        self.forecast = forecast(house.config)
+        sheet = lib["house"]
+        self.dust = [
+            [pygame.transform.smoothscale_by(f, s) for f in sheet.anim("dust").frames]
+            for s in DUST_SCALES
+        ]
+        self.sparkle = sheet.anim("sparkle")
+        self.bucket = sheet.image_of("bucket")
+        self.furniture = {tag: self._furniture(sheet.image_of(tag), tag) for tag in HOUSE_TAGS}
+        self.background = self._build_background(house)
+        self._blits: list[tuple[pygame.Surface, tuple[float, float]]] = []
+
+    # -- static layers ----------------------------------------------------------------
+    @staticmethod
+    def _furniture(image: pygame.Surface, tag: str) -> pygame.Surface:
+        """Tall furniture is shrunk to fit under the back wall of its room."""
+        return pygame.transform.smoothscale_by(image, 0.8) if tag == "bookshelf" else image
+
+    def _build_background(self, house: House) -> pygame.Surface:
+        sheet = self.lib["house"]
+        bg = pygame.Surface((L.WIDTH, L.HEIGHT)).convert()
+        bg.fill(PANEL_BG)
+        wall = sheet.image_of("wall_house")
+        chores = {room.index for room in house.rooms}
+        for spec in L.ROOMS:
+            x, y, w, h = spec.rect
+            self._tile(bg, wall, pygame.Rect(x, y, w, L.WALL))
+            self._tile(bg, sheet.image_of(spec.floor), pygame.Rect(x, y + L.WALL, w, h - L.WALL))
+            pygame.draw.line(bg, WALL_INK, (x, y + L.WALL), (x + w, y + L.WALL), 3)
+            for tag, (fx, fy) in spec.furniture:
+                image = self.furniture[tag]
+                bg.blit(image, image.get_rect(midbottom=(fx, fy)))
+            name = outlined(spec.name, 22, P.INK, P.WHITE)
+            bg.blit(name, (x + 10, y + 6))
+            if spec.index not in chores:
+                note = outlined("already tidy", 18, (90, 90, 90), P.WHITE)
+                bg.blit(note, (x + 12 + name.get_width(), y + 8))
+        self._draw_walls(bg)
+        self._draw_caption(bg)
+        return bg
+
+    @staticmethod
+    def _tile(surface: pygame.Surface, tile: pygame.Surface, rect: pygame.Rect) -> None:
+        tw, th = tile.get_size()
+        surface.set_clip(rect)
+        surface.fblits(
+            [
+                (tile, (x, y))
+                for y in range(rect.top, rect.bottom, th)
+                for x in range(rect.left, rect.right, tw)
+            ]
+        )
+        surface.set_clip(None)
+
+    def _draw_walls(self, bg: pygame.Surface) -> None:
+        """Walls between the rooms, each with a door: side doors and doorways at the back."""
+        for a, b in L.doors():
+            ra = L._cell_rect(*a)
+            if a[1] == b[1]:  # side wall between two rooms of a row
+                x = ra[0] + ra[2]
+                (_, door_y), _ = L.door_between(a, b)
+                top, bottom = ra[1], ra[1] + ra[3]
+                pygame.draw.line(bg, WALL_INK, (x, top), (x, door_y - 76), 6)
+                pygame.draw.line(bg, WALL_INK, (x, door_y + 12), (x, bottom), 6)
+                for y in (door_y - 76, door_y + 12):
+                    pygame.draw.line(bg, WALL_INK, (x - 9, y), (x + 9, y), 4)
+            else:  # floor line between two rows, and a doorway in the lower back wall
+                rb = L._cell_rect(*b)
+                y = rb[1]
+                cx = rb[0] + rb[2] // 2
+                half = L.DOOR_WIDTH // 2
+                pygame.draw.line(bg, WALL_INK, (rb[0], y), (cx - half, y), 6)
+                pygame.draw.line(bg, WALL_INK, (cx + half, y), (rb[0] + rb[2], y), 6)
+                door = pygame.Rect(cx - half, y + 4, L.DOOR_WIDTH, L.WALL - 4)
+                pygame.draw.rect(bg, (92, 70, 58), door)
+                pygame.draw.rect(bg, (150, 110, 80), door.inflate(8, 0), 4)
+        house = pygame.Rect(0, L.TOP_BAR, L.WIDTH, L.HEIGHT - L.TOP_BAR - L.CAPTION)
+        pygame.draw.rect(bg, WALL_INK, house, 6)
+
+    @staticmethod
+    def _draw_caption(bg: pygame.Surface) -> None:
+        top = L.HEIGHT - L.CAPTION
+        first = label(CAPTION, 21, P.WHITE, True)
+        second = label(CONTRAST, 19, (200, 200, 210))
+        bg.blit(first, first.get_rect(midtop=(L.WIDTH // 2, top + 4)))
+        bg.blit(second, second.get_rect(midtop=(L.WIDTH // 2, top + 22)))
+
+    # -- per frame --------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, house: House, other: House | None = None) -> None:
+        """One frame at ``house.now``; ``other`` (the other mode, same seed) is optional."""
+        t = house.now
+        surface.blit(self.background, (0, 0))
+        blits = self._blits
+        blits.clear()
+        for room in house.rooms:
+            self._room_things(blits, room, t)
+        surface.fblits(blits)
+        blits.clear()
+        cleaners = sorted(house.cleaners, key=lambda c: c.position_at(t)[1])
+        for cleaner in cleaners:
+            self._cleaner(blits, cleaner, t)
+        surface.fblits(blits)
+        for room in house.rooms:
+            self._room_overlay(surface, room, t)
+        self._you_tag(surface, house, t)
+        self._panel(surface, house, t)
+        self._notice(surface, house, other, t)
+
+    def _room_things(self, blits: list, room: Room, t: float) -> None:
+        """Dust piles that are left (the one being mopped shrinks), sparkles when clean."""
+        worked = room.worked_at(t)
+        frame = int(t / 0.3) % 2
+        n = len(room.piles)
+        for k, (x, y) in enumerate(room.piles):
+            end = room.pile_end(k)
+            if worked >= end:
+                if room.clean or k < room.pile_index(worked):
+                    self._sparkle(blits, (x, y), t + k * 0.37, big=room.clean)
+                continue
+            start = end - room.work / n
+            gone = max(0.0, (worked - start) / (end - start))
+            image = self.dust[min(len(DUST_SCALES) - 1, int(gone * len(DUST_SCALES)))][frame]
+            blits.append((image, (x - image.get_width() / 2, y - image.get_height())))
+
+    def _sparkle(self, blits: list, at: tuple[float, float], t: float, big: bool) -> None:
+        if not big and int(t * 2) % 3:
+            return  # a cleaned-up spot twinkles now and then; a clean room all the time
+        image = self.sparkle.frame_at(t)
+        blits.append((image, (at[0] - 11, at[1] - 26 - 4 * math.sin(t * 3))))
+
+    def _cleaner(self, blits: list, cleaner: Cleaner, t: float) -> None:
+        x, y = cleaner.position_at(t)
+        if cleaner.pose != "walk":
+            bx = x - 30 * cleaner.facing
+            blits.append((self.bucket, (bx - 15, y - 30)))
+        anim = self.lib.anim("cleaner", cleaner.pose, cleaner.facing)
+        frame = anim.frame_at(t - cleaner.pose_since)
+        blits.append((frame, (round(x - anim.anchor[0]), round(y - anim.anchor[1]))))
+
+    def _room_overlay(self, surface: pygame.Surface, room: Room, t: float) -> None:
+        """Progress bar and percentage; a gold frame while somebody mops the room."""
+        x, y, w, h = room.spec.rect
+        fraction = room.clean_fraction_at(t)
+        bar = pygame.Rect(x + 14, y + h - 18, w - 86, 10)
+        pygame.draw.rect(surface, BAR_BACK, bar.inflate(4, 4), border_radius=4)
+        fill = bar.copy()
+        fill.width = round(bar.width * fraction)
+        if fill.width:
+            pygame.draw.rect(surface, BAR_CLEAN, fill, border_radius=3)
+        text = "clean!" if room.clean else f"{int(fraction * 100)}%"
+        tag = outlined(text, 20, P.INK, P.WHITE)
+        surface.blit(tag, tag.get_rect(midleft=(bar.right + 8, bar.centery)))
+        if room.mopped_at(t):
+            pygame.draw.rect(surface, ACTIVE, (x + 3, y + 3, w - 6, h - 6), 4, border_radius=4)
+
+    def _you_tag(self, surface: pygame.Surface, house: House, t: float) -> None:
+        you = house.cleaners[0]
+        x, y = you.position_at(t)
+        y -= 84 + 3 * math.sin(t * 3)
+        tag = outlined("you", 18, P.GOLD, P.INK)
+        surface.blit(tag, tag.get_rect(midbottom=(x, y)))
+        pygame.draw.polygon(surface, P.GOLD, [(x - 5, y + 1), (x + 5, y + 1), (x, y + 7)])
+        if you.timeline.current == "switching":  # the price of concurrency, named
+            going = you.going_to
+            text = f"off to the {going.name}..." if going else f"setting up in the {you.room.name}"
+            note = outlined(text, 18, P.WHITE, P.INK)
+            surface.blit(note, note.get_rect(midbottom=(x, y - 16)))
+
+    # -- the race panel -----------------------------------------------------------------
+    def _panel(self, surface: pygame.Surface, house: House, t: float) -> None:
+        """Both finish times as a race: one cleaner switching vs helpers in parallel."""
+        one, many = self.forecast.concurrent, self.forecast.parallel
+        helpers = len(house.rooms)
+        scale = (BAR_RIGHT - BAR_LEFT) / max(one.finished_at, many.finished_at)
+        title = label(clock(t), 34, P.WHITE, True)
+        surface.blit(title, title.get_rect(midleft=(12, L.TOP_BAR // 2)))
+        rows = (
+            (
+                True,
+                "one cleaner switching rooms",
+                one.finished_at,
+                ONE_COLOUR,
+                f"{clock(one.finished_at)}  = {clock(one.mopping)} mopping + "
+                f"{clock(one.switching)} switching",
+            ),
+            (
+                False,
+                f"{_number(helpers)} helpers in parallel",
+                many.finished_at,
+                MANY_COLOUR,
+                f"{clock(many.finished_at)}  = the biggest room",
+            ),
+        )
+        for row, (concurrent, text, finish, colour, note) in enumerate(rows):
+            cy = 11 + row * 19
+            mine = concurrent == self.concurrent
+            name = label(text, 20, P.WHITE if mine else (170, 165, 175), mine)
+            surface.blit(name, name.get_rect(midright=(ROW_LABEL_RIGHT, cy)))
+            if mine:
+                pygame.draw.polygon(
+                    surface,
+                    P.GOLD,
+                    [
+                        (ROW_LABEL_RIGHT - name.get_width() - 14, cy - 5),
+                        (ROW_LABEL_RIGHT - name.get_width() - 14, cy + 5),
+                        (ROW_LABEL_RIGHT - name.get_width() - 6, cy),
+                    ],
+                )
+            track = pygame.Rect(BAR_LEFT, cy - 6, round(finish * scale), 12)
+            pygame.draw.rect(surface, BAR_BACK, track, border_radius=3)
+            done = track.copy()
+            done.width = round(min(t, finish) * scale)
+            if done.width:
+                pygame.draw.rect(surface, colour, done, border_radius=3)
+            pygame.draw.rect(surface, colour, track, 1, border_radius=3)
+            tail = label(note, 18, P.WHITE if mine else (170, 165, 175))
+            surface.blit(tail, tail.get_rect(midleft=(NOTE_LEFT, cy)))
+        now_x = BAR_LEFT + min(t, one.finished_at) * scale
+        pygame.draw.line(surface, P.WHITE, (now_x, 2), (now_x, L.TOP_BAR - 3), 2)
+        sooner = label(f"{self.forecast.sooner:.1f}x sooner", 28, ACTIVE, True)
+        surface.blit(sooner, sooner.get_rect(midright=(L.WIDTH - 10, L.TOP_BAR // 2)))
+
+    def _notice(self, surface: pygame.Surface, house: House, other: House | None, t: float) -> None:
+        """The moment that teaches: the helpers are done while the lone cleaner goes on."""
+        many = self.forecast.parallel.finished_at
+        if other is not None and not other.concurrent:
+            many = other.finished_at if other.finished_at is not None else math.inf
+        if house.done:
+            text = f"All clean at {clock(house.finished_at or t)}"
+        elif self.concurrent and t >= many:
+            text = f"{_number(len(house.rooms)).capitalize()} helpers: done at {clock(many)}"
+        else:
+            return
+        tag = label(text, 26, ACTIVE, True)
+        rect = tag.get_rect(midtop=(NOTICE_X, L.TOP_BAR + 8))
+        pygame.draw.rect(surface, PANEL_BG, rect.inflate(20, 10), border_radius=8)
+        pygame.draw.rect(surface, ACTIVE, rect.inflate(20, 10), 2, border_radius=8)
+        surface.blit(tag, rect)
+
+
+def _number(n: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return words[n] if 0 <= n < len(words) else str(n)
