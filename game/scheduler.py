@@ -286,6 +286,16 @@ class FrameInfo:
     code: CodeType
 
 
+@dataclass(frozen=True)
+class Handover:
+    """One resume, for the inspector: at ``time`` task ``name`` ran until it was ``after``."""
+
+    time: float
+    name: str
+    after: str
+    resume: int
+
+
 class Task:
     """A coroutine the kernel runs, plus what the inspector shows about it."""
 
@@ -384,7 +394,7 @@ class Kernel:
         self._sleepers: list[tuple[float, int, Task]] = []
         self._seq = 0
         self._pending_crash: Task | None = None
-        self.on_resume: Any = None  # optional hook(task) for the inspector's hand-over log
+        self.trace: deque[Handover] | None = None  # set to a deque to record hand-overs
 
     # -- spawning ---------------------------------------------------------------------
     def spawn(
@@ -463,6 +473,8 @@ class Kernel:
             if not task.alive:
                 continue
             self._step(task)
+            if self.trace is not None:
+                self.trace.append(Handover(self.now, task.name, task.describe(), task.resumes))
             if self._pending_crash is not None:
                 crashed, self._pending_crash = self._pending_crash, None
                 raise TaskCrashed(crashed) from crashed.error
@@ -472,8 +484,6 @@ class Kernel:
         task.state = RUNNING
         task.resumes += 1
         self.resumes += 1
-        if self.on_resume is not None:
-            self.on_resume(task)
         while True:
             try:
                 if task._throw is not None:
@@ -530,6 +540,17 @@ class Kernel:
     # -- introspection ----------------------------------------------------------------
     def alive_tasks(self) -> Iterable[Task]:
         return (t for t in self.tasks if t.alive)
+
+    def close(self) -> None:
+        """Close every unfinished coroutine (a run that stops early leaves none dangling)."""
+        for task in self.tasks:
+            if task.alive:
+                task.coro.close()
+                task.state = CANCELLED
+
+    def __del__(self) -> None:
+        # a dropped kernel closes its coroutines, so none is reported "never awaited"
+        self.close()
 
     def prune(self) -> None:
         """Forget finished tasks so a long run keeps flat memory."""

@@ -27,9 +27,12 @@ def run(config: ShopConfig, seconds: float) -> tuple[Metrics, float]:
     shop = Shop(config)
     start = time.perf_counter()
     step = 60.0
-    while shop.now + 1e-9 < seconds:
-        shop.advance(min(step, seconds - shop.now))
-        shop.kernel.prune()
+    try:
+        while shop.now + 1e-9 < seconds:
+            shop.advance(min(step, seconds - shop.now))
+            shop.kernel.prune()
+    finally:
+        shop.kernel.close()
     return measure(shop), time.perf_counter() - start
 
 

@@ -18,7 +18,7 @@ DOOR = (67.0, 268.0)  # just inside the door on the back wall, left
 KITCHEN_WINDOW = (140, 30, 400, 210)  # x, y, w, h of the concurrent kitchen's service window
 PICKUP_COUNTER = (350, 238, 170, 96)
 REGISTER_COUNTER = (580, 238, 200, 96)
-DISPLAY = (812, 22, 230, 140)
+DISPLAY = (812, 38, 230, 140)
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def concurrent_layout(config: ShopConfig) -> Layout:
     kitchen = []
     for i in range(config.cooks):
         x = 215.0 + i * 75.0
-        kitchen.append(Station(i, (x + 50, 250.0), (0.0, 0.0), (x + 40.0, 250.0), (470.0, 250.0)))
+        kitchen.append(Station(i, (x + 50, 250.0), (0.0, 0.0), (x + 40.0, 250.0), (420.0, 250.0)))
     tables = _tables(config.tables, [880.0, 1035.0, 1190.0], [420.0, 545.0, 670.0, 300.0])
     trays = [(365.0 + 52.0 * (i % 3), 232.0 - 14.0 * (i // 3)) for i in range(12)]
     return Layout(CONCURRENT, line, stations, tables, (430.0, 372.0), trays, kitchen)

@@ -1,0 +1,64 @@
+"""Story mode: play the protagonist couple's story beat by beat, first in the concurrent
+shop, then in the parallel one, pausing at each beat until the viewer presses SPACE."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..shop import CONCURRENT, PARALLEL, Shop
+from ..shop.story import BEATS, LESSONS, story_order
+
+
+@dataclass(frozen=True)
+class Card:
+    """What the story card says now: a beat, a shop's lesson, or both lessons at the end."""
+
+    kind: str  # "beat", "lesson", "end"
+    mode: str
+    code: str
+    text: str
+
+
+class StoryMode:
+    STAGES = (CONCURRENT, PARALLEL)
+
+    def __init__(self) -> None:
+        self.stage = 0
+        self.shown = 0  # beats of the current shop already acknowledged
+        self.card: Card | None = None
+        self.finished = False
+
+    @property
+    def mode(self) -> str:
+        return self.STAGES[min(self.stage, len(self.STAGES) - 1)]
+
+    def check(self, shop: Shop) -> bool:
+        """After each tick: True (and a card) when a new beat has just happened."""
+        if self.card is not None or self.finished or shop.config.mode != self.mode:
+            return self.card is not None
+        if len(shop.beats) > self.shown:
+            code = shop.beats[self.shown].code
+            self.card = Card("beat", self.mode, code, BEATS[code])
+            return True
+        return False
+
+    def advance(self) -> bool:
+        """SPACE on a card. Returns True when the next shop's story must start afresh."""
+        card, self.card = self.card, None
+        if card is None:
+            return False
+        if card.kind == "beat":
+            self.shown += 1
+            if self.shown == len(story_order(self.mode)):
+                self.card = Card("lesson", self.mode, "", LESSONS[self.mode])
+            return False
+        if card.kind == "lesson":
+            if self.stage + 1 < len(self.STAGES):
+                self.stage += 1
+                self.shown = 0
+                return True
+            both = "  ".join(LESSONS[m] for m in self.STAGES)
+            self.card = Card("end", self.mode, "", both)
+            return False
+        self.finished = True
+        return False

@@ -1,0 +1,328 @@
+"""The game window: input, the fixed-timestep loop that owns the clock, and drawing.
+
+Both shops are simulated in lockstep from the same seed, so TAB (or the split screen)
+compares the same couples at the same virtual moment. The model only ever moves in whole
+ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, never a longer one, and
+pausing stops the ticks altogether.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import deque
+from pathlib import Path
+
+import pygame
+
+from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
+from ..view import text
+from ..view.charts import Charts
+from ..view.code_view import CodeView
+from ..view.hud import Hud, draw_help
+from ..view.inspector import Inspector, followed_task
+from ..view.sheets import AssetError, Library, Sheet
+from ..view.shop_view import ShopView
+from ..view.split import SplitView
+from ..view.story_card import draw_card
+from ..view.text import label
+from .story_mode import StoryMode
+
+WIDTH, HEIGHT = 1280, 720
+FPS = 60
+TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+HOLD_DELAY = 0.35  # holding RIGHT while paused repeats the step after this long
+
+
+class Game:
+    """Everything the player sees and touches; the app loop calls ``frame`` every frame."""
+
+    def __init__(
+        self,
+        config: ShopConfig,
+        screen: pygame.Surface,
+        *,
+        speed: float = 1.0,
+        lib: Library | None = None,
+    ) -> None:
+        self.config = config
+        self.screen = screen
+        self.lib = lib or Library()
+        self.hud = Hud(WIDTH, HEIGHT)
+        self.mode = config.mode
+        self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
+        self.paused = False
+        self.show_help = False
+        self.running = True
+        self.selected: object = None
+        self.views: dict[str, ShopView] = {}
+        self.held_for = 0.0
+        self.screenshot_dir = Path("screenshots")
+        self.show_inspector = False
+        self.show_code = False
+        self.show_charts = False
+        self.split = False
+        self.story: StoryMode | None = None
+        self.inspector = Inspector(pygame.Rect(WIDTH - 470, 34, 466, HEIGHT - 72))
+        self.code_view = CodeView(pygame.Rect(4, 34, 640, 330))
+        self.charts = Charts((WIDTH, HEIGHT))
+        self.split_view = SplitView()
+        self.restart()
+
+    # -- the model --------------------------------------------------------------------
+    def restart(self) -> None:
+        """A fresh day: both shops from the same seed, virtual time 0."""
+        for old in getattr(self, "shops", {}).values():
+            old.kernel.close()
+        self.shops = {m: Shop(self.config.with_mode(m), strict=False) for m in MODES}
+        for shop in self.shops.values():
+            shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+        self.ticks = 0
+        self.accumulator = 0.0
+        self.selected = None
+        self.reported_crashes = 0
+        for mode, shop in self.shops.items():
+            if mode not in self.views:
+                self.views[mode] = ShopView(self.lib, shop)
+
+    @property
+    def shop(self) -> Shop:
+        return self.shops[self.mode]
+
+    @property
+    def now(self) -> float:
+        return self.ticks * TICK
+
+    def step(self) -> None:
+        """Exactly one tick of virtual time, for both shops."""
+        self.ticks += 1
+        for shop in self.shops.values():
+            shop.kernel.run_until(self.ticks * TICK)
+            if self.ticks % 600 == 0:
+                shop.kernel.prune()  # forget finished tasks: memory stays flat
+        self._report_crashes()
+        if self.story is not None and self.story.check(self.shop):
+            self.paused = True
+
+    def advance_to(self, seconds: float) -> None:
+        while self.now + 1e-9 < seconds:
+            self.step()
+
+    def _report_crashes(self) -> None:
+        crashes = [t for shop in self.shops.values() for t in shop.kernel.crashes]
+        for task in crashes[self.reported_crashes :]:
+            print(task.traceback, file=sys.stderr, end="")
+            print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
+            self.paused = True
+        self.reported_crashes = len(crashes)
+
+    # -- input ------------------------------------------------------------------------
+    def handle(self, event: pygame.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type == pygame.KEYDOWN:
+            self.key(event.key, event.unicode if hasattr(event, "unicode") else "")
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.click(event.pos)
+
+    def key(self, key: int, text: str = "") -> None:
+        if key in (pygame.K_ESCAPE, pygame.K_q):
+            self.running = False
+        elif key == pygame.K_TAB:
+            self.mode = PARALLEL if self.mode == CONCURRENT else CONCURRENT
+            self.selected = None
+        elif key == pygame.K_1:
+            self.mode = CONCURRENT
+        elif key == pygame.K_2:
+            self.mode = PARALLEL
+        elif key == pygame.K_SPACE:
+            if self.story is not None and (self.story.card or self.story.finished):
+                self.continue_story()
+            else:
+                self.paused = not self.paused
+            self.accumulator = 0.0
+        elif key in (pygame.K_RIGHT, pygame.K_PERIOD):
+            if self.paused:
+                self.step()
+                self.held_for = 0.0
+        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or text == "+":
+            self.speed = SPEEDS[min(SPEEDS.index(self.speed) + 1, len(SPEEDS) - 1)]
+        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS) or text == "-":
+            self.speed = SPEEDS[max(SPEEDS.index(self.speed) - 1, 0)]
+        elif key == pygame.K_r:
+            self.restart()
+        elif key in (pygame.K_h, pygame.K_F1):
+            self.show_help = not self.show_help
+        elif key == pygame.K_i:
+            self.show_inspector = not self.show_inspector
+        elif key == pygame.K_c:
+            self.show_code = not self.show_code
+        elif key == pygame.K_s:
+            self.split = not self.split
+        elif key == pygame.K_g:
+            self.show_charts = not self.show_charts
+        elif key == pygame.K_t:
+            self.start_story() if self.story is None else self.stop_story()
+        elif key == pygame.K_F12:
+            self.save_screenshot()
+
+    def click(self, pos: tuple[int, int]) -> None:
+        if self.split:
+            hit = SplitView.to_world(pos)
+            if hit is None:
+                return
+            side, pos = hit
+            self.mode = MODES[side]
+        self.selected = ShopView.pick(self.shop, pos)
+        if self.selected is not None:
+            self.show_code = True
+
+    # -- story mode -------------------------------------------------------------------
+    def start_story(self) -> None:
+        self.story = StoryMode()
+        self.split = self.show_charts = False
+        self.mode = self.story.mode
+        self.paused = False
+        self.restart()
+
+    def continue_story(self) -> None:
+        story = self.story
+        assert story is not None
+        if story.finished:
+            self.stop_story()
+            return
+        if story.advance():  # on to the other shop, from the opening
+            self.mode = story.mode
+            self.restart()
+        self.paused = story.card is not None
+
+    def stop_story(self) -> None:
+        self.story = None
+        self.paused = False
+
+    # -- the loop ---------------------------------------------------------------------
+    def update(self, wall_dt: float) -> None:
+        """Turn wall time into whole ticks of virtual time (none while paused)."""
+        if self.paused:
+            held = pygame.key.get_pressed()
+            if held[pygame.K_RIGHT] or held[pygame.K_PERIOD]:
+                self.held_for += wall_dt
+                if self.held_for > HOLD_DELAY:
+                    self.step()
+            else:
+                self.held_for = 0.0
+            return
+        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
+        ticks = int(self.accumulator / TICK + 1e-9)
+        self.accumulator -= ticks * TICK
+        for _ in range(ticks):
+            self.step()
+            if self.paused:  # story mode stopped on a beat: stay exactly on that tick
+                self.accumulator = 0.0
+                break
+
+    def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
+        surface = surface or self.screen
+        shop = self.shop
+        if self.split:
+            self.split_view.draw(
+                surface,
+                [self.shops[m] for m in MODES],
+                [self.views[m] for m in MODES],
+                self.hud,
+                speed=self.speed,
+                paused=self.paused,
+                selected=self.selected,
+            )
+        else:
+            self.views[self.mode].draw(surface, shop, self.selected)
+            self.hud.draw(
+                surface, shop, speed=self.speed, paused=self.paused, selected=self.selected
+            )
+        if self.show_inspector:
+            self.inspector.draw(surface, shop, self.selected)
+        if self.show_code:
+            self.code_view.draw(surface, followed_task(shop, self.selected))
+        if self.show_charts:
+            self.charts.draw(surface, [self.shops[m] for m in MODES])
+        if self.story is not None and self.story.card is not None:
+            card = self.story.card
+            draw_card(surface, card.kind, card.mode, card.code, card.text)
+        if shop.kernel.crashes:
+            task = shop.kernel.crashes[-1]
+            text = label(f"actor {task.name!r} crashed: {task.error!r}", 24, (255, 255, 255), True)
+            rect = text.get_rect(midtop=(WIDTH // 2, 40)).inflate(16, 8)
+            pygame.draw.rect(surface, (200, 30, 30), rect, border_radius=6)
+            surface.blit(text, text.get_rect(center=rect.center))
+        if self.show_help:
+            draw_help(surface)
+        return surface
+
+    def frame(self, wall_dt: float) -> None:
+        for event in pygame.event.get():
+            self.handle(event)
+        self.update(wall_dt)
+        self.draw()
+
+    def run(self, max_frames: int = 0) -> int:
+        clock = pygame.Clock()
+        frames = 0
+        while self.running:
+            wall_dt = clock.tick(FPS) / 1000.0
+            self.frame(wall_dt)
+            pygame.display.flip()
+            frames += 1
+            if max_frames and frames >= max_frames:
+                break
+        return 0
+
+    def save_screenshot(self, path: str | os.PathLike[str] | None = None) -> Path:
+        if path is None:
+            self.screenshot_dir.mkdir(exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = self.screenshot_dir / f"async-burgers-{self.mode}-{stamp}-{self.ticks}.png"
+        path = Path(path)
+        pygame.image.save(self.screen, str(path))
+        return path
+
+
+def open_window(headless: bool) -> pygame.Surface:
+    if headless:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    pygame.display.init()
+    pygame.font.init()
+    text.reset()
+    pygame.display.set_caption("Async Burgers")
+    pygame.display.set_icon(Sheet("props").image_of("icon"))  # before set_mode, as SDL wants
+    flags = 0 if headless else pygame.SCALED | pygame.RESIZABLE
+    return pygame.display.set_mode((WIDTH, HEIGHT), flags)
+
+
+def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
+    """Open the window (or render one frame for --screenshot) and play."""
+    try:
+        screen = open_window(headless=bool(args.screenshot))
+        game = Game(config, screen, speed=args.speed)
+    except AssetError as error:
+        print(f"main.py: error: {error}", file=sys.stderr)
+        pygame.quit()
+        return 1
+    game.split = args.side_by_side
+    if args.story:
+        game.start_story()
+    if args.screenshot:
+        game.advance_to(args.at)
+        game.paused = True
+        game.draw()
+        game.save_screenshot(args.screenshot)
+        pygame.quit()
+        return 0
+    code = game.run(args.frames)
+    pygame.quit()
+    return code

@@ -1,0 +1,1 @@
+"""The view room: sprites, HUD and panels. It reads model state and never changes it."""

@@ -1,0 +1,88 @@
+"""Live code view: the followed actor's ``async def`` with the line it is paused at.
+
+The source comes from the coroutine's own code object and the highlighted line from its
+frame (``cr_frame.f_lineno``), never from a hand-kept copy, so it is always the truth.
+"""
+
+from __future__ import annotations
+
+import inspect
+from functools import lru_cache
+from types import CodeType
+
+import pygame
+
+from ..scheduler import Task
+from . import palette as P
+from .text import label
+
+KEYWORDS = ("async def", "await", "async with", "while True", "return", "for", "if")
+
+
+@lru_cache(maxsize=64)
+def source_of(code: CodeType) -> tuple[int, tuple[str, ...]]:
+    """(first line number, lines) of the function that owns ``code``."""
+    lines, start = inspect.getsourcelines(code)
+    return start, tuple(line.rstrip("\n") for line in lines)
+
+
+def paused_at(task: Task) -> tuple[CodeType, int, list[str]] | None:
+    """The actor function's code, the line it is suspended on, and the await chain below."""
+    stack = task.stack()
+    if not stack:
+        return None
+    top = stack[0]
+    chain = [f.function for f in stack[1:] if not f.filename.endswith("scheduler.py")]
+    return top.code, top.lineno, chain
+
+
+class CodeView:
+    def __init__(self, rect: pygame.Rect) -> None:
+        self.rect = rect
+        self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+        self.shade.fill((16, 18, 24, 236))
+
+    def draw(self, surface: pygame.Surface, task: Task | None, hint: str = "") -> None:
+        r = self.rect
+        surface.blit(self.shade, r)
+        pygame.draw.rect(surface, (255, 200, 90), r, 2, border_radius=6)
+        x, y = r.x + 10, r.y + 8
+        if task is None or paused_at(task) is None:
+            surface.blit(label("Live code view", 26, (255, 200, 90), True), (x, y))
+            text = hint or "Click a character to see its coroutine."
+            surface.blit(label(text, 20, P.WHITE), (x, y + 34))
+            return
+        code, lineno, chain = paused_at(task)  # type: ignore[misc]
+        start, lines = source_of(code)
+        title = f"{task.name}: async def {code.co_name}"
+        surface.blit(label(title, 24, (255, 200, 90), True), (x, y))
+        y += 26
+        where = " > ".join(chain) if chain else code.co_name
+        state = task.describe()
+        surface.blit(
+            label(f"paused at line {lineno} ({where}) - {state}", 18, (170, 230, 170)), (x, y)
+        )
+        y += 24
+        line_h = 17
+        room = (r.bottom - y - 6) // line_h
+        current = lineno - start
+        first = 0 if len(lines) <= room else max(0, min(current - room // 2, len(lines) - room))
+        for i in range(first, min(len(lines), first + room)):
+            text = lines[i]
+            is_current = i == current
+            if is_current:
+                pygame.draw.rect(
+                    surface, (120, 90, 20), (r.x + 4, y - 1, r.w - 8, line_h + 1), border_radius=3
+                )
+            colour = (
+                (255, 240, 160)
+                if is_current
+                else ((150, 200, 255) if "await" in text else (215, 215, 215))
+            )
+            surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x, y + 1))
+            surface.blit(label(text[:80].replace("\t", "    "), 17, colour), (x + 40, y))
+            if is_current:
+                surface.blit(
+                    label("<- paused here", 16, (255, 200, 90), True), (r.right - 110, y + 1)
+                )
+            y += line_h

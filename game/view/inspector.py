@@ -1,0 +1,170 @@
+"""The scheduler inspector: every task, its state, the hand-over order, and timeline strips.
+
+It reads the kernel's own task list and trace, so what it shows is what the scheduler
+knows; stepping frame by frame shows one task run up to its next ``await`` and hand over.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from ..scheduler import FAILED, READY, RUNNING, SLEEPING, WAITING, Task
+from ..shop import Shop
+from ..shop.people import Couple, Staff, Timeline
+from . import palette as P
+from .text import label
+
+STATE_COLOURS = {
+    RUNNING: (255, 230, 80),
+    READY: (120, 230, 120),
+    SLEEPING: (120, 170, 255),
+    WAITING: (255, 140, 90),
+    FAILED: (255, 60, 60),
+}
+GROUP_TITLES = {"staff": "staff", "couples": "couples", "door": "door"}
+STRIP_SECONDS = 60.0
+
+
+def task_rows(shop: Shop) -> list[tuple[str, list[Task]]]:
+    """Live tasks grouped by actor kind, in spawn order (the order the kernel knows them)."""
+    groups: dict[str, list[Task]] = {}
+    for task in shop.kernel.tasks:
+        if task.alive or task.state == FAILED:
+            groups.setdefault(task.group, []).append(task)
+    order = ["staff", "couples", "door"]
+    return [(g, groups[g]) for g in order if g in groups] + [
+        (g, ts) for g, ts in groups.items() if g not in order
+    ]
+
+
+def short_state(task: Task) -> str:
+    text = task.describe()
+    return text.replace("waiting on ", "on ").replace("sleeping until", "sleeps to")
+
+
+class Inspector:
+    """A panel on the right of the scene."""
+
+    def __init__(self, rect: pygame.Rect) -> None:
+        self.rect = rect
+        self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+        self.shade.fill((18, 16, 28, 228))
+
+    def draw(self, surface: pygame.Surface, shop: Shop, selected: object = None) -> None:
+        r = self.rect
+        surface.blit(self.shade, r)
+        pygame.draw.rect(surface, (140, 200, 255), r, 2, border_radius=6)
+        x, y = r.x + 10, r.y + 8
+        kernel = shop.kernel
+        surface.blit(label("Scheduler inspector", 26, (140, 200, 255), True), (x, y))
+        surface.blit(label(f"t = {shop.now:8.3f} s", 20, P.WHITE), (r.right - 130, y + 4))
+        y += 26
+        trace = list(kernel.trace or [])
+        last_time = trace[-1].time if trace else None
+        tick = [h for h in trace if last_time is not None and h.time == last_time]
+        ran = {h.name for h in tick}
+        if tick:
+            steps = "  >  ".join(h.name for h in tick[-4:])
+            more = f"(+{len(tick) - 4}) " if len(tick) > 4 else ""
+            text = f"last resumes at {last_time:.2f}s: {more}{steps}"
+        else:
+            text = "nothing has run yet"
+        surface.blit(label(text, 18, (255, 230, 120)), (x, y))
+        y += 18
+        upcoming = self._next_up(shop)
+        surface.blit(
+            label(
+                "next up: " + (", ".join(upcoming) or "(nothing scheduled)"), 18, (170, 230, 170)
+            ),
+            (x, y),
+        )
+        y += 24
+        strips_top = r.bottom - 150
+        for group, tasks in task_rows(shop):
+            if y > strips_top - 40:
+                break
+            surface.blit(
+                label(GROUP_TITLES.get(group, group).upper(), 18, (200, 200, 200), True), (x, y)
+            )
+            y += 18
+            for shown, task in enumerate(tasks):
+                if y > strips_top - 22:
+                    surface.blit(
+                        label(f"... {len(tasks) - shown} more", 18, (180, 180, 180)), (x + 14, y)
+                    )
+                    y += 18
+                    break
+                highlight = task.name in ran or task.actor is selected
+                if highlight:
+                    pygame.draw.rect(
+                        surface,
+                        (70, 60, 30) if task.name in ran else (40, 60, 90),
+                        (r.x + 4, y - 1, r.w - 8, 19),
+                        border_radius=3,
+                    )
+                colour = STATE_COLOURS.get(task.state, (200, 200, 200))
+                pygame.draw.circle(surface, colour, (x + 6, y + 8), 5)
+                surface.blit(label(task.name, 18, P.WHITE, True), (x + 16, y))
+                surface.blit(label(short_state(task), 18, colour), (x + 140, y))
+                y += 19
+            y += 4
+        self._draw_strips(surface, shop, pygame.Rect(r.x + 8, strips_top, r.w - 16, 142))
+
+    @staticmethod
+    def _next_up(shop: Shop) -> list[str]:
+        """The ready queue in order, else who wakes next (at the earliest wake-up time)."""
+        kernel = shop.kernel
+        if kernel.ready:
+            return [t.name for t in kernel.ready][:4]
+        sleepers = sorted(
+            (t for t in kernel.tasks if t.state == SLEEPING),
+            key=lambda t: (t.wake_at, t._sleep_seq),
+        )
+        if not sleepers:
+            return []
+        first = sleepers[0].wake_at
+        return [f"{t.name} @ {first:.2f}s" for t in sleepers if t.wake_at == first][:3]
+
+    def _draw_strips(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
+        """Last minute of virtual time per worker and per couple, coloured by what they did."""
+        surface.blit(
+            label(f"last {STRIP_SECONDS:.0f} s", 18, (200, 200, 200), True), (area.x, area.y)
+        )
+        rows: list[tuple[str, Timeline]] = [(s.name, s.timeline) for s in shop.staff]
+        couples: list[Couple] = sorted(shop.couples, key=lambda c: c.index)[-6:]
+        rows += [(c.name if not c.protagonist else "you & crush", c.timeline) for c in couples]
+        top = area.y + 18
+        height = max(6, min(14, (area.h - 20) // max(1, len(rows))))
+        bar_x, bar_w = area.x + 110, area.w - 112
+        start = shop.now - STRIP_SECONDS
+        for i, (name, timeline) in enumerate(rows[: (area.h - 20) // height]):
+            y = top + i * height
+            surface.blit(label(name, 16, P.WHITE), (area.x, y - 1))
+            pygame.draw.rect(surface, (50, 50, 60), (bar_x, y, bar_w, height - 2))
+            for phase in reversed(timeline.phases):
+                end = phase.end if phase.end is not None else shop.now
+                if end < start:
+                    break
+                x0 = bar_x + max(0.0, phase.start - start) / STRIP_SECONDS * bar_w
+                x1 = bar_x + (end - start) / STRIP_SECONDS * bar_w
+                colour = P.PHASE_COLOURS.get(phase.label, busy_colour(phase.label))
+                pygame.draw.rect(surface, colour, (x0, y, max(1.0, x1 - x0), height - 2))
+
+
+def busy_colour(label_text: str) -> tuple[int, int, int]:
+    """Staff phases: idle grey, busy work in warm colours."""
+    return {
+        "taking order": (250, 190, 70),
+        "passing order": (250, 150, 60),
+        "cooking": (230, 90, 60),
+    }.get(label_text, (200, 120, 200))
+
+
+def followed_task(shop: Shop, selected: object) -> Task | None:
+    """The scheduler task that drives the selected couple or staff member."""
+    if not isinstance(selected, (Couple, Staff)):
+        return None
+    for task in shop.kernel.tasks:
+        if task.actor is selected:
+            return task
+    return None

@@ -1,0 +1,374 @@
+"""Draws one shop at the current virtual time: room, furniture, people, bubbles, board.
+
+Everything static (walls, floor, posters, counters) is composed once into cached layers;
+per frame only the living things are blitted, batched with ``fblits``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from ..shop import Shop
+from ..shop import layout as L
+from ..shop.people import Couple, Person, Tray
+from . import palette as P
+from .digits import draw_digits
+from .sheets import Library
+from .text import label, outlined
+
+SHEET_FOR_ROLE = {
+    "boy": "boy",
+    "girl": "girl",
+    "cashier": "cashier",
+    "cook": "cook",
+    "cashier_cook": "cashier_cook",
+}
+TAGS = {
+    "boy": {
+        "idle",
+        "walk",
+        "order",
+        "pay",
+        "wait",
+        "carry",
+        "sit_talk",
+        "sit_flirt",
+        "sit_glance",
+        "sit_eat",
+        "sit_sad",
+    },
+    "cashier": {"idle", "talk", "pay", "give", "shout", "walk"},
+    "cook": {"idle", "cook", "walk", "carry"},
+    "cashier_cook": {"idle", "talk", "walk", "cook", "carry"},
+}
+TAGS["girl"] = TAGS["boy"]
+TABLE_DROP = 44  # tables stand a little nearer the viewer than their stools: top at elbow height
+FALLBACK = {"pay": "talk", "give": "talk", "shout": "talk", "carry": "walk", "talk": "idle"}
+
+
+def tag_for(person: Person) -> str:
+    """The animation for what the person is doing (every role shows every model pose)."""
+    pose = person.pose
+    tags = TAGS[person.role]
+    if pose == "walk" and person.carrying is not None:
+        pose = "carry"
+    while pose not in tags:
+        pose = FALLBACK.get(pose, "idle")
+    return pose
+
+
+def animation_names() -> set[tuple[str, str]]:
+    """Every (sheet, tag) the renderer may ask for: the asset tests check they all exist."""
+    return {(SHEET_FOR_ROLE[role], tag) for role, tags in TAGS.items() for tag in tags}
+
+
+class ShopView:
+    """The painter for one shop mode. Build once per mode; ``draw`` every frame."""
+
+    def __init__(self, lib: Library, shop: Shop) -> None:
+        self.lib = lib
+        self.mode = shop.config.mode
+        self.layout = shop.layout
+        self.warm = shop.concurrent
+        self.background = self._build_background()
+        self.counters = self._build_counters()
+        self.window_rect = pygame.Rect(L.KITCHEN_WINDOW).inflate(-18, -18)
+        self._prop_cache: dict[str, pygame.Surface] = {}
+
+    # -- static layers ----------------------------------------------------------------
+    def _tile(self, surface: pygame.Surface, tile: pygame.Surface, rect: pygame.Rect) -> None:
+        tw, th = tile.get_size()
+        blits = [
+            (tile, (x, y))
+            for y in range(rect.top, rect.bottom, th)
+            for x in range(rect.left, rect.right, tw)
+        ]
+        surface.set_clip(rect)
+        surface.fblits(blits)
+        surface.set_clip(None)
+
+    def _build_background(self) -> pygame.Surface:
+        lib, warm = self.lib, self.warm
+        bg = pygame.Surface((L.WIDTH, L.HEIGHT)).convert()
+        wall = lib.prop("wall_warm" if warm else "wall_cool")
+        floor = lib.prop("floor_warm" if warm else "floor_cool")
+        self._tile(bg, wall, pygame.Rect(0, 0, L.WIDTH, L.WALL_BOTTOM))
+        self._tile(bg, floor, pygame.Rect(0, L.WALL_BOTTOM, L.WIDTH, L.HEIGHT - L.WALL_BOTTOM))
+        pygame.draw.line(bg, P.INK, (0, L.WALL_BOTTOM), (L.WIDTH, L.WALL_BOTTOM), 3)
+        bg.blit(lib.prop("door"), (12, L.WALL_BOTTOM - 170))
+        if warm:
+            self._warm_decor(bg)
+        else:
+            self._cool_decor(bg)
+        if warm:  # only the concurrent shop has turn numbers and their board
+            bg.blit(lib.prop("display"), L.DISPLAY[:2])
+            colour = P.WARM_LABEL
+            x, y, w, h = L.DISPLAY
+            top = outlined("ORDER #", 24, colour, P.WHITE)
+            bottom = outlined("READY", 24, colour, P.WHITE)
+            bg.blit(top, top.get_rect(midtop=(x + w // 2, y + 10)))
+            bg.blit(bottom, bottom.get_rect(midbottom=(x + w // 2, y + h - 8)))
+        stool = lib.prop("stool" if warm else "stool_cool")
+        for table in self.layout.tables:
+            for seat in table.seats:
+                bg.blit(stool, stool.get_rect(midbottom=(seat[0], seat[1] + 2)))
+        return bg
+
+    def _warm_decor(self, bg: pygame.Surface) -> None:
+        lib = self.lib
+        x, y, w, h = L.KITCHEN_WINDOW
+        kitchen = pygame.Rect(x, y, w, h)
+        self._tile(bg, lib["house"].image_of("floor_tile"), kitchen)
+        pygame.draw.rect(bg, P.KITCHEN_WARM, (x, y, w, 70))
+        for i in range(len(self.layout.kitchen)):
+            grill = lib.prop("grill")
+            bg.blit(grill, grill.get_rect(midbottom=(175 + i * 75, y + h - 10)))
+        bg.blit(lib.prop("kitchen_window"), (x, y))
+        poster_b, poster_f = lib.prop("poster_burger"), lib.prop("poster_fries")
+        bg.blit(poster_b, (1060, 40))
+        bg.blit(poster_f, (1160 - 12, 70))
+        bg.blit(lib.prop("plant"), (1225, L.WALL_BOTTOM - 70))
+
+    def _cool_decor(self, bg: pygame.Surface) -> None:
+        lib = self.lib
+        kitchen = pygame.Rect(140, 40, L.WIDTH - 150, L.WALL_BOTTOM - 40)
+        self._tile(bg, lib["house"].image_of("floor_tile"), kitchen)
+        pygame.draw.rect(bg, P.KITCHEN_COOL, (140, 40, L.WIDTH - 150, 60))
+        pygame.draw.rect(bg, P.INK, kitchen, 3)
+        grill = lib.prop("grill")
+        for station in self.layout.stations:
+            gx, gy = station.grill_spot
+            bg.blit(grill, grill.get_rect(midbottom=(gx - 20, gy - 30)))
+
+    def _build_counters(self) -> pygame.Surface:
+        """Counters are in front of the staff behind them, so they form their own layer."""
+        lib = self.lib
+        layer = pygame.Surface((L.WIDTH, L.HEIGHT), pygame.SRCALPHA).convert_alpha()
+        if self.warm:
+            layer.blit(lib.prop("pickup"), L.PICKUP_COUNTER[:2])
+            layer.blit(lib.prop("counter"), L.REGISTER_COUNTER[:2])
+            register = lib.prop("register")
+            for station in self.layout.stations:
+                x = station.staff_spot[0]
+                layer.blit(register, register.get_rect(midbottom=(x - 34, L.WALL_BOTTOM + 6)))
+        else:
+            station_img = lib.prop("station")
+            for station in self.layout.stations:
+                x = station.staff_spot[0]
+                rect = station_img.get_rect(midtop=(x, L.WALL_BOTTOM - 10))
+                layer.blit(station_img, rect)
+                panel = pygame.Rect(0, 0, 28, 32)  # the sprite's dark number panel
+                panel.center = (rect.x + 70, rect.y + 46)
+                draw_digits(layer, str(station.index + 1), panel, P.LED_ON)
+        return layer
+
+    # -- per frame --------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, shop: Shop, selected: object = None) -> None:
+        t = shop.now
+        surface.blit(self.background, (0, 0))
+        if self.warm:
+            self._draw_kitchen_warm(surface, shop, t)
+        else:
+            self._draw_kitchen_cool(surface, shop, t)
+        for staff in shop.staff:
+            if staff.role == "cashier" or (staff.role == "cashier_cook"):
+                self._draw_person(surface, staff, t, None)
+        surface.blit(self.counters, (0, 0))
+        self._draw_counter_items(surface, shop)
+        if self.warm:
+            self._draw_board(surface, shop)
+        self._draw_floor(surface, shop, t, selected)
+
+    def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
+        x, y, w, _ = L.KITCHEN_WINDOW
+        slips = [*shop.cooking, *shop.kitchen.items]
+        slip = self.lib.prop("order_slip")
+        for i, order in enumerate(slips[:9]):
+            sx = x + w - 40 - i * 26
+            surface.blit(slip, (sx, y + 14))
+            surface.blit(label(str(order.number), 16, P.INK, True), (sx + 5, y + 28))
+        surface.set_clip(self.window_rect)
+        for i, cook in enumerate(s for s in shop.staff if s.role == "cook"):
+            if cook.pose == "cook":
+                self._steam(surface, (175 + i * 75, y + 120), t)
+            self._draw_person(surface, cook, t, None)
+        surface.set_clip(None)
+
+    def _draw_kitchen_cool(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
+        for staff in shop.staff:
+            if staff.pose == "cook":
+                gx, gy = staff.pos
+                self._steam(surface, (gx - 20, gy - 100), t)
+
+    def _steam(self, surface: pygame.Surface, at: tuple[float, float], t: float) -> None:
+        steam = self.lib["props"].anim("steam")
+        for k in range(2):
+            frame = steam.frame_at(t + k * 0.35)
+            surface.blit(frame, (at[0] - 20 + 22 * k, at[1] - 30))
+
+    def _draw_counter_items(self, surface: pygame.Surface, shop: Shop) -> None:
+        tray_img = self.lib.prop("tray")
+        for tray in shop.pickup.trays:
+            self._draw_tray(surface, tray, tray_img)
+        for counter in shop.counters:
+            if counter.tray is not None:
+                self._draw_tray(surface, counter.tray, tray_img)
+
+    def _draw_tray(self, surface: pygame.Surface, tray: Tray, image: pygame.Surface) -> None:
+        rect = image.get_rect(midbottom=tray.spot)
+        surface.blit(image, rect)
+        if tray.number is not None:
+            tag = outlined(f"#{tray.number}", 18, P.INK, P.WHITE)
+            surface.blit(tag, tag.get_rect(midtop=(rect.centerx, rect.bottom - 2)))
+
+    def _draw_board(self, surface: pygame.Surface, shop: Shop) -> None:
+        x, y, w, h = L.DISPLAY
+        screen = pygame.Rect(x + 60, y + 38, w - 120, h - 76)
+        number = shop.display.number
+        text = f"{number % 100:02d}" if number is not None else "--"
+        draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
+
+    def _draw_floor(self, surface: pygame.Surface, shop: Shop, t: float, selected: object) -> None:
+        """Tables and customers, far to near, then what floats above them."""
+        items: list[tuple[float, int, object]] = []
+        table_img = self.lib.prop("table" if self.warm else "table_cool")
+        for table in self.layout.tables:  # in front of its seated couple (feet at y + 4)
+            items.append((table.center[1] + 5, 0, table))
+        for couple in shop.couples:
+            for person in couple.people:
+                if person.visible:
+                    items.append((person.position_at(t)[1], 1, (person, couple)))
+        items.sort(key=lambda item: (item[0], item[1]))
+        for _, kind, obj in items:
+            if kind == 0:
+                cx, cy = obj.center  # type: ignore[attr-defined]
+                surface.blit(table_img, table_img.get_rect(midbottom=(cx, cy + TABLE_DROP)))
+            else:
+                person, couple = obj  # type: ignore[misc]
+                self._draw_person(surface, person, t, couple)
+        for couple in shop.couples:
+            self._draw_table_things(surface, couple)
+        for couple in shop.couples:
+            self._draw_feelings(surface, couple, t)
+        for staff in shop.staff:
+            self._draw_bubble(surface, staff, t)
+        if selected is not None:
+            self._draw_selection(surface, selected, t)
+
+    def _colour(self, person: Person, couple: Couple | None) -> tuple[int, int, int] | None:
+        if couple is None:
+            return None
+        clothes = (
+            P.PROTAGONIST_CLOTHES
+            if couple.protagonist
+            else (P.COUPLE_CLOTHES[couple.plan.palette % len(P.COUPLE_CLOTHES)])
+        )
+        return clothes[0] if person is couple.you else clothes[1]
+
+    def _draw_person(
+        self, surface: pygame.Surface, person: Person, t: float, couple: Couple | None
+    ) -> None:
+        anim = self.lib.anim(
+            SHEET_FOR_ROLE[person.role],
+            tag_for(person),
+            person.facing,
+            self._colour(person, couple),
+        )
+        x, y = person.position_at(t)
+        frame = anim.frame_at(t - person.pose_since)
+        surface.blit(frame, (round(x - anim.anchor[0]), round(y - anim.anchor[1])))
+
+    def _draw_table_things(self, surface: pygame.Surface, couple: Couple) -> None:
+        table = couple.table
+        if table is None or not couple.you.seated:
+            return
+        cx, cy = table.center  # type: ignore[attr-defined]
+        top = cy + TABLE_DROP - 66  # the middle of the table top
+        tray = couple.order.tray if couple.order else None
+        if tray is not None and tray.holder == "table":
+            tray_img = self.lib.prop("tray")
+            surface.blit(tray_img, tray_img.get_rect(midbottom=(cx, top + 6)))
+        elif couple.number is not None and couple.phase in ("flirting", "fetching"):
+            ticket = self.lib.prop("ticket")
+            rect = ticket.get_rect(midbottom=(cx, top + 4))
+            surface.blit(ticket, rect)
+            number = label(str(couple.number), 20, P.INK, True)
+            surface.blit(number, number.get_rect(center=rect.center))
+
+    def _draw_feelings(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
+        props = self.lib["props"]
+        for person in couple.people:
+            if not person.visible:
+                continue
+            x, y = person.position_at(t)
+            head = (x, y - 84)
+            if person.pose == "sit_flirt":
+                heart = props.anim("heart")
+                for k in range(2):
+                    phase = (t * 0.6 + k * 0.5 + person.facing * 0.25) % 1.0
+                    hx = head[0] + 10 * person.facing + 8 * math.sin((phase + k) * 6.28)
+                    frame = heart.frame_at(phase)
+                    surface.blit(frame, (hx - 8, head[1] + 10 - phase * 34))
+            elif person.pose == "wait":
+                if person is couple.you:  # a ticking clock and how long they have stood
+                    clock = props.anim("clock").frame_at(t)
+                    surface.blit(clock, (x - 50, y - 70))
+                    waited = t - (couple.ordered_at or t)
+                    text = outlined(f"{waited:.0f}s", 16, P.INK, P.WHITE)
+                    surface.blit(text, text.get_rect(midtop=(x - 37, y - 44)))
+                else:
+                    sweat = props.image_of("sweat")
+                    if int(t * 1.5) % 2 == 0:
+                        surface.blit(sweat, (x + 12, y - 86))
+            self._draw_bubble(surface, person, t)
+        if couple.protagonist:
+            self._draw_protagonist_tag(surface, couple, t)
+
+    def _draw_bubble(self, surface: pygame.Surface, person: Person, t: float) -> None:
+        if not person.bubble:
+            return
+        props = self.lib["props"]
+        name = {"order": "bubble_order", "talk": "bubble_talk", "sad": "bubble_sad"}[person.bubble]
+        frame = props.anim(name).frame_at(t - person.pose_since)
+        x, y = person.position_at(t)
+        if person.facing > 0:
+            surface.blit(frame, (x + 6, y - 78 - frame.get_height()))
+        else:
+            flipped = self._flipped_prop(name, frame)
+            surface.blit(flipped, (x - 6 - frame.get_width(), y - 78 - frame.get_height()))
+
+    def _flipped_prop(self, name: str, frame: pygame.Surface) -> pygame.Surface:
+        key = f"{name}:{id(frame)}"
+        if key not in self._prop_cache:
+            self._prop_cache[key] = pygame.transform.flip(frame, True, False)
+        return self._prop_cache[key]
+
+    def _draw_protagonist_tag(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
+        (x1, y1), (x2, y2) = (p.position_at(t) for p in couple.people)
+        x, y = (x1 + x2) / 2, min(y1, y2) - 128 + 3 * math.sin(t * 3)
+        tag = outlined("you & crush", 18, P.GOLD, P.INK)
+        surface.blit(tag, tag.get_rect(midbottom=(x, y)))
+        pygame.draw.polygon(surface, P.GOLD, [(x - 6, y + 1), (x + 6, y + 1), (x, y + 8)])
+
+    def _draw_selection(self, surface: pygame.Surface, selected: object, t: float) -> None:
+        people = selected.people if isinstance(selected, Couple) else (selected,)
+        for person in people:
+            if isinstance(person, Person) and person.visible:
+                x, y = person.position_at(t)
+                pygame.draw.ellipse(surface, P.GOLD, (x - 24, y - 8, 48, 16), 3)
+
+    # -- picking ----------------------------------------------------------------------
+    @staticmethod
+    def pick(shop: Shop, point: tuple[float, float]) -> object | None:
+        """The couple or staff member under ``point`` (nearest body), or None."""
+        best, best_d = None, 40.0
+        candidates: list[tuple[Person, object]] = [(s, s) for s in shop.staff]
+        candidates += [(p, c) for c in shop.couples for p in c.people if p.visible]
+        for person, owner in candidates:
+            x, y = person.position_at(shop.now)
+            d = math.dist((x, y - 38), point)
+            if d < best_d:
+                best, best_d = owner, d
+        return best

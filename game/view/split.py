@@ -1,0 +1,103 @@
+"""Side by side: both shops, same couples, same moment, each with its own HUD, and a bar
+chart comparing what their waiting time was spent on."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..shop import Metrics, Shop
+from . import palette as P
+from .hud import Hud, caption_for
+from .shop_view import ShopView
+from .text import label
+
+HALF_W, SHOP_H = 640, 360
+TOP = 30
+COMPARE_TOP = TOP + SHOP_H + 8
+
+
+class SplitView:
+    """Renders each shop full size off screen, then scales it into its half."""
+
+    def __init__(self) -> None:
+        self.full = pygame.Surface((1280, 720)).convert()
+        self.half = pygame.Surface((HALF_W, SHOP_H)).convert()
+
+    @staticmethod
+    def to_world(pos: tuple[int, int]) -> tuple[int, tuple[float, float]] | None:
+        """Which half was clicked (0 left, 1 right) and the point in that shop's world."""
+        x, y = pos
+        if not TOP <= y < TOP + SHOP_H:
+            return None
+        side = 0 if x < HALF_W else 1
+        return side, ((x - side * HALF_W) * 2.0, (y - TOP) * 2.0)
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        shops: list[Shop],
+        views: list[ShopView],
+        hud: Hud,
+        *,
+        speed: float,
+        paused: bool,
+        selected: object,
+    ) -> None:
+        surface.fill((28, 24, 34))
+        metrics = []
+        for side, (shop, view) in enumerate(zip(shops, views, strict=True)):
+            view.draw(self.full, shop, selected)
+            pygame.transform.smoothscale(self.full, (HALF_W, SHOP_H), self.half)
+            surface.blit(self.half, (side * HALF_W, TOP))
+            hud.draw(
+                surface,
+                shop,
+                speed=speed,
+                paused=paused,
+                x=side * HALF_W,
+                width=HALF_W,
+                caption=False,
+                compact=True,
+            )
+            metrics.append(hud.metrics(shop))
+        pygame.draw.line(surface, (255, 255, 255), (HALF_W, TOP), (HALF_W, TOP + SHOP_H), 3)
+        self._compare(surface, metrics, pygame.Rect(20, COMPARE_TOP, 1240, 270))
+        protagonist_shop = next((s for s in shops if s.concurrent), shops[0])
+        hud.draw_caption(surface, caption_for(protagonist_shop, selected), 0, 1280)
+
+    def _compare(self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect) -> None:
+        """Three rows of paired bars: flirting share, mean wait, couples served."""
+        rows = [
+            ("waiting spent flirting", [m.flirt_share for m in metrics], 1.0, lambda v: f"{v:.0%}"),
+            ("waiting spent standing", [m.stand_share for m in metrics], 1.0, lambda v: f"{v:.0%}"),
+            (
+                "mean wait for burgers",
+                [m.mean_wait for m in metrics],
+                max(1.0, *(m.mean_wait for m in metrics)),
+                lambda v: f"{v:.0f} s",
+            ),
+            (
+                "couples served",
+                [float(m.served) for m in metrics],
+                max(1.0, *(m.served for m in metrics)),
+                lambda v: f"{v:.0f}",
+            ),
+            ("staff busy", [m.staff_utilisation for m in metrics], 1.0, lambda v: f"{v:.0%}"),
+        ]
+        colours = [(255, 170, 70), (90, 180, 240)]
+        names = [m.mode for m in metrics]
+        surface.blit(label("Same couples, same moment:", 24, P.WHITE, True), (area.x, area.y))
+        for i, name in enumerate(names):
+            swatch = pygame.Rect(area.x + 330 + i * 190, area.y + 4, 16, 16)
+            pygame.draw.rect(surface, colours[i], swatch)
+            surface.blit(label(f"{name} shop", 22, P.WHITE), (swatch.right + 6, area.y + 1))
+        y = area.y + 32
+        bar_x, bar_w = area.x + 260, area.w - 360
+        for title, values, top, fmt in rows:
+            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + 6))
+            for i, value in enumerate(values):
+                width = int(bar_w * (value / top if top else 0))
+                rect = pygame.Rect(bar_x, y + i * 15, max(2, width), 13)
+                pygame.draw.rect(surface, colours[i], rect, border_radius=3)
+                surface.blit(label(fmt(value), 18, P.WHITE), (rect.right + 6, rect.y - 2))
+            y += 40

@@ -1,0 +1,43 @@
+"""The card story mode shows over the scene: the beat's code and caption, in large type."""
+
+from __future__ import annotations
+
+import pygame
+
+from . import palette as P
+from .text import font, label
+
+
+def wrap(text: str, size: int, width: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    f = font(size)
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if f.size(trial)[0] > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return [*lines, line] if line else lines
+
+
+def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
+    w, h = surface.get_size()
+    lines = wrap(text, 34, 900)
+    card = pygame.Rect(0, 0, 980, 110 + 40 * len(lines))
+    card.midbottom = (w // 2, h - 50)
+    shade = pygame.Surface(card.size, pygame.SRCALPHA)
+    shade.fill((255, 250, 235, 240))
+    surface.blit(shade, card)
+    accent = (235, 120, 30) if mode == "concurrent" else (40, 120, 190)
+    pygame.draw.rect(surface, accent, card, 4, border_radius=10)
+    heading = {
+        "beat": f"{mode} shop - beat {code}",
+        "lesson": f"the lesson of the {mode} shop",
+        "end": "the two lessons",
+    }[kind]
+    surface.blit(label(heading.upper(), 26, accent, True), (card.x + 24, card.y + 16))
+    for i, line in enumerate(lines):
+        surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + 52 + 40 * i))
+    hint = label("SPACE: continue", 22, (120, 110, 100))
+    surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))

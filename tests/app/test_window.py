@@ -1,0 +1,150 @@
+"""The real app loop, driven headless with posted key events."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.app.window import TICK, Game, open_window
+from game.shop import CONCURRENT, PARALLEL, ShopConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+FRAME = 1 / 60
+
+
+@pytest.fixture
+def game() -> Game:
+    screen = open_window(headless=True)
+    yield Game(ShopConfig(), screen)
+    pygame.quit()
+
+
+def press(game: Game, key: int, frames: int = 1) -> None:
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
+    for _ in range(frames):
+        game.frame(FRAME)
+
+
+def snapshot(game: Game) -> bytes:
+    return pygame.image.tobytes(game.screen, "RGB")
+
+
+def test_tab_switches_shop_and_scene(game: Game) -> None:
+    game.advance_to(20)
+    game.frame(0)
+    before = snapshot(game)
+    assert game.mode == CONCURRENT
+    press(game, pygame.K_TAB)
+    assert game.mode == PARALLEL
+    assert snapshot(game) != before
+    press(game, pygame.K_TAB)
+    assert game.mode == CONCURRENT
+
+
+def test_space_freezes_time_and_frames(game: Game) -> None:
+    game.advance_to(10)
+    press(game, pygame.K_SPACE)
+    assert game.paused
+    frozen_at = game.now
+    shots = []
+    for _ in range(5):
+        game.frame(FRAME)
+        shots.append(snapshot(game))
+    assert game.now == frozen_at
+    assert all(shot == shots[0] for shot in shots)
+    press(game, pygame.K_SPACE, frames=6)
+    assert not game.paused and game.now > frozen_at
+
+
+def test_right_steps_exactly_one_tick_while_paused(game: Game) -> None:
+    game.advance_to(3.0)  # couples are walking in: every tick moves them
+    press(game, pygame.K_SPACE)
+    before_time, before = game.now, snapshot(game)
+    press(game, pygame.K_RIGHT)
+    assert game.now == pytest.approx(before_time + TICK, abs=1e-12)
+    assert game.ticks * TICK == game.now
+    assert snapshot(game) != before
+    press(game, pygame.K_PERIOD)
+    assert game.now == pytest.approx(before_time + 2 * TICK, abs=1e-12)
+
+
+def test_right_does_nothing_while_running(game: Game) -> None:
+    game.frame(FRAME)
+    ticks = game.ticks
+    press(game, pygame.K_RIGHT)
+    assert game.ticks == ticks + 1  # the ordinary tick of that frame only
+
+
+def test_fixed_timestep_slow_frame_runs_more_ticks_not_longer_ones() -> None:
+    screen = open_window(headless=True)
+    smooth, jerky = Game(ShopConfig(), screen), Game(ShopConfig(), screen)
+    for _ in range(120):
+        smooth.update(FRAME)
+    for _ in range(12):
+        jerky.update(10 * FRAME)
+    assert smooth.ticks == jerky.ticks == 120
+    assert smooth.shop.log == jerky.shop.log
+    pygame.quit()
+
+
+def test_speed_keys_and_restart(game: Game) -> None:
+    press(game, pygame.K_EQUALS)
+    assert game.speed == 2.0
+    for _ in range(10):
+        press(game, pygame.K_EQUALS)
+    assert game.speed == 16.0
+    for _ in range(10):
+        press(game, pygame.K_MINUS)
+    assert game.speed == 0.25
+    game.advance_to(5)
+    press(game, pygame.K_r)
+    assert game.now < 0.1
+
+
+def test_help_overlay_toggles(game: Game) -> None:
+    game.frame(0)
+    plain = snapshot(game)
+    press(game, pygame.K_h)
+    assert game.show_help and snapshot(game) != plain
+    press(game, pygame.K_F1)
+    assert not game.show_help
+
+
+def test_click_follows_a_character(game: Game) -> None:
+    game.advance_to(12)
+    couple = game.shop.couples[0]
+    x, y = couple.you.position_at(game.shop.now)
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(int(x), int(y - 30))))
+    game.frame(0)
+    assert game.selected is couple
+
+
+def test_escape_quits_with_code_zero(game: Game) -> None:
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, unicode=""))
+    assert game.run(max_frames=100) == 0
+    assert not game.running
+
+
+def test_f12_saves_a_screenshot(game: Game, tmp_path: Path) -> None:
+    game.screenshot_dir = tmp_path
+    game.frame(0)
+    press(game, pygame.K_F12)
+    saved = list(tmp_path.glob("*.png"))
+    assert len(saved) == 1 and saved[0].stat().st_size > 10_000
+
+
+def test_main_opens_and_closes_the_game() -> None:
+    env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "main.py", "--frames", "20"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
