@@ -32,7 +32,11 @@ def paused_at(task: Task) -> tuple[CodeType, int, list[str]] | None:
     if not stack:
         return None
     top = stack[0]
-    chain = [f.function for f in stack[1:] if not f.filename.endswith("scheduler.py")]
+    chain = [
+        getattr(f.code, "co_qualname", f.function)
+        for f in stack[1:]
+        if not f.filename.endswith("scheduler.py")
+    ]
     return top.code, top.lineno, chain
 
 
@@ -67,22 +71,25 @@ class CodeView:
         room = (r.bottom - y - 6) // line_h
         current = lineno - start
         first = 0 if len(lines) <= room else max(0, min(current - room // 2, len(lines) - room))
+        text_x = x + 52
+        max_chars = (r.right - text_x - 8) // 8
         for i in range(first, min(len(lines), first + room)):
-            text = lines[i]
+            text = lines[i].replace("\t", "    ")
             is_current = i == current
             if is_current:
                 pygame.draw.rect(
                     surface, (120, 90, 20), (r.x + 4, y - 1, r.w - 8, line_h + 1), border_radius=3
+                )
+                pygame.draw.polygon(
+                    surface, (255, 200, 90), [(x, y + 2), (x + 10, y + 8), (x, y + 14)]
                 )
             colour = (
                 (255, 240, 160)
                 if is_current
                 else ((150, 200, 255) if "await" in text else (215, 215, 215))
             )
-            surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x, y + 1))
-            surface.blit(label(text[:80].replace("\t", "    "), 17, colour), (x + 40, y))
-            if is_current:
-                surface.blit(
-                    label("<- paused here", 16, (255, 200, 90), True), (r.right - 110, y + 1)
-                )
+            surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x + 12, y + 1))
+            if len(text) > max_chars:
+                text = text[: max_chars - 1] + "…"
+            surface.blit(label(text, 17, colour), (text_x, y))
             y += line_h

@@ -22,7 +22,8 @@ def clock_text(seconds: float) -> str:
 def caption_for(shop: Shop, selected: object = None) -> str:
     """One plain sentence: the followed character's doing, else the protagonist's beat."""
     if isinstance(selected, Couple):
-        return f"{selected.name}: {selected.caption or selected.phase}"
+        who = "you & crush" if selected.protagonist else selected.name
+        return f"{who}: {selected.caption or selected.phase}"
     if isinstance(selected, Staff):
         doing = selected.timeline.current or "idle"
         return f"{selected.name}: {doing}"

@@ -61,11 +61,15 @@ class SplitView:
             )
             metrics.append(hud.metrics(shop))
         pygame.draw.line(surface, (255, 255, 255), (HALF_W, TOP), (HALF_W, TOP + SHOP_H), 3)
-        self._compare(surface, metrics, pygame.Rect(20, COMPARE_TOP, 1240, 270))
+        self._compare(
+            surface, metrics, pygame.Rect(20, COMPARE_TOP, 1240, 270), [len(s.staff) for s in shops]
+        )
         protagonist_shop = next((s for s in shops if s.concurrent), shops[0])
         hud.draw_caption(surface, caption_for(protagonist_shop, selected), 0, 1280)
 
-    def _compare(self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect) -> None:
+    def _compare(
+        self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect, staff: list[int]
+    ) -> None:
         """Three rows of paired bars: flirting share, mean wait, couples served."""
         rows = [
             ("waiting spent flirting", [m.flirt_share for m in metrics], 1.0, lambda v: f"{v:.0%}"),
@@ -82,7 +86,12 @@ class SplitView:
                 max(1.0, *(m.served for m in metrics)),
                 lambda v: f"{v:.0f}",
             ),
-            ("staff busy", [m.staff_utilisation for m in metrics], 1.0, lambda v: f"{v:.0%}"),
+            (
+                f"staff busy ({staff[0]} vs {staff[1]})",
+                [m.staff_utilisation for m in metrics],
+                1.0,
+                lambda v: f"{v:.0%}",
+            ),
         ]
         colours = [(255, 170, 70), (90, 180, 240)]
         names = [m.mode for m in metrics]
