@@ -112,12 +112,16 @@ class HouseView:
             for tag, (fx, fy) in spec.furniture:
                 image = self.furniture[tag]
                 bg.blit(image, image.get_rect(midbottom=(fx, fy)))
-            name = outlined(spec.name, 22, P.INK, P.WHITE)
-            bg.blit(name, (x + 10, y + 6))
-            if spec.index not in chores:
-                note = outlined("already tidy", 18, (90, 90, 90), P.WHITE)
-                bg.blit(note, (x + 12 + name.get_width(), y + 8))
         self._draw_walls(bg)
+        for spec in L.ROOMS:
+            x, y, w, h = spec.rect
+            if spec.index not in chores:  # not on today's list: greyed out
+                veil = pygame.Surface((w, h), pygame.SRCALPHA)
+                veil.fill((40, 34, 46, 150))
+                bg.blit(veil, (x, y))
+                note = outlined("already tidy: not on the list", 22, P.WHITE, P.INK)
+                bg.blit(note, note.get_rect(center=(x + w // 2, y + h // 2 + 20)))
+            bg.blit(outlined(spec.name, 22, P.INK, P.WHITE), (x + 10, y + 6))
         self._draw_caption(bg)
         return bg
 
