@@ -139,7 +139,7 @@ class Inspector:
         start = shop.now - STRIP_SECONDS
         for i, (name, timeline) in enumerate(rows[: (area.h - 20) // height]):
             y = top + i * height
-            surface.blit(label(name, 16, P.WHITE), (area.x, y - 1))
+            surface.blit(label(name, min(16, height + 3), P.WHITE), (area.x, y - 1))
             pygame.draw.rect(surface, (50, 50, 60), (bar_x, y, bar_w, height - 2))
             for phase in reversed(timeline.phases):
                 end = phase.end if phase.end is not None else shop.now

@@ -1,0 +1,106 @@
+"""Render the screenshots in docs/screenshots/ headless: `python docs/make_screenshots.py`.
+
+Each picture is taken at a moment that teaches something; the script searches for that
+moment in the (deterministic) default day rather than hard-coding a time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pygame  # noqa: E402
+
+from game.app.window import Game, open_window  # noqa: E402
+from game.shop import CONCURRENT, PARALLEL, ShopConfig  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def save(game: Game, name: str) -> None:
+    game.draw()
+    pygame.image.save(game.screen, str(OUT / name))
+    print(OUT / name)
+
+
+def until(game: Game, test, limit: float = 900.0) -> None:  # noqa: ANN001
+    while not test():
+        game.step()
+        if game.now > limit:
+            raise SystemExit(f"no such moment before {limit} s")
+
+
+def flirting_and_waiting(game: Game) -> bool:
+    """Someone flirts at a table in the concurrent shop while someone in the parallel shop
+    stands guarding a counter: the whole lesson in one frame."""
+    flirt = any(c.phase == "flirting" and c.you.seated for c in game.shops[CONCURRENT].couples)
+    stand = any(c.phase == "standing" for c in game.shops[PARALLEL].couples)
+    waits_at_till = any(c.phase == "ordering" for c in game.shops[CONCURRENT].couples)
+    return flirt and stand and waits_at_till
+
+
+def hand_over(game: Game) -> bool:
+    """In the tick just run, one task ran to an await and another ran after it."""
+    trace = list(game.shop.kernel.trace or [])[-2:]
+    return (len(trace) == 2 and trace[0].time == trace[1].time > game.now - 1 / 60
+            and trace[0].name != trace[1].name and "couple" not in trace[0].name)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    game = Game(ShopConfig(), open_window(headless=True))
+    game.paused = True
+    until(game, lambda: game.now > 30 and flirting_and_waiting(game))
+    game.mode = CONCURRENT
+    save(game, "concurrent-shop.png")
+    game.mode = PARALLEL
+    save(game, "parallel-shop.png")
+    game.split = True
+    save(game, "side-by-side.png")
+    game.split = False
+
+    game.mode = CONCURRENT
+    game.show_inspector = True
+    until(game, lambda: hand_over(game))
+    save(game, "inspector-hand-over.png")
+
+    flirting = next(c for c in game.shop.couples if c.phase == "flirting") if any(
+        c.phase == "flirting" for c in game.shop.couples) else None
+    if flirting is None:
+        until(game, lambda: any(c.phase == "flirting" and c.you.seated
+                                for c in game.shop.couples))
+        flirting = next(c for c in game.shop.couples if c.phase == "flirting")
+    game.selected, game.show_code = flirting, True
+    save(game, "code-view-flirting.png")
+
+    game.mode = PARALLEL
+    until(game, lambda: any(c.phase == "standing" for c in game.shop.couples))
+    game.selected = next(c for c in game.shop.couples if c.phase == "standing")
+    save(game, "code-view-standing.png")
+    game.show_code = game.show_inspector = False
+    game.selected = None
+
+    game.advance_to(900)
+    game.show_charts = True
+    save(game, "charts.png")
+    game.show_charts = False
+
+    game.start_story()
+    game.paused = False
+    while game.story is not None and game.story.card is None:
+        game.update(1 / 60)
+    while game.story.card.code != "C5":
+        game.continue_story()
+        while game.story.card is None:
+            game.update(1 / 60)
+    save(game, "story-mode.png")
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()
