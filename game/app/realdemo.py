@@ -64,10 +64,15 @@ def build_parser() -> Parser:
         "and wait-bound work as asyncio tasks vs one after another.",
     )
     parser.add_argument("--jobs", type=_jobs, default=4, help="how many jobs (4)")
-    parser.add_argument("--work", type=_work, default=0.25,
-                        help="about how many seconds each job takes on its own (0.25)")
-    parser.add_argument("--quick", action="store_true",
-                        help="a tiny run (2 jobs of 0.03 s) for tests")
+    parser.add_argument(
+        "--work",
+        type=_work,
+        default=0.25,
+        help="about how many seconds each job takes on its own (0.25)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="a tiny run (2 jobs of 0.03 s) for tests"
+    )
     return parser
 
 
@@ -153,8 +158,10 @@ def cpu_lesson(cores: int, jobs: int, speedup: float) -> str:
 
 
 def wait_lesson(jobs: int, speedup: float) -> str:
-    return (f"  lesson: waiting needs no core: {_n(jobs, 'asyncio task')} overlap their waits, "
-            f"{speedup:.1f}x sooner (like the burgers).")
+    return (
+        f"  lesson: waiting needs no core: {_n(jobs, 'asyncio task')} overlap their waits, "
+        f"{speedup:.1f}x sooner (like the burgers)."
+    )
 
 
 def usable_cores() -> int:
@@ -169,8 +176,8 @@ def run(jobs: int, work: float) -> str:
     rounds = calibrate(work)
     lines = [
         f"Async Burgers - the real thing on this machine: {os.cpu_count()} CPU cores "
-        f"(os.cpu_count())" + (f", {cores} usable by this process" if
-                               cores != os.cpu_count() else ""),
+        f"(os.cpu_count())"
+        + (f", {cores} usable by this process" if cores != os.cpu_count() else ""),
         f"{_n(jobs, 'job')}, each about {work:g} s on its own",
         "",
         "CPU-bound work (pure-Python number crunching), like cleaning rooms:",
@@ -181,8 +188,7 @@ def run(jobs: int, work: float) -> str:
         processes = asyncio.run(cpu_in_processes(pool, jobs, rounds))
     lines.append(_row(f"{_n(jobs, 'asyncio task')}, one event loop", tasks))
     workers = _n(min(jobs, cores), "worker")
-    lines.append(_row(f"{_n(jobs, 'job')} in a ProcessPoolExecutor ({workers})", processes,
-                      tasks))
+    lines.append(_row(f"{_n(jobs, 'job')} in a ProcessPoolExecutor ({workers})", processes, tasks))
     lines.append(cpu_lesson(cores, jobs, tasks / processes if processes > 0 else 1.0))
     lines += ["", "Wait-bound work (asyncio.sleep), like waiting for burgers:"]
     sequential = asyncio.run(waits_one_after_another(jobs, work))

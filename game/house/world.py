@@ -114,8 +114,10 @@ def scatter_piles(spec: RoomSpec, rng: Random) -> list[Point]:
     x, _, w, _ = spec.rect
     top = spec.floor_top
     band = (w - 120) / PILES
-    return [(x + 75 + band * k + rng.uniform(0, band * 0.6), top + rng.uniform(64, 124))
-            for k in range(PILES)]
+    return [
+        (x + 75 + band * k + rng.uniform(0, band * 0.6), top + rng.uniform(64, 124))
+        for k in range(PILES)
+    ]
 
 
 class House:
@@ -139,8 +141,7 @@ class House:
             for room in self.rooms:
                 name = "you" if room.index == 0 else f"helper {room.index}"
                 me = self._hire(name, room)
-                self.kernel.spawn(actors.helper(self, me, room), name, group="cleaners",
-                                  actor=me)
+                self.kernel.spawn(actors.helper(self, me, room), name, group="cleaners", actor=me)
 
     def _hire(self, name: str, room: Room) -> Cleaner:
         me = Cleaner(self, name, room)

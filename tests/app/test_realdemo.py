@@ -15,8 +15,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_quick_run_prints_core_count_times_and_lessons() -> None:
-    done = subprocess.run([sys.executable, "-m", "game.app.realdemo", "--quick"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game.app.realdemo", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert f"{os.cpu_count()} CPU cores (os.cpu_count())" in out
@@ -56,8 +61,13 @@ def test_bad_arguments_get_one_line_and_exit_2(
 
 
 def test_real_entry_point_bad_argument_exit_2_no_traceback() -> None:
-    done = subprocess.run([sys.executable, "-m", "game.app.realdemo", "--jobs", "-3"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game.app.realdemo", "--jobs", "-3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "--jobs" in done.stderr
     assert "Traceback" not in done.stderr

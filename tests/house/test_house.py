@@ -163,8 +163,9 @@ def test_bad_settings_name_the_field(field: str, value: object) -> None:
 def test_no_settings_make_concurrency_beat_the_sum_of_work(
     seed: int, rooms: int, work: float, spread: float, switch_cost: float, slice_: float
 ) -> None:
-    config = HouseConfig(seed=seed, rooms=rooms, work=work, work_spread=spread,
-                         switch_cost=switch_cost, slice=slice_)
+    config = HouseConfig(
+        seed=seed, rooms=rooms, work=work, work_spread=spread, switch_cost=switch_cost, slice=slice_
+    )
     both = forecast(config)
     total = both.concurrent.total_work
     assert both.concurrent.finished_at >= total - 1e-6
@@ -174,6 +175,7 @@ def test_no_settings_make_concurrency_beat_the_sum_of_work(
 
 def test_the_model_never_imports_pygame() -> None:
     code = "import sys, game.house; assert 'pygame' not in sys.modules, 'pygame imported'"
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
