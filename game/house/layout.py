@@ -49,7 +49,8 @@ class RoomSpec:
         return (x + w - 40, y + h - 24)
 
 
-def _cell_rect(col: int, row: int) -> Rect:
+def cell_rect(col: int, row: int) -> Rect:
+    """The rectangle of the room in grid cell (col, row)."""
     xs = [round(WIDTH * c / COLUMNS) for c in range(COLUMNS + 1)]
     height = HEIGHT - TOP_BAR - CAPTION
     ys = [TOP_BAR + round(height * r / ROWS) for r in range(ROWS + 1)]
@@ -72,7 +73,7 @@ _PLAN: tuple[tuple[str, tuple[int, int], str, tuple[tuple[str, Point], ...]], ..
 
 def _room(index: int) -> RoomSpec:
     name, (col, row), floor, furniture = _PLAN[index]
-    rect = _cell_rect(col, row)
+    rect = cell_rect(col, row)
     top = rect[1] + WALL
     placed = tuple((tag, (rect[0] + dx, top + dy)) for tag, (dx, dy) in furniture)
     return RoomSpec(index, name, (col, row), rect, floor, placed)
@@ -94,12 +95,12 @@ def door_between(a: tuple[int, int], b: tuple[int, int]) -> tuple[Point, Point]:
     if abs(ca - cb) + abs(ra - rb) != 1:
         raise ValueError(f"cells {a} and {b} are not neighbours")
     if ra == rb:  # a door in the side wall, at the height of a standing cleaner
-        x = _cell_rect(max(ca, cb), ra)[0]
-        y = _cell_rect(ca, ra)[1] + WALL + FEET - 30
+        x = cell_rect(max(ca, cb), ra)[0]
+        y = cell_rect(ca, ra)[1] + WALL + FEET - 30
         step = 1 if cb > ca else -1
         return ((x - 24 * step, y), (x + 24 * step, y))
     # a door in the back wall of the lower room leads to the front of the room above
-    lower = _cell_rect(ca, max(ra, rb))
+    lower = cell_rect(ca, max(ra, rb))
     x = lower[0] + lower[2] / 2  # furniture stands left and right, never in the middle
     inside_lower = (x, lower[1] + WALL + 6)
     front_upper = (x, lower[1] - 6)

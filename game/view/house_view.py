@@ -141,7 +141,7 @@ class HouseView:
     def _draw_walls(self, bg: pygame.Surface) -> None:
         """Walls between the rooms, each with a door: side doors and doorways at the back."""
         for a, b in L.doors():
-            ra = L._cell_rect(*a)
+            ra = L.cell_rect(*a)
             if a[1] == b[1]:  # side wall between two rooms of a row
                 x = ra[0] + ra[2]
                 (_, door_y), _ = L.door_between(a, b)
@@ -151,7 +151,7 @@ class HouseView:
                 for y in (door_y - 76, door_y + 12):
                     pygame.draw.line(bg, WALL_INK, (x - 9, y), (x + 9, y), 4)
             else:  # floor line between two rows, and a doorway in the lower back wall
-                rb = L._cell_rect(*b)
+                rb = L.cell_rect(*b)
                 y = rb[1]
                 cx = rb[0] + rb[2] // 2
                 half = L.DOOR_WIDTH // 2
