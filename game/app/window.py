@@ -17,11 +17,13 @@ from pathlib import Path
 
 import pygame
 
+from ..house import House, HouseConfig
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..view import text
 from ..view.charts import Charts
 from ..view.code_view import CodeView
-from ..view.hud import Hud, draw_help
+from ..view.house_view import HouseView
+from ..view.hud import Hud, draw_help, draw_paused_badge
 from ..view.inspector import Inspector, followed_task
 from ..view.sheets import AssetError, Library, Sheet
 from ..view.shop_view import ShopView
@@ -54,6 +56,8 @@ class Game:
         self.lib = lib or Library()
         self.hud = Hud(WIDTH, HEIGHT)
         self.mode = config.mode
+        self.scene = "shop"  # or "house": the cleaning scene where parallelism wins
+        self.house_views: dict[str, HouseView] = {}
         self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
         self.paused = False
         self.show_help = False
@@ -78,7 +82,12 @@ class Game:
         """A fresh day: both shops from the same seed, virtual time 0."""
         for old in getattr(self, "shops", {}).values():
             old.kernel.close()
+        for old_house in getattr(self, "houses", {}).values():
+            old_house.close()
         self.shops = {m: Shop(self.config.with_mode(m), strict=False) for m in MODES}
+        self.houses = {
+            m: House(HouseConfig(mode=m, seed=self.config.seed), strict=False) for m in MODES
+        }
         for shop in self.shops.values():
             shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
         self.ticks = 0
@@ -88,6 +97,8 @@ class Game:
         for mode, shop in self.shops.items():
             if mode not in self.views:
                 self.views[mode] = ShopView(self.lib, shop)
+            if mode not in self.house_views:
+                self.house_views[mode] = HouseView(self.lib, self.houses[mode])
 
     @property
     def shop(self) -> Shop:
@@ -98,8 +109,10 @@ class Game:
         return self.ticks * TICK
 
     def step(self) -> None:
-        """Exactly one tick of virtual time, for both shops."""
+        """Exactly one tick of virtual time, for both shops and both houses."""
         self.ticks += 1
+        for house in self.houses.values():
+            house.kernel.run_until(self.ticks * TICK)
         for shop in self.shops.values():
             shop.kernel.run_until(self.ticks * TICK)
             if self.ticks % 600 == 0:
@@ -113,7 +126,8 @@ class Game:
             self.step()
 
     def _report_crashes(self) -> None:
-        crashes = [t for shop in self.shops.values() for t in shop.kernel.crashes]
+        worlds = [*self.shops.values(), *self.houses.values()]
+        crashes = [t for world in worlds for t in world.kernel.crashes]
         for task in crashes[self.reported_crashes :]:
             print(task.traceback, file=sys.stderr, end="")
             print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
@@ -135,10 +149,13 @@ class Game:
         elif key == pygame.K_TAB:
             self.mode = PARALLEL if self.mode == CONCURRENT else CONCURRENT
             self.selected = None
-        elif key == pygame.K_1:
-            self.mode = CONCURRENT
-        elif key == pygame.K_2:
-            self.mode = PARALLEL
+        elif key in (pygame.K_1, pygame.K_2):
+            self.scene = "shop"
+            self.mode = CONCURRENT if key == pygame.K_1 else PARALLEL
+            self.selected = None
+        elif key == pygame.K_3:
+            self.scene = "house"
+            self.split = self.show_charts = False
         elif key == pygame.K_SPACE:
             if self.story is not None and (self.story.card or self.story.finished):
                 self.continue_story()
@@ -171,6 +188,8 @@ class Game:
             self.save_screenshot()
 
     def click(self, pos: tuple[int, int]) -> None:
+        if self.scene == "house":
+            return
         if self.split:
             hit = SplitView.to_world(pos)
             if hit is None:
@@ -228,6 +247,16 @@ class Game:
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.screen
         shop = self.shop
+        if self.scene == "house":
+            other = PARALLEL if self.mode == CONCURRENT else CONCURRENT
+            self.house_views[self.mode].draw(
+                surface, self.houses[self.mode], other=self.houses[other]
+            )
+            if self.paused:
+                draw_paused_badge(surface, WIDTH, top=HEIGHT - 30)  # clear of its panel
+            if self.show_help:
+                draw_help(surface)
+            return surface
         if self.split:
             self.split_view.draw(
                 surface,
@@ -314,6 +343,7 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
         pygame.quit()
         return 1
     game.split = args.side_by_side
+    game.scene = args.scene
     if args.story:
         game.start_story()
     if args.screenshot:

@@ -91,10 +91,7 @@ class Hud:
             surface.blit(img, (cx, 8 if compact else 7))
             cx += img.get_width() + (10 if compact else 18)
         if paused:
-            badge = label(" PAUSED ", 24, (30, 20, 20), True)
-            rect = badge.get_rect(topright=(x + width - 8, 4)).inflate(6, 2)
-            pygame.draw.rect(surface, (255, 210, 60), rect, border_radius=5)
-            surface.blit(badge, badge.get_rect(center=rect.center))
+            draw_paused_badge(surface, x + width)
         else:
             hint = label("H: help", 20, (200, 200, 200))
             surface.blit(hint, hint.get_rect(topright=(x + width - 10, 9)))
@@ -110,8 +107,15 @@ class Hud:
         surface.blit(img, img.get_rect(midleft=(x + 12, y + CAPTION_H // 2)))
 
 
+def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None:
+    badge = label(" PAUSED ", 24, (30, 20, 20), True)
+    rect = badge.get_rect(topright=(right - 8, top)).inflate(6, 2)
+    pygame.draw.rect(surface, (255, 210, 60), rect, border_radius=5)
+    surface.blit(badge, badge.get_rect(center=rect.center))
+
+
 HELP_LINES = [
-    ("TAB", "switch concurrent / parallel shop (same couples)"),
+    ("TAB", "switch concurrent / parallel (same couples, same moment)"),
     ("1 / 2 / 3", "concurrent shop / parallel shop / house cleaning"),
     ("SPACE", "pause / resume"),
     ("RIGHT or .", "while paused: one frame (one tick of virtual time)"),

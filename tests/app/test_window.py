@@ -148,3 +148,31 @@ def test_main_opens_and_closes_the_game() -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_scene_keys_switch_between_shops_and_house(game: Game) -> None:
+    game.advance_to(5)
+    game.frame(0)
+    shop_frame = snapshot(game)
+    press(game, pygame.K_3)
+    assert game.scene == "house"
+    house_frame = snapshot(game)
+    assert house_frame != shop_frame
+    press(game, pygame.K_TAB)
+    assert game.scene == "house" and game.mode == PARALLEL
+    assert snapshot(game) != house_frame
+    press(game, pygame.K_1)
+    assert game.scene == "shop" and game.mode == CONCURRENT
+    press(game, pygame.K_2)
+    assert game.scene == "shop" and game.mode == PARALLEL
+
+
+def test_houses_run_in_lockstep_with_the_shops_and_finish(game: Game) -> None:
+    press(game, pygame.K_3)
+    game.advance_to(30)
+    assert all(h.now == game.now for h in game.houses.values())
+    assert game.houses[PARALLEL].done and not game.houses[CONCURRENT].done
+    press(game, pygame.K_SPACE)
+    before = game.now
+    press(game, pygame.K_RIGHT)
+    assert game.houses[CONCURRENT].now == pytest.approx(before + TICK)
