@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import fields
@@ -128,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             configs = [config.with_mode(m) for m in MODES] if args.compare else [config]
             print(report(configs, args.seconds, args.json))
             return 0
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before pygame is imported
         from .window import run_game
 
         return run_game(config, args)

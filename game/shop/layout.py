@@ -66,9 +66,9 @@ def _tables(count: int, columns: list[float], rows: list[float]) -> list[Table]:
 
 
 def concurrent_layout(config: ShopConfig) -> Layout:
-    line = [(680.0, 470.0), (680.0, 545.0), (680.0, 620.0), (600.0, 680.0), (510.0, 680.0)]
-    line += [(420.0, 680.0), (330.0, 680.0), (240.0, 680.0), (150.0, 680.0), (70.0, 620.0)]
-    line += [(70.0, 550.0), (70.0, 480.0), (70.0, 410.0), (70.0, 340.0)]
+    line = [(680.0, 495.0), (680.0, 575.0), (630.0, 655.0)]
+    line += [(540.0 - 90.0 * i, 655.0) for i in range(6)]
+    line += [(70.0, 590.0 - 70.0 * i) for i in range(5)]
     stations = []
     for i in range(config.cashiers):
         x = 680.0 + (i - (config.cashiers - 1) / 2) * 70.0
@@ -77,7 +77,7 @@ def concurrent_layout(config: ShopConfig) -> Layout:
     for i in range(config.cooks):
         x = 215.0 + i * 75.0
         kitchen.append(Station(i, (x + 50, 250.0), (0.0, 0.0), (x + 40.0, 250.0), (420.0, 250.0)))
-    tables = _tables(config.tables, [880.0, 1035.0, 1190.0], [420.0, 545.0, 670.0, 300.0])
+    tables = _tables(config.tables, [880.0, 1035.0, 1190.0], [405.0, 525.0, 640.0, 290.0])
     trays = [(365.0 + 52.0 * (i % 3), 232.0 - 14.0 * (i // 3)) for i in range(12)]
     return Layout(CONCURRENT, line, stations, tables, (430.0, 372.0), trays, kitchen)
 
