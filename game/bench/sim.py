@@ -1,0 +1,85 @@
+"""Simulation speed headless: how much virtual time one wall second buys, and a long day.
+
+The shops run exactly as ``main.py --headless`` runs them: ``advance`` in 60 s steps,
+``prune`` after each, no pygame. Only the model and the kernel are timed.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ..shop import MODES, Shop, ShopConfig
+from .report import Section
+
+DAY_COUPLES = 10_000
+# A shop that keeps up with 10,000 couples: every till, cook and table there is, and one
+# couple every 6 s on average (the slowest resource, the parallel shop's 6 tables, each
+# free again after ~30 s: at most one couple every ~5 s).
+BUSY_DAY = {"cashiers": 4, "cooks": 4, "stations": 8, "tables": 12, "arrival_mean": 6.0}
+DAY_TARGET_S = 3.0
+
+
+def virtual_per_wall(config: ShopConfig, seconds: float) -> float:
+    """Virtual seconds simulated per wall second, for ``seconds`` of one shop's day."""
+    shop = Shop(config)
+    start = time.perf_counter()
+    while shop.now + 1e-9 < seconds:
+        shop.advance(min(60.0, seconds - shop.now))
+        shop.kernel.prune()
+    wall = time.perf_counter() - start
+    shop.kernel.close()
+    return seconds / wall
+
+
+def busy_day(config: ShopConfig) -> tuple[float, Shop, int, int]:
+    """Wall seconds to run every couple of the day out of the door; also the peak crowd."""
+    shop = Shop(config)
+    peak_inside = peak_line = 0
+    start = time.perf_counter()
+    while len(shop.departed) < config.couples:
+        shop.advance(60.0)
+        shop.kernel.prune()
+        peak_inside = max(peak_inside, len(shop.couples))
+        peak_line = max(peak_line, len(shop.line))
+    wall = time.perf_counter() - start
+    shop.kernel.close()
+    return wall, shop, peak_inside, peak_line
+
+
+def run(quick: bool) -> Section:
+    seconds, repeats = (600.0, 1) if quick else (3600.0, 5)
+    couples, day_repeats = (500, 1) if quick else (DAY_COUPLES, 3)
+    section = Section("2. Simulation speed, headless")
+    for mode in MODES:
+        rates = [virtual_per_wall(ShopConfig(mode=mode), seconds) for _ in range(repeats)]
+        section.add(
+            f"{mode}, default settings",
+            "virtual s / wall s",
+            rates,
+            f"{seconds:.0f} virtual s per repeat",
+        )
+    for mode in MODES:
+        config = ShopConfig(mode=mode, couples=couples, **BUSY_DAY)  # type: ignore[arg-type]
+        walls = []
+        for _ in range(day_repeats):
+            wall, shop, peak_inside, peak_line = busy_day(config)
+            walls.append(wall)
+        stats = section.add(
+            f"{mode}, day of {couples:,} couples",
+            "wall s",
+            walls,
+            f"{shop.now / 3600:.1f} virtual h; peak {peak_inside} inside, "
+            f"{peak_line} in line; {shop.kernel.resumes:,} resumes",
+        )
+        section.check(
+            f"{mode}: a day of {couples:,} couples in <= {DAY_TARGET_S:g} s",
+            f"median {stats.median:.2f} s",
+            stats.median <= DAY_TARGET_S,
+        )
+    section.notes.append(
+        "busy day: "
+        + ", ".join(f"{k}={v}" for k, v in BUSY_DAY.items())
+        + " (all staff and tables at their maximum; the parallel layout has 6 tables);"
+        " peak crowd and line show the shop keeps up"
+    )
+    return section
