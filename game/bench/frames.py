@@ -173,11 +173,12 @@ def run(quick: bool) -> Section:
             f"max tick+draw+flip {whole.high:.1f} ms ({over} of {whole.n} over)",
             over == 0,
         )
-        section.check(
-            f"{name}: draw + flip within {REFERENCE_RATIO:g}x the reference",
-            f"{ratio:.1f}x",
-            ratio <= REFERENCE_RATIO,
-        )
+        if kind == "default":  # 3x a 1.3 ms reference is the 4 ms budget of a default scene
+            section.check(
+                f"{name}: draw + flip within {REFERENCE_RATIO:g}x the reference",
+                f"{ratio:.1f}x",
+                ratio <= REFERENCE_RATIO,
+            )
     section.notes.append(
         f"{warmup} warm-up frames, then {frames} measured; each frame is one 1/60 s model "
         f"tick of both shops; default scenes start at t={START_AT:.0f}s, stress scenes at "
