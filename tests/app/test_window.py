@@ -176,3 +176,31 @@ def test_houses_run_in_lockstep_with_the_shops_and_finish(game: Game) -> None:
     before = game.now
     press(game, pygame.K_RIGHT)
     assert game.houses[CONCURRENT].now == pytest.approx(before + TICK)
+
+
+def test_a_crashing_actor_pauses_the_game_and_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from game.shop import actors
+
+    async def clumsy_cook(shop, me, index):  # noqa: ANN001 - test double
+        await shop.kitchen.get()
+        raise RuntimeError("dropped the burgers")
+
+    monkeypatch.setattr(actors, "cook", clumsy_cook)
+    game = Game(ShopConfig(), open_window(headless=True))
+    game.frame(0)
+    calm = snapshot(game)
+    for _ in range(60 * 40):
+        game.update(FRAME)
+        if game.paused:
+            break
+    assert game.paused
+    err = capsys.readouterr().err
+    assert "actor 'cook' crashed" in err and "dropped the burgers" in err
+    game.draw()
+    banner = pygame.Rect(300, 36, 680, 40)
+    assert pygame.image.tobytes(game.screen.subsurface(banner), "RGB") != pygame.image.tobytes(
+        pygame.image.frombytes(calm, game.screen.get_size(), "RGB").subsurface(banner), "RGB"
+    )
+    pygame.quit()
