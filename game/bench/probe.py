@@ -78,10 +78,17 @@ def memory(seconds: float) -> None:
 
     from game.app.window import Game, open_window
     from game.shop import ShopConfig
+    from game.view import text
 
     screen = open_window(headless=True)
     game = Game(ShopConfig(), screen, speed=16.0)
-    samples: list[tuple[float, float]] = [(0.0, rss_mb())]
+
+    def sample() -> tuple[float, float, int, int]:
+        """(virtual time, RSS MB, cached labels, cached sprite variants): what grows."""
+        variants = len(getattr(game.lib, "_cache", ()))
+        return (game.now, rss_mb(), len(getattr(text, "_labels", ())), variants)
+
+    samples = [sample()]
     start = time.perf_counter()
     frames = 0
     while game.now < seconds:
@@ -89,7 +96,7 @@ def memory(seconds: float) -> None:
         pygame.display.flip()
         frames += 1
         if game.now >= 60.0 * len(samples):
-            samples.append((game.now, rss_mb()))
+            samples.append(sample())
     wall = time.perf_counter() - start
     peak = rss_mb("VmHWM")
     couples = sum(len(s.departed) + len(s.couples) for s in game.shops.values())

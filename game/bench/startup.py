@@ -100,12 +100,14 @@ def run(quick: bool) -> Section:
         (r["samples"][minutes][1] - r["samples"][early][1]) / r["samples"][early][1] for r in runs
     ]
     rss = runs[0]["samples"]
+    (_, _, labels0, variants0), (_, _, labels1, variants1) = rss[early], rss[minutes]
     section.add(
         f"RSS growth, minute {early} -> {minutes}",
         "%",
         [100 * g for g in growth],
-        "RSS by minute: " + " ".join(f"{mb:.0f}" for _, mb in rss) + " MB",
+        f"meanwhile label cache {labels0} -> {labels1}, sprite variants {variants0} -> {variants1}",
     )
+    section.notes.append("RSS by minute (MB): " + " ".join(f"{s[1]:.0f}" for s in rss))
     section.check(
         f"peak RSS <= {PEAK_RSS_TARGET_MB:g} MB",
         f"{peak.high:.0f} MB",
