@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import heapq
 import traceback
+import types
 from collections import deque
-from collections.abc import Coroutine, Generator, Iterable
+from collections.abc import Awaitable, Coroutine, Generator, Iterable
 from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any, Generic, TypeVar
@@ -31,6 +32,7 @@ WAITING = "waiting"
 DONE = "done"
 FAILED = "failed"
 CANCELLED = "cancelled"
+_ENDED = frozenset((DONE, FAILED, CANCELLED))
 
 
 class Cancelled(BaseException):
@@ -50,14 +52,8 @@ class Deadlock(RuntimeError):
 
 
 # ---------------------------------------------------------------------------------------
-# Traps: what an awaitable yields to the kernel.
-
-
-class _Sleep:
-    __slots__ = ("until",)
-
-    def __init__(self, until: float) -> None:
-        self.until = until
+# Traps: what an awaitable yields to the kernel. The hot one, sleep, yields a bare float
+# (no object to build); blocking yields a _Block; current_task yields _CURRENT.
 
 
 class _Block:
@@ -88,6 +84,7 @@ class Waitable:
     def __repr__(self) -> str:
         return f"<{self.kind} {self.name!r}>"
 
+    @types.coroutine
     def _block(self) -> Generator[Any, Any, Any]:
         return (yield _Block(self))
 
@@ -108,36 +105,26 @@ class Waitable:
             self._wake_one(value)
 
 
-class _Awaitable:
-    """Wraps a generator so it can be awaited from ``async def`` code."""
-
-    __slots__ = ("_gen",)
-
-    def __init__(self, gen: Generator[Any, Any, Any]) -> None:
-        self._gen = gen
-
-    def __await__(self) -> Generator[Any, Any, Any]:
-        return self._gen
+@types.coroutine
+def _sleep_trap(seconds: float) -> Generator[float, Any, None]:
+    yield seconds
 
 
-def _sleep_gen(seconds: float) -> Generator[Any, Any, None]:
-    yield _Sleep(seconds)
-
-
-def sleep(seconds: float) -> _Awaitable:
+def sleep(seconds: float) -> Awaitable[None]:
     """Suspend the current task for ``seconds`` of virtual time (0 = yield to others)."""
-    if seconds < 0:
+    if not seconds >= 0:  # also refuses NaN, which would break the heap's order
         raise ValueError(f"sleep needs seconds >= 0, got {seconds}")
-    return _Awaitable(_sleep_gen(seconds))
+    return _sleep_trap(float(seconds))
 
 
-def _current_gen() -> Generator[Any, Any, Task]:
+@types.coroutine
+def _current_trap() -> Generator[Any, Any, Task]:
     return (yield _CURRENT)
 
 
 async def current_task() -> Task:
     """The task that is running this code."""
-    return await _Awaitable(_current_gen())
+    return await _current_trap()
 
 
 # ---------------------------------------------------------------------------------------
@@ -165,7 +152,7 @@ class Event(Waitable):
 
     async def wait(self) -> None:
         if not self._set:
-            await _Awaitable(self._block())
+            await self._block()
 
 
 class Condition(Waitable):
@@ -174,7 +161,7 @@ class Condition(Waitable):
     kind = "condition"
 
     async def wait(self) -> None:
-        await _Awaitable(self._block())
+        await self._block()
 
     def notify_all(self) -> None:
         self._wake_all()
@@ -214,7 +201,7 @@ class Queue(Waitable, Generic[T]):
 
     async def put(self, item: T) -> None:
         while self.full():
-            await _Awaitable(self._putters._block())
+            await self._putters._block()
         self.put_nowait(item)
 
     async def get(self) -> T:
@@ -222,7 +209,7 @@ class Queue(Waitable, Generic[T]):
             item = self.items.popleft()
             self._putters._wake_one()
             return item
-        return await _Awaitable(self._block())
+        return await self._block()
 
 
 class _PutSide(Waitable):
@@ -247,7 +234,7 @@ class Semaphore(Waitable):
         if self.value > 0 and not self._waiters:
             self.value -= 1
             return
-        await _Awaitable(self._block())  # release hands the unit straight to us
+        await self._block()  # release hands the unit straight to us
 
     def release(self) -> None:
         if self._waiters:
@@ -324,7 +311,7 @@ class Task:
         self._send: Any = None
         self._throw: BaseException | None = None
         self._sleep_seq = -1  # identifies the live heap entry; stale ones are skipped
-        self.finished = Event(f"{name} finished")
+        self._finished: Event | None = None  # made on demand: most tasks are never joined
 
     def __repr__(self) -> str:
         return f"<Task {self.name} {self.describe()}>"
@@ -367,6 +354,15 @@ class Task:
         self._throw = Cancelled()
         if self.state in (SLEEPING, WAITING):
             self.kernel._make_ready(self, None)
+
+    @property
+    def finished(self) -> Event:
+        """Set when the task ends, however it ends."""
+        if self._finished is None:
+            self._finished = Event(f"{self.name} finished")
+            if not self.alive:
+                self._finished.set()
+        return self._finished
 
     async def join(self) -> Any:
         """Wait until the task ends; returns its result (re-raises its error)."""
@@ -427,27 +423,29 @@ class Kernel:
             raise ValueError(f"advance needs dt >= 0, got {dt}")
         self.run_until(self.now + dt)
 
-    def run_until(self, target: float) -> None:
-        sleepers = self._sleepers
+    def run_until(self, target: float, *, settle: bool = True) -> None:
+        """Run everything due up to ``target``; with ``settle`` the clock then reads
+        ``target`` (the app's fixed ticks), else it stays at the last event (``run``)."""
+        sleepers, ready, pop = self._sleepers, self.ready, heapq.heappop
         while True:
-            self._run_ready()
+            if ready:
+                self._run_ready()
             if not sleepers or sleepers[0][0] > target:
                 break
-            when, seq, task = heapq.heappop(sleepers)
+            when, seq, task = pop(sleepers)
             if task._sleep_seq != seq:
                 continue  # cancelled while asleep; entry is stale
             self.now = when
-            self._make_ready(task, None)
-        if target > self.now:
+            task.state = READY  # _make_ready, inlined: this is the hot path
+            task.wake_at = None
+            task._sleep_seq = -1
+            ready.append(task)
+        if settle and target > self.now:
             self.now = target
 
     def run(self, limit: float = float("inf")) -> None:
         """Run until nothing is scheduled (or ``limit``); raise ``Deadlock`` if stuck."""
-        while self._sleepers or self.ready:
-            next_time = self._sleepers[0][0] if self._sleepers else self.now
-            if next_time > limit:
-                break
-            self.run_until(next_time)
+        self.run_until(limit, settle=False)
         if self.deadlocked():
             names = ", ".join(t.name for t in self.deadlocked())
             raise Deadlock(f"deadlock at t={self.now:.2f}: {names} wait forever")
@@ -467,12 +465,12 @@ class Kernel:
         return [t for t in self.tasks if t.state == WAITING and not t.daemon]
 
     def _run_ready(self) -> None:
-        ready = self.ready
+        ready, step, ended = self.ready, self._step, _ENDED
         while ready:
             task = ready.popleft()
-            if not task.alive:
+            if task.state in ended:
                 continue
-            self._step(task)
+            step(task)
             if self.trace is not None:
                 self.trace.append(Handover(self.now, task.name, task.describe(), task.resumes))
             if self._pending_crash is not None:
@@ -506,13 +504,13 @@ class Kernel:
                 if self.strict:
                     self._pending_crash = task
                 break
-            if type(trap) is _Sleep:
+            if type(trap) is float:
                 # even sleep(0) goes through the heap: equal times then wake in FIFO order
                 task.state = SLEEPING
-                task.wake_at = self.now + trap.until
-                self._seq += 1
-                task._sleep_seq = self._seq
-                heapq.heappush(self._sleepers, (task.wake_at, self._seq, task))
+                task.wake_at = when = self.now + trap
+                self._seq = seq = self._seq + 1
+                task._sleep_seq = seq
+                heapq.heappush(self._sleepers, (when, seq, task))
                 break
             if type(trap) is _Block:
                 task.state = WAITING
@@ -535,7 +533,8 @@ class Kernel:
         task.result = result
         task.wake_at = None
         task.waiting_on = None
-        task.finished.set()
+        if task._finished is not None:
+            task._finished.set()
 
     # -- introspection ----------------------------------------------------------------
     def alive_tasks(self) -> Iterable[Task]:

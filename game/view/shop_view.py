@@ -73,9 +73,21 @@ class ShopView:
         self.layout = shop.layout
         self.warm = shop.concurrent
         self.background = self._build_background()
-        self.counters = self._build_counters()
+        counters = self._build_counters()
+        self.counters_at = counters.get_bounding_rect()  # blit only the part with pixels
+        self.counters = counters.subsurface(self.counters_at).copy()
         self.window_rect = pygame.Rect(L.KITCHEN_WINDOW).inflate(-18, -18)
+        self._dress_everyone()
         self._prop_cache: dict[str, pygame.Surface] = {}
+
+    def _dress_everyone(self) -> None:
+        """Tint every couple colour up front: no hitch when a new couple walks in, and the
+        memory is spent once at start, not creeping up as the day goes on."""
+        for clothes in [*P.COUPLE_CLOTHES, P.PROTAGONIST_CLOTHES]:
+            for sheet, colour in zip(("boy", "girl"), clothes, strict=True):
+                for tag in TAGS[sheet]:
+                    for facing in (1, -1):
+                        self.lib.anim(sheet, tag, facing, colour)
 
     # -- static layers ----------------------------------------------------------------
     def _tile(self, surface: pygame.Surface, tile: pygame.Surface, rect: pygame.Rect) -> None:
@@ -175,7 +187,7 @@ class ShopView:
         for staff in shop.staff:
             if staff.role == "cashier" or (staff.role == "cashier_cook"):
                 self._draw_person(surface, staff, t, None)
-        surface.blit(self.counters, (0, 0))
+        surface.blit(self.counters, self.counters_at)
         self._draw_counter_items(surface, shop)
         if self.warm:
             self._draw_board(surface, shop)

@@ -21,7 +21,22 @@ class SplitView:
 
     def __init__(self) -> None:
         self.full = pygame.Surface((1280, 720)).convert()
-        self.half = pygame.Surface((HALF_W, SHOP_H)).convert()
+        self.halves = [pygame.Surface((HALF_W, SHOP_H)).convert() for _ in range(2)]
+        self.shown: list[tuple[int, float, int] | None] = [None, None]  # what each half shows
+        self.turn = 0
+
+    def _stale(self, shops: list[Shop], selected: object, running: bool) -> list[int]:
+        """Halves to repaint this frame. Scaling a shop down costs as much as drawing it, so
+        while the game runs the halves take turns (each shop repaints at 30 Hz); a paused,
+        stepped or fresh screen repaints every half that is out of date."""
+        wanted = [(id(shop), shop.now, id(selected)) for shop in shops]
+        stale = [i for i in (0, 1) if self.shown[i] != wanted[i]]
+        if len(stale) == 2 and None not in self.shown and running:
+            stale = [self.turn]
+            self.turn = 1 - self.turn
+        for i in stale:
+            self.shown[i] = wanted[i]
+        return stale
 
     @staticmethod
     def to_world(pos: tuple[int, int]) -> tuple[int, tuple[float, float]] | None:
@@ -44,11 +59,13 @@ class SplitView:
         selected: object,
     ) -> None:
         surface.fill((28, 24, 34))
+        stale = self._stale(shops, selected, running=not paused)
         metrics = []
         for side, (shop, view) in enumerate(zip(shops, views, strict=True)):
-            view.draw(self.full, shop, selected)
-            pygame.transform.smoothscale(self.full, (HALF_W, SHOP_H), self.half)
-            surface.blit(self.half, (side * HALF_W, TOP))
+            if side in stale:
+                view.draw(self.full, shop, selected)
+                pygame.transform.smoothscale(self.full, (HALF_W, SHOP_H), self.halves[side])
+            surface.blit(self.halves[side], (side * HALF_W, TOP))
             hud.draw(
                 surface,
                 shop,

@@ -6,6 +6,7 @@ import pygame
 
 _fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 _labels: dict[tuple[str, int, tuple[int, ...], bool], pygame.Surface] = {}
+LABEL_CACHE = 600  # enough for every label of a frame many times over; bounded memory
 
 
 def reset() -> None:
@@ -30,10 +31,12 @@ def label(text: str, size: int, colour: tuple[int, ...], bold: bool = False) -> 
     key = (text, size, colour, bold)
     surface = _labels.get(key)
     if surface is None:
-        if len(_labels) > 2000:
-            _labels.clear()
+        if len(_labels) >= LABEL_CACHE:
+            del _labels[next(iter(_labels))]  # the least recently used one
         surface = font(size, bold).render(text, True, colour)
-        _labels[key] = surface
+    else:
+        del _labels[key]  # re-inserted below: dicts keep insertion order, so this is LRU
+    _labels[key] = surface
     return surface
 
 
