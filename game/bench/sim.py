@@ -1,7 +1,8 @@
 """Simulation speed headless: how much virtual time one wall second buys, and a long day.
 
-The shops run exactly as ``main.py --headless`` runs them: ``advance`` in 60 s steps,
-``prune`` after each, no pygame. Only the model and the kernel are timed.
+The shops run exactly as ``main.py --headless`` runs them, through ``Shop.fast_forward``
+(60 s steps, finished tasks pruned, departed couples frozen out of the GC), no pygame.
+Only the model and the kernel are timed.
 """
 
 from __future__ import annotations
@@ -25,9 +26,7 @@ def virtual_per_wall(config: ShopConfig, seconds: float) -> float:
     """Virtual seconds simulated per wall second, for ``seconds`` of one shop's day."""
     shop = Shop(config)
     start = time.perf_counter()
-    while shop.now + 1e-9 < seconds:
-        shop.advance(min(60.0, seconds - shop.now))
-        shop.kernel.prune()
+    shop.fast_forward(seconds)
     wall = time.perf_counter() - start
     shop.kernel.close()
     return seconds / wall
@@ -57,15 +56,17 @@ class GcClock:
 def busy_day(config: ShopConfig) -> tuple[float, float, Shop, int, int]:
     """Wall and GC seconds to run every couple of the day out of the door; the peak crowd."""
     shop = Shop(config)
-    peak_inside = peak_line = 0
+    peaks = [0, 0]
+
+    def note_peaks(shop: Shop) -> None:
+        peaks[0] = max(peaks[0], len(shop.couples))
+        peaks[1] = max(peaks[1], len(shop.line))
+
     with GcClock() as collector:
         start = time.perf_counter()
-        while len(shop.departed) < config.couples:
-            shop.advance(60.0)
-            shop.kernel.prune()
-            peak_inside = max(peak_inside, len(shop.couples))
-            peak_line = max(peak_line, len(shop.line))
+        shop.fast_forward(None, on_step=note_peaks)
         wall = time.perf_counter() - start
+    peak_inside, peak_line = peaks
     shop.kernel.close()
     return wall, collector.seconds, shop, peak_inside, peak_line
 

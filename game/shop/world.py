@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from random import Random
 
 from ..scheduler import Kernel, Queue
@@ -115,13 +116,36 @@ class Shop:
     def advance(self, dt: float) -> None:
         self.kernel.advance(dt)
 
+    def fast_forward(
+        self,
+        seconds: float | None = None,
+        *,
+        step: float = 60.0,
+        limit: float = 1e9,
+        on_step: Callable[[Shop], None] | None = None,
+    ) -> None:
+        """Run headless as fast as it goes: ``seconds`` more virtual seconds, or (None) until
+        every planned couple has left. Between steps finished tasks are forgotten, and the
+        long-lived records of departed couples are frozen out of the garbage collector's
+        sight (``gc.freeze``): left in, its full collections dominate a long day."""
+        if seconds is None and self.config.couples == 0:
+            raise ValueError("fast_forward without seconds needs a finite number of couples")
+        end = limit if seconds is None else min(limit, self.now + seconds)
+        try:
+            while self.now + 1e-9 < end:
+                if seconds is None and len(self.departed) >= self.config.couples:
+                    break
+                self.kernel.advance(min(step, end - self.now))
+                self.kernel.prune()
+                gc.freeze()
+                if on_step is not None:
+                    on_step(self)
+        finally:
+            gc.unfreeze()
+
     def run_until_empty(self, limit: float = 1e9) -> None:
         """Run until every planned couple has left (needs a finite ``couples``)."""
-        if self.config.couples == 0:
-            raise ValueError("run_until_empty needs a finite number of couples")
-        step = 60.0
-        while len(self.departed) < self.config.couples and self.now < limit:
-            self.kernel.advance(step)
+        self.fast_forward(None, limit=limit)
 
     # -- what actors call -------------------------------------------------------------
     def admit(self, plan: CouplePlan) -> Couple:
