@@ -202,18 +202,3 @@ def run(quick: bool) -> Section:
         ours_mmc.median >= simpy_mmc.median and same,
     )
     return section
-    simpy_runs = [mmc_simpy(plan) for _ in range(repeats)]
-    simpy_mmc = section.add(
-        f"simpy {simpy.__version__}: M/M/{SERVERS} queue",
-        "customers / s",
-        [customers / w for w, _ in simpy_runs],
-        f"same draws, mean wait {simpy_runs[0][1]:.3f}",
-    )
-    same = abs(runs[0][1] - simpy_runs[0][1]) < 1e-9
-    section.check(
-        "ours at least as fast as SimPy on the same M/M/c model",
-        f"{ours_mmc.median / simpy_mmc.median:.2f}x SimPy's speed; "
-        f"mean waits {'identical' if same else 'DIFFER'}",
-        ours_mmc.median >= simpy_mmc.median and same,
-    )
-    return section

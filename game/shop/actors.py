@@ -24,10 +24,7 @@ async def concurrent_couple(shop: Shop, couple: Couple) -> None:
     """You and your crush in the concurrent shop: beats C1 to C7."""
     couple.enter("in line", "standing in line; the cashier only takes orders")
     shop.beat(couple, "C1")
-    await shop.line.stand_in(couple)
-    counter = await shop.free_counters.get()
-    shop.line.leave(couple)
-    await couple.walk_to(counter.station.customer_spot)
+    counter = await wait_for_a_counter(shop, couple)
 
     number = await counter.take_order(couple, burgers=2)  # C2, C3, C4: order, pay, ticket
 
@@ -52,10 +49,7 @@ async def parallel_couple(shop: Shop, couple: Couple) -> None:
     """You and your crush in the parallel shop: beats P1 to P6."""
     couple.enter("in line", "standing in line; everyone ahead guards a counter")
     shop.beat(couple, "P1")
-    await shop.line.stand_in(couple)
-    counter = await shop.free_counters.get()
-    shop.line.leave(couple)
-    await couple.walk_to(counter.station.customer_spot)
+    counter = await wait_for_a_counter(shop, couple)
 
     await counter.take_order(couple, burgers=2)  # P2: order and pay; P3: he leaves to cook
 
@@ -76,6 +70,15 @@ async def parallel_couple(shop: Shop, couple: Couple) -> None:
     await eat(shop, couple, tray, pose="sit_eat")  # just eat; little talk
     shop.tables.leave(table)
     await leave(shop, couple)
+
+
+async def wait_for_a_counter(shop: Shop, couple: Couple) -> Counter:
+    """Stand in line, step forward as it moves, then walk up to the first free counter."""
+    await shop.line.stand_in(couple)
+    counter = await shop.free_counters.get()
+    shop.line.leave(couple)
+    await couple.walk_to(counter.station.customer_spot)
+    return counter
 
 
 async def fetch_tray(shop: Shop, couple: Couple, number: int) -> Tray:
