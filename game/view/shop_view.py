@@ -266,6 +266,11 @@ class ShopView:
             self._draw_feelings(surface, couple, t)
         for staff in shop.staff:
             self._draw_bubble(surface, staff, t)
+        outside = len(shop.line) - len(self.layout.line)
+        if outside > 0:  # the rest of the line waits at the door, out of sight
+            x, y = self.layout.line[-1]
+            tag = outlined(f"+{outside} more in line", 20, P.WHITE, P.INK)
+            surface.blit(tag, tag.get_rect(midbottom=(x + 30, y - 86)))
         if selected is not None:
             self._draw_selection(surface, selected, t)
 
