@@ -364,7 +364,8 @@ class ShopView:
 
     def _draw_protagonist_tag(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
         (x1, y1), (x2, y2) = (p.position_at(t) for p in couple.people)
-        x, y = (x1 + x2) / 2, min(y1, y2) - 128 + 3 * math.sin(t * 3)
+        above = 140 if any(p.bubble for p in couple.people) else 98  # clear of a bubble
+        x, y = (x1 + x2) / 2, min(y1, y2) - above + 3 * math.sin(t * 3)
         tag = outlined("you & crush", 18, P.GOLD, P.INK)
         surface.blit(tag, tag.get_rect(midbottom=(x, y)))
         pygame.draw.polygon(surface, P.GOLD, [(x - 6, y + 1), (x + 6, y + 1), (x, y + 8)])
