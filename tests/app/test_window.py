@@ -204,3 +204,22 @@ def test_a_crashing_actor_pauses_the_game_and_is_named(
         pygame.image.frombytes(calm, game.screen.get_size(), "RGB").subsurface(banner), "RGB"
     )
     pygame.quit()
+
+
+def test_holding_right_while_paused_repeats_the_step(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    press(game, pygame.K_SPACE)
+    start = game.ticks
+
+    class Held:
+        def __getitem__(self, key: int) -> bool:
+            return key == pygame.K_RIGHT
+
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held())
+    for _ in range(10):  # 10 frames: 0.17 s, still under the repeat delay
+        game.update(FRAME)
+    assert game.ticks == start
+    for _ in range(30):  # past the delay: one tick per frame
+        game.update(FRAME)
+    assert 20 <= game.ticks - start <= 30
