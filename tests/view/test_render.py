@@ -35,12 +35,8 @@ def frame_at(game: Game, seconds: float, mode: str | None = None) -> pygame.Surf
 def colours(surface: pygame.Surface, rect: pygame.Rect | None = None) -> int:
     area = surface.subsurface(rect) if rect else surface
     small = pygame.transform.scale(area, (area.get_width() // 4, area.get_height() // 4))
-    return len(
-        set(
-            pygame.image.tobytes(small, "RGB")[i : i + 3]
-            for i in range(0, small.get_width() * small.get_height() * 3, 3)
-        )
-    )
+    raw = pygame.image.tobytes(small, "RGB")
+    return len({raw[i : i + 3] for i in range(0, len(raw), 3)})
 
 
 def test_every_animation_the_renderer_uses_exists() -> None:
@@ -118,3 +114,34 @@ def test_screenshot_command_writes_the_frame(tmp_path: Path) -> None:
     image = pygame.image.load(str(out))
     assert image.get_size() == (1280, 720)
     assert colours(image) > 60
+
+
+def test_drawing_only_reads_the_model() -> None:
+    game = Game(ShopConfig(), open_window(headless=True))
+    game.advance_to(50)
+    shop = game.shop
+    before = (
+        list(shop.log),
+        shop.kernel.resumes,
+        shop.now,
+        [(t.name, t.describe()) for t in shop.kernel.tasks],
+    )
+    for flags in (
+        {},
+        {"show_inspector": True, "show_code": True},
+        {"split": True},
+        {"show_charts": True},
+    ):
+        for name, value in flags.items():
+            setattr(game, name, value)
+        game.selected = shop.couples[0] if shop.couples else None
+        game.draw()
+        for name in flags:
+            setattr(game, name, False)
+    after = (
+        list(shop.log),
+        shop.kernel.resumes,
+        shop.now,
+        [(t.name, t.describe()) for t in shop.kernel.tasks],
+    )
+    assert after == before
