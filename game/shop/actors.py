@@ -86,6 +86,7 @@ async def fetch_tray(shop: Shop, couple: Couple, number: int) -> Tray:
     you, crush = couple.you, couple.crush
     seat = you.pos
     crush.set_pose("sit_flirt")
+    await you.walk_to(shop.layout.aisle)  # behind whoever is ordering at the till
     await you.walk_to(shop.layout.pickup_spot)
     async with shop.pickup.lock:  # one at a time at the counter
         await you.do("idle", 0.4)
@@ -93,6 +94,7 @@ async def fetch_tray(shop: Shop, couple: Couple, number: int) -> Tray:
     shop.serve(couple, tray)
     you.carrying = tray
     tray.holder = you.name
+    await you.walk_to(shop.layout.aisle)
     await you.walk_to(seat)
     you.seated = True
     you.facing = 1

@@ -48,6 +48,7 @@ class Layout:
     stations: list[Station]
     tables: list[Table]
     pickup_spot: Point = (0.0, 0.0)  # where a couple member stands to take a tray
+    aisle: Point = (0.0, 0.0)  # between the pickup and the tables, behind the till's queue
     tray_spots: list[Point] = field(default_factory=list)  # trays on the pickup counter
     kitchen: list[Station] = field(default_factory=list)  # concurrent: one grill per cook
     door: Point = DOOR
@@ -79,7 +80,9 @@ def concurrent_layout(config: ShopConfig) -> Layout:
         kitchen.append(Station(i, (x + 50, 250.0), (0.0, 0.0), (x + 40.0, 250.0), (420.0, 250.0)))
     tables = _tables(config.tables, [880.0, 1035.0, 1190.0], [405.0, 525.0, 640.0, 290.0])
     trays = [(365.0 + 52.0 * (i % 3), 232.0 - 14.0 * (i // 3)) for i in range(12)]
-    return Layout(CONCURRENT, line, stations, tables, (430.0, 372.0), trays, kitchen)
+    return Layout(
+        CONCURRENT, line, stations, tables, (430.0, 372.0), (790.0, 352.0), trays, kitchen
+    )
 
 
 def parallel_layout(config: ShopConfig) -> Layout:
