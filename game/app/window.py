@@ -37,6 +37,7 @@ FPS = 60
 TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+SHOP_PANEL_KEYS = (pygame.K_i, pygame.K_c, pygame.K_s, pygame.K_g, pygame.K_t)
 HOLD_DELAY = 0.35  # holding RIGHT while paused repeats the step after this long
 
 
@@ -174,6 +175,9 @@ class Game:
             self.restart()
         elif key in (pygame.K_h, pygame.K_F1):
             self.show_help = not self.show_help
+        elif key in SHOP_PANEL_KEYS and self.scene == "house":
+            self.scene = "shop"  # the panels explain the shops: go back to them first
+            self.key(key, text)
         elif key == pygame.K_i:
             self.show_inspector = not self.show_inspector
         elif key == pygame.K_c:

@@ -223,3 +223,12 @@ def test_holding_right_while_paused_repeats_the_step(
     for _ in range(30):  # past the delay: one tick per frame
         game.update(FRAME)
     assert 15 <= game.ticks - start <= 30
+
+
+def test_shop_panel_keys_leave_the_house_for_the_shops(game: Game) -> None:
+    press(game, pygame.K_3)
+    press(game, pygame.K_s)
+    assert game.scene == "shop" and game.split
+    press(game, pygame.K_3)
+    press(game, pygame.K_t)
+    assert game.scene == "shop" and game.story is not None
