@@ -105,7 +105,7 @@ async def eat(shop: Shop, couple: Couple, tray: Tray, pose: str) -> None:
     couple.you.carrying = None
     tray.holder = "table"
     if couple.table is not None:
-        tray.spot = couple.table.center  # type: ignore[attr-defined]
+        tray.spot = couple.table.center
     couple.enter("eating", "eating together")
     couple.both(pose)
     await sleep(couple.plan.eat_time)
@@ -176,7 +176,8 @@ async def cook(shop: Shop, me: Staff, index: int) -> None:
         me.carrying = None
         shop.pickup.put(order.tray)
         order.ready_at = shop.now
-        shop.display.show(order.number, shop.now)  # type: ignore[arg-type]
+        assert order.number is not None, "the concurrent shop numbers every order"
+        shop.display.show(order.number, shop.now)
         shop.record("display", f"shows #{order.number}")
 
 

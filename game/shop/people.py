@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..scheduler import Event, sleep
 
 if TYPE_CHECKING:
+    from .layout import Table
     from .world import Shop
 
 Point = tuple[float, float]
@@ -218,7 +219,7 @@ class Couple:
     timeline: Timeline = field(default_factory=Timeline)
     order: Order | None = None
     number: int | None = None
-    table: object | None = None
+    table: Table | None = None
     station: object | None = None
     arrived: float = 0.0
     turn_at: float | None = None  # reached a cashier (end of the line)

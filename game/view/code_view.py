@@ -51,12 +51,13 @@ class CodeView:
         surface.blit(self.shade, r)
         pygame.draw.rect(surface, (255, 200, 90), r, 2, border_radius=6)
         x, y = r.x + 10, r.y + 8
-        if task is None or paused_at(task) is None:
+        paused = paused_at(task) if task is not None else None
+        if task is None or paused is None:
             surface.blit(label("Live code view", 26, (255, 200, 90), True), (x, y))
             text = hint or "Click a character to see its coroutine."
             surface.blit(label(text, 20, P.WHITE), (x, y + 34))
             return
-        code, lineno, chain = paused_at(task)  # type: ignore[misc]
+        code, lineno, chain = paused
         start, lines = source_of(code)
         title = f"{task.name}: async def {code.co_name}"
         surface.blit(label(title, 24, (255, 200, 90), True), (x, y))

@@ -12,6 +12,7 @@ import pygame
 
 from ..shop import Shop
 from ..shop import layout as L
+from ..shop.layout import Table
 from ..shop.people import Couple, Person, Tray
 from . import palette as P
 from .digits import draw_digits
@@ -185,7 +186,7 @@ class ShopView:
         else:
             self._draw_kitchen_cool(surface, shop, t)
         for staff in shop.staff:
-            if staff.role == "cashier" or (staff.role == "cashier_cook"):
+            if staff.role in ("cashier", "cashier_cook"):  # behind the counters
                 self._draw_person(surface, staff, t, None)
         surface.blit(self.counters, self.counters_at)
         self._draw_counter_items(surface, shop)
@@ -244,22 +245,23 @@ class ShopView:
 
     def _draw_floor(self, surface: pygame.Surface, shop: Shop, t: float, selected: object) -> None:
         """Tables and customers, far to near, then what floats above them."""
-        items: list[tuple[float, int, object]] = []
         table_img = self.lib.prop("table" if self.warm else "table_cool")
-        for table in self.layout.tables:  # in front of its seated couple (feet at y + 4)
-            items.append((table.center[1] + 5, 0, table))
+        # (depth, 0 for a table / 1 for a person, table or person, couple)
+        items: list[tuple[float, int, Table | Person, Couple | None]] = [
+            (table.center[1] + 5, 0, table, None)  # in front of its seated couple (y + 4)
+            for table in self.layout.tables
+        ]
         for couple in shop.couples:
             for person in couple.people:
                 if person.visible:
-                    items.append((person.position_at(t)[1], 1, (person, couple)))
+                    items.append((person.position_at(t)[1], 1, person, couple))
         items.sort(key=lambda item: (item[0], item[1]))
-        for _, kind, obj in items:
-            if kind == 0:
-                cx, cy = obj.center  # type: ignore[attr-defined]
+        for _, _, thing, couple in items:
+            if isinstance(thing, Table):
+                cx, cy = thing.center
                 surface.blit(table_img, table_img.get_rect(midbottom=(cx, cy + TABLE_DROP)))
             else:
-                person, couple = obj  # type: ignore[misc]
-                self._draw_person(surface, person, t, couple)
+                self._draw_person(surface, thing, t, couple)
         for couple in shop.couples:
             self._draw_table_things(surface, couple)
         for couple in shop.couples:
@@ -301,7 +303,7 @@ class ShopView:
         table = couple.table
         if table is None or not couple.you.seated:
             return
-        cx, cy = table.center  # type: ignore[attr-defined]
+        cx, cy = table.center
         top = cy + TABLE_DROP - 66  # the middle of the table top
         tray = couple.order.tray if couple.order else None
         if tray is not None and tray.holder == "table":
