@@ -38,7 +38,11 @@ def task_rows(shop: Shop) -> list[tuple[str, list[Task]]]:
 
 
 def short_state(task: Task) -> str:
-    text = task.describe()
+    return short_state_text(task.describe())
+
+
+def short_state_text(text: str) -> str:
+    """'waiting on queue X' -> 'on queue X'; 'sleeping until 4.00' -> 'sleeps to 4.00'."""
     return text.replace("waiting on ", "on ").replace("sleeping until", "sleeps to")
 
 
@@ -64,13 +68,22 @@ class Inspector:
         tick = [h for h in trace if last_time is not None and h.time == last_time]
         ran = {h.name for h in tick}
         if tick:
-            steps = "  >  ".join(h.name for h in tick[-4:])
-            more = f"(+{len(tick) - 4}) " if len(tick) > 4 else ""
-            text = f"last resumes at {last_time:.2f}s: {more}{steps}"
+            title = f"hand-over at {last_time:.2f} s, in turn:"
+            surface.blit(label(title, 18, (255, 230, 120), True), (x, y))
+            y += 18
+            shown = tick[-3:]
+            if len(tick) > 3:
+                surface.blit(
+                    label(f"  ({len(tick) - 3} before these)", 16, (200, 200, 160)), (x, y)
+                )
+                y += 16
+            for n, handover in enumerate(shown, start=len(tick) - len(shown) + 1):
+                text = f"{n}. {handover.name} ran, then awaits: {short_state_text(handover.after)}"
+                surface.blit(label(text, 18, (255, 230, 120)), (x + 8, y))
+                y += 18
         else:
-            text = "nothing has run yet"
-        surface.blit(label(text, 18, (255, 230, 120)), (x, y))
-        y += 18
+            surface.blit(label("nothing has run yet", 18, (255, 230, 120)), (x, y))
+            y += 18
         upcoming = self._next_up(shop)
         surface.blit(
             label(
@@ -94,7 +107,7 @@ class Inspector:
                     )
                     y += 18
                     break
-                highlight = task.name in ran or task.actor is selected
+                highlight = task.name in ran or (selected is not None and task.actor is selected)
                 if highlight:
                     pygame.draw.rect(
                         surface,
