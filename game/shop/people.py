@@ -220,7 +220,6 @@ class Couple:
     order: Order | None = None
     number: int | None = None
     table: Table | None = None
-    station: object | None = None
     arrived: float = 0.0
     turn_at: float | None = None  # reached a cashier (end of the line)
     ordered_at: float | None = None  # paid: the wait for burgers starts

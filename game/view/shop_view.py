@@ -241,6 +241,11 @@ class ShopView:
         screen = pygame.Rect(x + 60, y + 38, w - 120, h - 76)
         number = shop.display.number
         text = f"{number % 100:02d}" if number is not None else "--"
+        since = shop.now - shop.display.changed_at
+        if number is not None and since < 1.5:  # a new number blinks three times: look up!
+            if int(since * 4) % 2 == 1:
+                text = "  "
+            pygame.draw.rect(surface, P.LED_ON, screen.inflate(14, 10), 3, border_radius=6)
         draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
 
     def _draw_floor(self, surface: pygame.Surface, shop: Shop, t: float, selected: object) -> None:
