@@ -58,7 +58,9 @@ class SplitView:
         paused: bool,
         selected: object,
     ) -> None:
-        surface.fill((28, 24, 34))
+        backdrop = (28, 24, 34)  # the halves cover the middle band: fill only around it
+        surface.fill(backdrop, (0, 0, 1280, TOP))
+        surface.fill(backdrop, (0, TOP + SHOP_H, 1280, 720 - TOP - SHOP_H))
         stale = self._stale(shops, selected, running=not paused)
         metrics = []
         for side, (shop, view) in enumerate(zip(shops, views, strict=True)):
