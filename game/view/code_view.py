@@ -12,7 +12,7 @@ from types import CodeType
 
 import pygame
 
-from ..scheduler import Task
+from ..scheduler import SLEEPING, WAITING, Task
 from . import palette as P
 from .text import label
 
@@ -38,6 +38,20 @@ def paused_at(task: Task) -> tuple[CodeType, int, list[str]] | None:
         if not f.filename.endswith("scheduler.py")
     ]
     return top.code, top.lineno, chain
+
+
+def meaning(task: Task) -> str:
+    """What the paused ``await`` means right now, in one short plain sentence."""
+    waited = task.waiting_on
+    if task.state == SLEEPING and task.wake_at is not None:
+        return f"Asleep until {task.wake_at:.1f} s: meanwhile the scheduler runs the others."
+    if task.state == WAITING and waited is not None:
+        what = {
+            "event": f"until '{waited.name}' happens",
+            "queue": f"for the next item in '{waited.name}'",
+        }.get(waited.kind, f"until '{waited.name}' is free")
+        return f"Blocked {what}; the others run meanwhile."
+    return f"The task is {task.state}."
 
 
 class CodeView:
@@ -69,7 +83,9 @@ class CodeView:
         )
         y += 24
         line_h = 17
-        room = (r.bottom - y - 6) // line_h
+        explain = label(meaning(task), 18, (255, 220, 150))
+        surface.blit(explain, (x, r.bottom - 24))
+        room = (r.bottom - 30 - y) // line_h
         current = lineno - start
         first = 0 if len(lines) <= room else max(0, min(current - room // 2, len(lines) - room))
         text_x = x + 52

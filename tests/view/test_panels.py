@@ -9,7 +9,7 @@ from game.app.window import Game, open_window
 from game.scheduler import SLEEPING, WAITING
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
 from game.shop.story import story_order
-from game.view.code_view import paused_at, source_of
+from game.view.code_view import meaning, paused_at, source_of
 from game.view.inspector import followed_task, short_state, task_rows
 
 
@@ -109,6 +109,7 @@ def test_code_view_shows_a_parallel_couple_blocked_at_the_counter(game: Game) ->
     start, lines = source_of(code)
     assert "burgers_for" in lines[line - start]
     assert task.state == WAITING and "burgers at counter" in task.describe()
+    assert "Blocked until 'burgers at counter" in meaning(task)
 
 
 def test_clicking_a_character_opens_its_code(game: Game) -> None:
