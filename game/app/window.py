@@ -19,7 +19,6 @@ import pygame
 
 from ..house import House, HouseConfig
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
-from ..view import text
 from ..view.charts import Charts
 from ..view.code_view import CodeView
 from ..view.house_view import HouseView
@@ -330,7 +329,6 @@ def open_window(headless: bool) -> pygame.Surface:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     pygame.display.init()
     pygame.font.init()
-    text.reset()
     pygame.display.set_caption("Async Burgers")
     pygame.display.set_icon(Sheet("props").image_of("icon"))  # before set_mode, as SDL wants
     flags = 0 if headless else pygame.SCALED | pygame.RESIZABLE

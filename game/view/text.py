@@ -20,6 +20,8 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     if key not in _fonts:
         if not pygame.font.get_init():
             pygame.font.init()
+        if not _fonts:  # fonts die with pygame.quit(): forget them (and their labels) then
+            pygame.register_quit(reset)
         f = pygame.font.Font(None, size)
         f.bold = bold
         _fonts[key] = f

@@ -9,7 +9,7 @@ import pytest
 
 from game.house import CONCURRENT, MODES, PARALLEL, House, HouseConfig, forecast
 from game.house import layout as L
-from game.view import house_view, text
+from game.view import house_view
 from game.view.house_view import HouseView, animation_names, clock
 from game.view.sheets import Library
 
@@ -18,14 +18,10 @@ TICK = 1 / 60
 
 @pytest.fixture(scope="module")
 def screen() -> Iterator[pygame.Surface]:
-    # fonts cached by game.view.text die with pygame.quit() (other modules quit pygame):
-    # start and leave with an empty font cache so no test meets a dead font
-    text._fonts.clear()
     pygame.display.init()
     pygame.font.init()
     yield pygame.display.set_mode((L.WIDTH, L.HEIGHT))
     pygame.quit()
-    text._fonts.clear()
 
 
 @pytest.fixture(scope="module")
