@@ -127,6 +127,8 @@ class Game:
 
     def _report_crashes(self) -> None:
         worlds = [*self.shops.values(), *self.houses.values()]
+        if sum(len(world.kernel.crashes) for world in worlds) == self.reported_crashes:
+            return  # the usual case, every tick: nothing new
         crashes = [t for world in worlds for t in world.kernel.crashes]
         for task in crashes[self.reported_crashes :]:
             print(task.traceback, file=sys.stderr, end="")

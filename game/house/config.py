@@ -10,19 +10,16 @@ import math
 from dataclasses import dataclass, replace
 from random import Random
 
+from ..shop.config import ConfigError
+
 CONCURRENT = "concurrent"
 PARALLEL = "parallel"
 MODES = (CONCURRENT, PARALLEL)
 MAX_ROOMS = 9
 
 
-class HouseConfigError(ValueError):
-    """A bad setting; ``field`` names it so a command line can show it as ``--flag``."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class HouseConfigError(ConfigError):
+    """A bad house setting; ``field`` names it, as for the shop's settings."""
 
 
 @dataclass(frozen=True)
