@@ -274,8 +274,14 @@ class Game:
             )
         else:
             self.views[self.mode].draw(surface, shop, self.selected)
+            card_up = self.story is not None and self.story.card is not None
             self.hud.draw(
-                surface, shop, speed=self.speed, paused=self.paused, selected=self.selected
+                surface,
+                shop,
+                speed=self.speed,
+                paused=self.paused,
+                selected=self.selected,
+                caption=not card_up,  # the story card says it, larger
             )
         if self.show_inspector:
             self.inspector.draw(surface, shop, self.selected)

@@ -24,8 +24,8 @@ def wrap(text: str, size: int, width: int) -> list[str]:
 def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
     w, h = surface.get_size()
     lines = wrap(text, 34, 900)
-    card = pygame.Rect(0, 0, 980, 110 + 40 * len(lines))
-    card.midbottom = (w // 2, h - 50)
+    card = pygame.Rect(0, 0, 980, 90 + 40 * len(lines))
+    card.midbottom = (w // 2, h - 16)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
