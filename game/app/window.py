@@ -351,7 +351,7 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     except AssetError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         pygame.quit()
-        return 1
+        return 2
     game.split = args.side_by_side
     game.scene = args.scene
     if args.story:
