@@ -218,7 +218,12 @@ def find(event: pygame.Event, scene: str, table: Iterable[Binding] = KEYS) -> Bi
 
 def help_rows(scene: str, table: Iterable[Binding] = KEYS) -> list[tuple[str, str, bool]]:
     """What the help overlay lists: every row, marked whether it works in ``scene``."""
-    return [(b.label, b.help, scene in b.scenes) for b in table]
+    rows = []
+    for b in table:
+        away = b.home is not None and scene != b.home and scene in b.scenes
+        text = f"{b.help} (back to the {SCENE_WORDS.get(b.home or '', b.home)})" if away else b.help
+        rows.append((b.label, text, scene in b.scenes))
+    return rows
 
 
 # -- the README's key table -----------------------------------------------------------

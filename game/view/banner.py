@@ -25,9 +25,19 @@ def draw_crash(surface: pygame.Surface, text: str) -> None:
     surface.blit(image, image.get_rect(center=rect.center))
 
 
+def notice_image(text: str, width: int) -> pygame.Surface:
+    """The notice's text, shortened in the middle if it would not fit (a long path)."""
+    image, room, cut = label(text, 24, P.WHITE, True), width - 60, len(text)
+    while image.get_width() > room and cut > 8:
+        cut = min(cut - 1, cut * room // image.get_width())
+        half = cut // 2
+        image = label(f"{text[:half]}...{text[len(text) - half :]}", 24, P.WHITE, True)
+    return image
+
+
 def notice_rect(text: str, size: tuple[int, int]) -> pygame.Rect:
     w, h = size
-    image = label(text, 24, P.WHITE, True)
+    image = notice_image(text, w)
     return image.get_rect(midbottom=(w // 2, h - NOTICE_BOTTOM)).inflate(24, 12)
 
 
@@ -36,5 +46,5 @@ def draw_notice(surface: pygame.Surface, text: str, error: bool) -> None:
     rect = notice_rect(text, surface.get_size())
     pygame.draw.rect(surface, CRASH_RED if error else (30, 26, 40), rect, border_radius=8)
     pygame.draw.rect(surface, (255, 200, 90) if not error else P.WHITE, rect, 2, border_radius=8)
-    image = label(text, 24, P.WHITE, True)
+    image = notice_image(text, surface.get_width())
     surface.blit(image, image.get_rect(center=rect.center))

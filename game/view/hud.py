@@ -150,4 +150,3 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
         key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
         surface.blit(label(keys, size, key_colour, True), (panel.left + 30, y))
         surface.blit(label(text, size, text_colour), (panel.left + 200, y))
-
