@@ -4,6 +4,9 @@ Both shops are simulated in lockstep from the same seed, so TAB (or the split sc
 compares the same couples at the same virtual moment. The model only ever moves in whole
 ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, never a longer one, and
 pausing stops the ticks altogether.
+
+The window shows one scene at a time (``scenes.py``), each with its panels as sections
+(``sections.py``); what every key does, and where, is the one table in ``keys.py``.
 """
 
 from __future__ import annotations
