@@ -168,7 +168,7 @@ class Staff(Person):
         self.set_pose("idle")
 
 
-@dataclass
+@dataclass(eq=False)
 class Order:
     """Two burgers for one couple; ``number`` is the turn number (concurrent shop only)."""
 
@@ -181,7 +181,7 @@ class Order:
     tray: Tray | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Tray:
     """The burgers, moving from grill to pickup counter (or station) to table."""
 
@@ -207,7 +207,7 @@ class CouplePlan:
     seed: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Couple:
     """'You and your crush': two people who arrive, order, wait, eat and leave together."""
 

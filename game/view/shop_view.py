@@ -223,7 +223,7 @@ class ShopView:
 
     def _draw_counter_items(self, surface: pygame.Surface, shop: Shop) -> None:
         tray_img = self.lib.prop("tray")
-        for tray in shop.pickup.trays:
+        for tray in shop.pickup.trays.values():
             self._draw_tray(surface, tray, tray_img)
         for counter in shop.counters:
             if counter.tray is not None:
