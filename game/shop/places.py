@@ -87,31 +87,14 @@ class Counter:
         self.number = station.index + 1
         self.requests: Queue[OrderRequest] = Queue(f"{kind} {self.number} orders")
         self.server: Staff | None = None
-        self.customer: Couple | None = None
+        self.customer: Couple | None = None  # the couple at the till, or the last one served
         self.tray: Tray | None = None  # parallel shop: burgers put down for the couple here
         self.ready = Event(f"burgers at counter {self.number}")
 
-    async def take_order(self, couple: Couple, burgers: int) -> object:
-        """The couple's side of ordering: ask, then wait for the server's answer."""
-        request = OrderRequest(couple, burgers)
-        self.customer = couple
-        await self.requests.put(request)
-        await request.reply.wait()
-        return request.answer
-
-    async def burgers_for(self, couple: Couple) -> Tray:
-        """Parallel shop: stand here until the server puts the tray down, then take it."""
-        await self.ready.wait()
-        self.ready.clear()
-        tray, self.tray = self.tray, None
-        self.customer = None
-        assert tray is not None and tray.order.couple is couple, "someone else's burgers"
-        return tray
-
-    def hand_over(self, tray: Tray) -> None:
-        x, _ = self.station.staff_spot
+    def put(self, tray: Tray) -> None:
+        """Parallel shop: the burgers are put down on the counter for the couple guarding it."""
         tray.holder = "station"
-        tray.spot = (x, 252.0)
+        tray.spot = (self.station.staff_spot[0], 252.0)
         self.tray = tray
         self.ready.set()
 
@@ -126,6 +109,8 @@ class OrderRequest:
         self.answer: object = None
 
     def respond(self, answer: object) -> None:
+        """The server's answer (a turn number, or the order to wait for) ends the ordering."""
+        self.couple.reach("answered")
         self.answer = answer
         self.reply.set()
 
@@ -162,8 +147,10 @@ class PickupCounter:
     same however many trays wait.
     """
 
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
+    def __init__(self, shop: Shop) -> None:
+        self.shop = shop
+        self.layout = layout = shop.layout
+        self.display = shop.display
         self.slots = max(1, len(layout.tray_spots))
         self.trays: dict[int, Tray] = {}  # by number, in the order they were put down
         self.slot_of: dict[int, int] = {}  # number -> place on the counter
@@ -182,6 +169,8 @@ class PickupCounter:
         tray.holder = "pickup"
         if self.layout.tray_spots:
             tray.spot = self.layout.tray_spots[slot]
+        self.display.show(number, self.shop.now)  # whoever holds this number may come
+        self.shop.record("display", f"shows #{number}")
 
     def take(self, number: int) -> Tray:
         tray = self.trays.pop(number, None)
@@ -203,9 +192,11 @@ class Tables:
         self.taken: dict[int, Couple] = {}
 
     async def take(self, couple: Couple) -> Table:
+        """Wait for a free table; the couple then has it (``couple.table``)."""
         await self.free.acquire()
         table = next(t for t in self.all if t.index not in self.taken)
         self.taken[table.index] = couple
+        couple.table = table
         return table
 
     def leave(self, table: Table) -> None:

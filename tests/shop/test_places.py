@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.shop import Shop, ShopConfig
-from game.shop.layout import concurrent_layout
 from game.shop.people import Couple, Order, Tray
 from game.shop.places import PickupCounter
 
@@ -64,9 +63,9 @@ def test_a_tray_goes_to_the_first_free_place_and_the_rest_pile_on_the_last(
     numbers: list[int],
 ) -> None:
     """Against the plain rule: put on the first place no tray lies on, else on the last."""
-    layout = concurrent_layout(ShopConfig())
-    pickup = PickupCounter(layout)
-    spots = layout.tray_spots
+    shop = Shop(ShopConfig())
+    pickup = PickupCounter(shop)
+    spots = shop.layout.tray_spots
     on_counter: dict[int, int] = {}  # the plain rule's view: number -> place
     for number in numbers:  # a number seen before is taken off, a new one is put down
         if number in on_counter:
@@ -82,3 +81,4 @@ def test_a_tray_goes_to_the_first_free_place_and_the_rest_pile_on_the_last(
     assert list(pickup.trays) == list(on_counter)  # drawn in the order they were put down
     with pytest.raises(LookupError, match="no tray with number 99"):
         pickup.take(99)
+    shop.kernel.close()
