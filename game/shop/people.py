@@ -1,8 +1,12 @@
 """People in the shop: where they are, what they are doing, and the awaitable verbs they use.
 
 Every verb that takes time (walking, talking, cooking, eating) is ``await``-ed: it records
-what the person is doing and for how long, then sleeps that long in virtual time. The view
-reads ``pose``, ``facing`` and the current walk ``segment`` to draw and interpolate.
+what the person is doing and since when, then sleeps that long in virtual time. The verbs
+carry the plumbing (timelines, captions and beats through ``Couple.reach``, who holds which
+tray), so the actors in ``actors.py`` read as the story alone.
+
+The model keeps what the story needs: activities, walks (``segment``), trays and places.
+How it looks (sprite tags, facing, bubbles, tray spots) is derived in ``game/view/poses.py``.
 """
 
 from __future__ import annotations
@@ -24,24 +28,6 @@ if TYPE_CHECKING:
 Point = tuple[float, float]
 SIDE_BY_SIDE = 17.0  # a couple stands this far either side of its spot: you left, crush right
 SEATED = frozenset(("sitting", "talking", "listening", "glancing", "eating"))
-LEGACY = {
-    "standing": "idle",
-    "walking": "walk",
-    "ordering": "order",
-    "paying": "pay",
-    "waiting": "wait",
-    "sitting": "sit_talk",
-    "talking": "sit_talk",
-    "listening": "sit_flirt",
-    "glancing": "sit_glance",
-    "eating": "sit_eat",
-    "taking the order": "talk",
-    "taking the money": "pay",
-    "calling the order": "shout",
-    "giving the ticket": "give",
-    "cooking": "cook",
-}
-LEGACY_BUBBLE = {"ordering": "order", "calling the order": "order", "talking": "talk"}
 
 
 @dataclass
@@ -125,11 +111,6 @@ class Person:
         self.speaking = False  # saying something right now (ordering, chatting, calling out)
         self.carrying: Tray | None = None
         self.visible = True
-        self.pose = "idle"  # legacy, until the view derives it
-        self.pose_since = shop.now
-        self.bubble = ""
-        self.facing = 1
-        self.seated = False
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
@@ -137,34 +118,22 @@ class Person:
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
 
+    @property
+    def seated(self) -> bool:
+        return self.activity in SEATED
+
     def doing(self, activity: str, *, speaking: bool = False) -> None:
         """Start ``activity`` (its clock restarts only if it is a new one)."""
         if activity != self.activity:
             self.since = self.shop.now
             self.activity = activity
         self.speaking = speaking
-        self.set_pose(LEGACY[activity], bubble=LEGACY_BUBBLE.get(activity, "") if speaking else "")
-        if activity in SEATED:
-            self.seated = True
-
-    def set_pose(self, pose: str, bubble: str = "") -> None:
-        if pose != self.pose:
-            self.pose_since = self.shop.now
-        self.pose = pose
-        self.bubble = bubble
-
-    def face(self, target: Point) -> None:
-        dx = target[0] - self.pos[0]
-        if abs(dx) > 1:
-            self.facing = 1 if dx > 0 else -1
 
     def start_walk(self, target: Point) -> float:
         """Begin walking to ``target``; returns how long it takes. The caller sleeps."""
         now = self.shop.now
         distance = math.dist(self.pos, target)
         duration = distance / self.shop.config.walk_speed
-        self.face(target)
-        self.seated = False
         self.segment = Segment(self.pos, target, now, now + duration)
         self.pos = target
         if duration > 0:
@@ -186,7 +155,6 @@ class Person:
         if seconds > 0:
             await sleep(seconds)
         self.speaking = False
-        self.bubble = ""
 
     def take(self, tray: Tray) -> None:
         """Pick the tray up: from now on it is in this person's hands."""
@@ -230,7 +198,6 @@ class Staff(Person):
         couple, shop = request.couple, self.shop
         couple.reach("order")
         self.busy("taking order")
-        self.face(couple.you.pos)
         couple.you.doing("ordering", speaking=True)
         couple.crush.doing("standing")
         await self.do("taking the order", shop.config.order_time)
@@ -268,7 +235,6 @@ class Staff(Person):
         cooking = self.shop.cooking
         cooking.append(order)
         await self.walk_to(station.grill_spot)
-        self.face((station.grill_spot[0] - 60, station.grill_spot[1]))
         order.tray = Tray(order)
         await self.do("cooking", order.cook_time)
         cooking.remove(order)
@@ -294,8 +260,6 @@ class Tray:
 
     order: Order
     holder: str = "grill"  # "grill", "pickup", "station", a person's name, "table", "eaten"
-    spot: Point = (0.0, 0.0)
-    bites: int = 0
 
     @property
     def number(self) -> int | None:
@@ -406,9 +370,8 @@ class Couple:
         duration = max(you.start_walk(table.seats[0]), crush.start_walk(table.seats[1]))
         if duration > 0:
             await sleep(duration)
-        for person, facing in ((you, 1), (crush, -1)):
-            person.facing = facing
-            person.doing("sitting")
+        you.doing("sitting")
+        crush.doing("sitting")
         self.reach("seated")
 
     async def talk_until(self, ready: Event) -> None:
@@ -424,7 +387,6 @@ class Couple:
             listener.doing("listening")
             await sleep(self.rng.uniform(0.6, 1.4) * config.talk_bit)
             speaker.speaking = False
-            speaker.bubble = ""
             speaker, listener = listener, speaker
             if self.rng.random() < 0.55:  # now and then, a glance at the display
                 self.rng.choice(self.people).doing("glancing")
@@ -448,8 +410,6 @@ class Couple:
         you.take(tray)
         await you.walk_to(layout.aisle)
         await you.walk_to(seat)
-        you.seated = True
-        you.facing = 1
         return tray
 
     async def wait_at(self, counter: Counter) -> Tray:

@@ -94,7 +94,6 @@ class Counter:
     def put(self, tray: Tray) -> None:
         """Parallel shop: the burgers are put down on the counter for the couple guarding it."""
         tray.holder = "station"
-        tray.spot = (self.station.staff_spot[0], 252.0)
         self.tray = tray
         self.ready.set()
 
@@ -167,8 +166,6 @@ class PickupCounter:
         self.slot_of[number] = slot
         self.trays[number] = tray
         tray.holder = "pickup"
-        if self.layout.tray_spots:
-            tray.spot = self.layout.tray_spots[slot]
         self.display.show(number, self.shop.now)  # whoever holds this number may come
         self.shop.record("display", f"shows #{number}")
 
