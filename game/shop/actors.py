@@ -63,7 +63,7 @@ async def cook(shop: Shop, me: Staff, grill: Station) -> None:
     """Cooks orders in turn and puts them on the pickup counter and the display."""
     while True:
         order = await me.next_order(shop.kitchen)  # the next slip on the rail
-        tray = await me.cook(order, grill)
+        tray = await me.cook_burgers(order, grill)
         await me.carry(tray, grill.pass_spot)
         me.put_down(tray, shop.pickup)  # the board shows its number
 
@@ -74,7 +74,7 @@ async def cashier_cook(shop: Shop, me: Staff, counter: Counter) -> None:
         request = await me.next_please(counter)
         order = await me.take_order(request)  # P2: two burgers, paid
         me.tell_to_wait(request, order)  # P3: no number: "wait here"
-        tray = await me.cook(order, counter.station)
+        tray = await me.cook_burgers(order, counter.station)
         await me.carry(tray, counter.station.staff_spot)
         me.put_down(tray, counter)  # P5: theirs, at last
 

@@ -188,7 +188,7 @@ class Staff(Person):
         self.doing("standing")
 
     async def next_please(self, counter: Counter) -> OrderRequest:
-        """"Next, please!": offer the till to the line, then wait for a couple's order."""
+        """ "Next, please!": offer the till to the line, then wait for a couple's order."""
         self.idle()
         await self.shop.free_counters.put(counter)
         return await counter.requests.get()
@@ -229,7 +229,7 @@ class Staff(Person):
         self.idle()
         return await kitchen.get()
 
-    async def cook(self, order: Order, station: Station) -> Tray:
+    async def cook_burgers(self, order: Order, station: Station) -> Tray:
         """Walk to the grill and cook the order's burgers; they come off on a tray."""
         self.busy("cooking")
         cooking = self.shop.cooking
@@ -403,7 +403,7 @@ class Couple:
         await you.walk_to(layout.aisle)  # behind whoever is ordering at the till
         await you.walk_to(layout.pickup_spot)
         async with pickup.lock:  # one at a time at the counter
-            await you.do("standing", 0.4)
+            await you.do("standing", 0.4)  # which tray is ours?
             tray = pickup.take(number)  # the number guarantees nobody takes ours
         self.shop.display.forget(number)
         self.shop.serve(self, tray)

@@ -118,7 +118,5 @@ def tray_spots(shop: Shop) -> list[tuple[Tray, Point]]:
     spots = shop.layout.tray_spots
     pickup = shop.pickup
     out = [(tray, spots[pickup.slot_of[n]]) for n, tray in pickup.trays.items() if spots]
-    out += [
-        (c.tray, (c.station.staff_spot[0], COUNTER_TOP)) for c in shop.counters if c.tray
-    ]
+    out += [(c.tray, (c.station.staff_spot[0], COUNTER_TOP)) for c in shop.counters if c.tray]
     return out
