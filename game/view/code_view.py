@@ -35,7 +35,7 @@ def paused_at(task: Task) -> tuple[CodeType, int, list[str]] | None:
     chain = [
         getattr(f.code, "co_qualname", f.function)
         for f in stack[1:]
-        if not f.filename.endswith("scheduler.py")
+        if not f.in_kernel
     ]
     return top.code, top.lineno, chain
 
