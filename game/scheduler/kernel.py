@@ -60,7 +60,9 @@ class Kernel:
         self._pending_crash: Task | None = None
         self._attention = False  # a crash or a self-cancel to handle after the step
         self._instruments: list[Instrument] = []
-        self._hooks: dict[str, list[Callable[..., None]]] = {}  # empty: nobody listens
+        # per hook, the bound methods that listen: lists changed only in place, so the
+        # running loop's local names for them stay right; empty lists cost one check
+        self._hooks: dict[str, list[Callable[..., None]]] = {name: [] for name in HOOKS}
 
     @property
     def tasks(self) -> list[Task]:
@@ -82,15 +84,11 @@ class Kernel:
         self._rebuild_hooks()
 
     def _rebuild_hooks(self) -> None:
-        # in place: the running loop holds this very dict
-        self._hooks.clear()
-        for name in HOOKS:
+        for name, calls in self._hooks.items():
             base = getattr(Instrument, name)
-            calls = [
+            calls[:] = [
                 getattr(i, name) for i in self._instruments if getattr(type(i), name) is not base
             ]
-            if calls:
-                self._hooks[name] = calls
 
     def record_handovers(self, maxlen: int | None = None) -> HandoverLog:
         """Attach the inspector's hand-over log (or return the one attached already)."""
@@ -111,9 +109,10 @@ class Kernel:
             "kernel.trace is an observer now: attach it with kernel.record_handovers(maxlen)"
         )
 
-    def _emit(self, hook: str, *args: Any) -> None:
-        for call in self._hooks.get(hook, ()):
-            call(*args)
+    def _emit_woken(self, task: Task) -> None:
+        wake = task.woken_by
+        for call in self._hooks["woken"]:
+            call(task, wake)
 
     # -- spawning and waking --------------------------------------------------------------
     def spawn(
@@ -133,9 +132,10 @@ class Kernel:
         self.spawned += 1
         self._tasks[task] = None
         self.ready.append(task)
-        if self._hooks:
-            self._emit("spawned", task)
-            self._emit("woken", task, task.woken_by)
+        for call in self._hooks["spawned"]:
+            call(task)
+        if self._hooks["woken"]:
+            self._emit_woken(task)
         return task
 
     def reschedule(self, task: Task, value: Any, queue: WaitQueue) -> None:
@@ -146,8 +146,8 @@ class Kernel:
         task._send = value
         task._woken = (self.now, self.current, queue)
         self.ready.append(task)
-        if self._hooks:
-            self._emit("woken", task, task.woken_by)
+        if self._hooks["woken"]:
+            self._emit_woken(task)
 
     def wake_cancelled(self, task: Task) -> None:
         """For ``Task.cancel``: a sleeping or parked task is made ready to take its
@@ -159,8 +159,8 @@ class Kernel:
         task._send = None
         task._woken = (self.now, self.current, "cancelled")
         self.ready.append(task)
-        if self._hooks:
-            self._emit("woken", task, task.woken_by)
+        if self._hooks["woken"]:
+            self._emit_woken(task)
 
     def cancel_current_at_next_await(self) -> None:
         """For ``Task.cancel`` on the running task: checked once its step is over."""
@@ -187,21 +187,19 @@ class Kernel:
                 "owner advances it (a task awaits sleep instead)"
             )
         bound = min(target, _LATEST)
-        sleepers, ready, pop, step, hooks = (
-            self._sleepers,
-            self.ready,
-            heapq.heappop,
-            self._step,
-            self._hooks,
-        )
+        sleepers, ready, pop, step = self._sleepers, self.ready, heapq.heappop, self._step
+        hooks = self._hooks
+        before, after, woken = hooks["before_run"], hooks["after_run"], hooks["woken"]
         while True:
             while ready:  # the ready drain, inlined: this is the hot path
                 task = ready.popleft()
-                if hooks:
-                    self._emit("before_run", task)
+                if before:
+                    for call in before:
+                        call(task)
                 step(task)
-                if hooks:
-                    self._emit("after_run", task)
+                if after:
+                    for call in after:
+                        call(task)
                 if self._attention:
                     self._after_step(task)
             if not sleepers or sleepers[0][0] > bound:
@@ -214,8 +212,8 @@ class Kernel:
             task.wake_at = None
             task._woken = when  # a float: woken by its timer
             ready.append(task)
-            if hooks:
-                self._emit("woken", task, task.woken_by)
+            if woken:
+                self._emit_woken(task)
         if settle and target > self.now:
             self.now = target
 
@@ -322,8 +320,8 @@ class Kernel:
             self._tasks.pop(task, None)
         if task._finished is not None:
             task._finished.set()
-        if self._hooks:
-            self._emit("ended", task)
+        for call in self._hooks["ended"]:
+            call(task)
 
     # -- ending -------------------------------------------------------------------------
     def close(self) -> None:
@@ -347,6 +345,7 @@ class Kernel:
                 task.error = exc
                 task.traceback = traceback.format_exc()
                 self.crashes.append(task)
+        self.ready.clear()  # a ``finally`` may have woken someone: nothing runs any more
 
     def __del__(self) -> None:
         # a dropped kernel closes its coroutines, so none is reported "never awaited"
