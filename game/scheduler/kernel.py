@@ -302,10 +302,11 @@ class Kernel:
                 task._send = task
                 continue
             # not ours (an asyncio future, a bare number): thrown in, so its clean-up runs
-            task._throw = TypeError(
-                f"task {task.name!r} awaited {trap!r}, which this kernel does not know: "
-                "await only sleep, events, queues, locks, semaphores, conditions, join"
-            )
+            if task._throw is None:  # (a pending Cancelled goes first)
+                task._throw = TypeError(
+                    f"task {task.name!r} awaited {trap!r}, which this kernel does not know: "
+                    "await only sleep, events, queues, locks, semaphores, conditions, join"
+                )
         self.current = None
 
     def _finish(
@@ -316,6 +317,11 @@ class Kernel:
         task.wake_at = None
         task.parked_on = None
         task._throw = None
+        woken = task._woken
+        if type(woken) is tuple and woken[1] is not None:
+            # an ended task forgets *who* last woke it, so ended tasks never hold one
+            # another in memory along a chain of hand-overs
+            task._woken = (woken[0], None, woken[2])
         if not keep_listed:
             self._tasks.pop(task, None)
         if task._finished is not None:

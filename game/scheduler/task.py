@@ -136,7 +136,8 @@ class Task:
 
     @property
     def woken_by(self) -> Wake:
-        """The latest time the task was made ready, and who or what did it."""
+        """The latest time the task was made ready, and who or what did it (once the task
+        has ended, only when and how: ``by`` is then None)."""
         woken = self._woken
         if type(woken) is float:
             return Wake(woken, "timer")

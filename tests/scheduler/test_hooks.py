@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +310,34 @@ def test_a_new_primitive_needs_only_the_wait_queue_interface() -> None:
     assert got == [] and box.letters == ["bill"]
     assert box._readers.waiting == []
     assert readers[1].describe() == "cancelled"
+
+
+def test_ended_tasks_do_not_keep_their_wakers_alive() -> None:
+    kernel = Kernel()
+    lock = Lock("counter")
+    ran: list[str] = []
+
+    async def user(name: str) -> None:
+        async with lock:  # handed down the line, nobody sleeps in between
+            ran.append(name)
+
+    async def holder() -> None:
+        async with lock:
+            await sleep(1)
+
+    kernel.spawn(holder(), "holder")
+    refs = [weakref.ref(kernel.spawn(user(f"u{i}"), f"u{i}")) for i in range(5)]
+    survivor = Event("never")
+
+    async def last() -> None:
+        await lock.acquire()  # woken by u4, stays alive holding its record
+        await survivor.wait()
+
+    head = kernel.spawn(last(), "head", daemon=True)
+    kernel.run()
+    assert ran == [f"u{i}" for i in range(5)]
+    assert head.woken_by.by is not None and head.woken_by.by.name == "u4"
+    assert [r() is None for r in refs[:4]] == [True] * 4  # freed at once, no GC needed
 
 
 def test_a_parked_task_describes_what_it_waits_on() -> None:
