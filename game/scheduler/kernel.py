@@ -190,30 +190,34 @@ class Kernel:
         sleepers, ready, pop, step = self._sleepers, self.ready, heapq.heappop, self._step
         hooks = self._hooks
         before, after, woken = hooks["before_run"], hooks["after_run"], hooks["woken"]
-        while True:
-            while ready:  # the ready drain, inlined: this is the hot path
-                task = ready.popleft()
-                if before:
-                    for call in before:
-                        call(task)
-                step(task)
-                if after:
-                    for call in after:
-                        call(task)
-                if self._attention:
-                    self._after_step(task)
-            if not sleepers or sleepers[0][0] > bound:
-                break
-            when, seq, task = pop(sleepers)
-            if task._sleep_seq != seq:
-                continue  # cancelled while asleep; entry is stale
-            self.now = when
-            task.state = READY
-            task.wake_at = None
-            task._woken = when  # a float: woken by its timer
-            ready.append(task)
-            if woken:
-                self._emit_woken(task)
+        try:
+            while True:
+                while ready:  # the ready drain, inlined: this is the hot path
+                    task = ready.popleft()
+                    if before:
+                        for call in before:
+                            call(task)
+                    step(task)
+                    if after:
+                        for call in after:
+                            call(task)
+                    if self._attention:
+                        self._after_step(task)
+                if not sleepers or sleepers[0][0] > bound:
+                    break
+                when, seq, task = pop(sleepers)
+                if task._sleep_seq != seq:
+                    continue  # cancelled while asleep; entry is stale
+                self.now = when
+                task.state = READY
+                task.wake_at = None
+                task._woken = when  # a float: woken by its timer
+                ready.append(task)
+                if woken:
+                    self._emit_woken(task)
+        except BaseException as exc:
+            self._unwind(exc)
+            raise
         if settle and target > self.now:
             self.now = target
 
@@ -237,6 +241,20 @@ class Kernel:
         if self.ready or self.next_wakeup() is not None:
             return []
         return [t for t in self._tasks if t.state == WAITING and not t.daemon]
+
+    def _unwind(self, exc: BaseException) -> None:
+        """Something left the loop (a strict crash, Ctrl-C, an observer's bug). If it struck
+        in the kernel's own bookkeeping, mid-step, that task is ended and closed, so no
+        task stays RUNNING and the kernel can go on."""
+        task, self.current = self.current, None
+        if task is None or task.state != RUNNING:
+            return
+        task.error = exc
+        self._finish(task, FAILED)
+        try:
+            task.coro.close()  # its ``finally`` blocks run: a held lock is released
+        except Exception:  # noqa: BLE001 - kept with the task, which failed already
+            task.traceback = traceback.format_exc()
 
     def _after_step(self, task: Task) -> None:
         """The rare cases, behind one flag: a pending crash, or a task that cancelled

@@ -220,6 +220,37 @@ def test_interrupts_propagate_untouched(strict: bool, interrupt: type[BaseExcept
     assert log[-1] == 3.0
 
 
+def test_an_interrupt_in_the_kernels_own_code_leaves_it_consistent() -> None:
+    kernel = Kernel()
+    lock = Lock("counter")
+
+    class Untouchable:
+        """A foreign trap whose repr (taken by the kernel, mid-step) is hit by Ctrl-C."""
+
+        def __repr__(self) -> str:
+            raise KeyboardInterrupt
+
+        def __await__(self) -> Generator[Any, Any, None]:
+            yield self
+
+    async def victim() -> None:
+        async with lock:
+            await Untouchable()
+
+    async def other() -> None:
+        await sleep(1)
+        async with lock:
+            pass
+
+    task = kernel.spawn(victim(), "victim")
+    kernel.spawn(other(), "other")
+    with pytest.raises(KeyboardInterrupt):
+        kernel.advance(0)
+    assert kernel.current is None and task.state == FAILED
+    assert not lock.locked()  # its coroutine was closed: the lock came back
+    kernel.run()  # and the kernel goes on
+
+
 # -- 4. awaiting something foreign throws into the coroutine ------------------------------
 
 
