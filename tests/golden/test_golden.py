@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,7 +34,7 @@ def digest(parts: list[str]) -> str:
 def shop_record(mode: str) -> dict[str, object]:
     """Metrics, the shop's event log and the kernel's hand-over trace over ten minutes."""
     shop = Shop(ShopConfig(mode=mode), keep_log=True)
-    shop.kernel.trace = deque()
+    shop.kernel.record_handovers()
     shop.fast_forward(SECONDS)
     metrics = measure(shop).as_dict()
     log = [f"{t:.6f}|{who}|{what}" for t, who, what in shop.log]
