@@ -28,13 +28,19 @@ timer, or the task that set / put / released / notified, on what, when), ``befor
 attached the hooks cost one falsy check. ``HandoverLog`` (the inspector's hand-over list,
 ``Kernel.record_handovers``) is one such observer; ``Task.woken_by`` keeps the latest wake.
 
+Plain blocking calls (``block``) hold the loop: time runs on, nobody else resumes until
+the call is over (``Kernel.busy``); ``run_in_worker`` runs such a call off the loop.
+``gather`` runs coroutines side by side with ``asyncio.gather``'s semantics.
+
 Modules: ``traps`` (states, errors, what awaitables yield), ``waitqueue`` (the interface),
 ``primitives`` (Event, Condition, Queue, Semaphore, Lock), ``task``, ``instruments``,
-``kernel``.
+``blocking``, ``gather``, ``kernel``.
 """
 
 from __future__ import annotations
 
+from .blocking import Block, block, run_in_worker
+from .gather import gather
 from .instruments import Handover, HandoverLog, Instrument
 from .kernel import Kernel
 from .primitives import Condition, Event, Lock, Queue, Semaphore
@@ -58,6 +64,10 @@ from .waitqueue import Waitable, WaitQueue
 __all__ = [
     "CANCELLED",
     "DONE",
+    "Block",
+    "block",
+    "gather",
+    "run_in_worker",
     "FAILED",
     "READY",
     "RUNNING",

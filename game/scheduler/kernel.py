@@ -10,6 +10,8 @@ from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from . import blocking
+from .blocking import Block
 from .instruments import HOOKS, HandoverLog, Instrument
 from .task import Task
 from .traps import (
@@ -32,6 +34,10 @@ from .waitqueue import WaitQueue
 _LATEST = sys.float_info.max  # a sleeper due later than this (at infinity) is never due
 
 
+class _LoopBusy(Exception):
+    """Leaves the run loop after a task's plain blocking call: nobody else runs now."""
+
+
 class Kernel:
     """Runs tasks on virtual time. The owner calls ``advance(dt)``; nothing else moves time.
 
@@ -42,6 +48,11 @@ class Kernel:
 
     ``tasks`` lists the live tasks in spawn order, plus crashed ones until ``prune()``: a
     task leaves the index as it ends (O(1)), so nothing walks every task per step.
+
+    A plain blocking call in a task (``blocking.block``) holds the loop: ``busy`` is then the
+    span it holds it for, ``now`` follows the owner's clock but no task resumes until
+    ``busy.end``; then the overdue wake-ups run in the order they fell due. ``blocks``
+    lists every such call, ``blocked`` adds up their seconds.
     """
 
     def __init__(self, *, strict: bool = True) -> None:
@@ -63,6 +74,10 @@ class Kernel:
         # per hook, the bound methods that listen: lists changed only in place, so the
         # running loop's local names for them stay right; empty lists cost one check
         self._hooks: dict[str, list[Callable[..., None]]] = {name: [] for name in HOOKS}
+        self.busy: Block | None = None  # the loop is held by a plain call until busy.end
+        self.blocks: list[Block] = []
+        self.blocked = 0.0
+        self._holding: Block | None = None  # a plain call made in the step now running
 
     @property
     def tasks(self) -> list[Task]:
@@ -186,10 +201,20 @@ class Kernel:
                 f"time moved from inside task {self.current.name!r}: only the kernel's "
                 "owner advances it (a task awaits sleep instead)"
             )
-        bound = min(target, _LATEST)
+        while self.busy is None or target >= self.busy.end:
+            if self.busy is not None:
+                self._release_loop()
+            if not self._run(min(target, _LATEST)):
+                break  # nothing more is due by ``target``
+        if settle and target > self.now:
+            self.now = target  # while the loop is held too: the owner's clock goes on
+
+    def _run(self, bound: float) -> bool:
+        """Run everything due up to ``bound``; True if a plain blocking call stopped it."""
         sleepers, ready, pop, step = self._sleepers, self.ready, heapq.heappop, self._step
         hooks = self._hooks
         before, after, woken = hooks["before_run"], hooks["after_run"], hooks["woken"]
+        blocking.ACTIVE_KERNELS.append(self)
         try:
             while True:
                 while ready:  # the ready drain, inlined: this is the hot path
@@ -204,7 +229,7 @@ class Kernel:
                     if self._attention:
                         self._after_step(task)
                 if not sleepers or sleepers[0][0] > bound:
-                    break
+                    return False
                 when, seq, task = pop(sleepers)
                 if task._sleep_seq != seq:
                     continue  # cancelled while asleep; entry is stale
@@ -215,11 +240,13 @@ class Kernel:
                 ready.append(task)
                 if woken:
                     self._emit_woken(task)
+        except _LoopBusy:
+            return True  # the rest waits for busy.end
         except BaseException as exc:
             self._unwind(exc)
             raise
-        if settle and target > self.now:
-            self.now = target
+        finally:
+            blocking.ACTIVE_KERNELS.pop()
 
     def run(self, limit: float = math.inf) -> None:
         """Run until nothing is scheduled (or ``limit``); raise ``Deadlock`` if stuck."""
@@ -230,6 +257,8 @@ class Kernel:
 
     def next_wakeup(self) -> float | None:
         """Virtual time of the next scheduled resume, or None when nothing is scheduled."""
+        if self.busy is not None:
+            return self.busy.end
         if self.ready:
             return self.now
         while self._sleepers and self._sleepers[0][2]._sleep_seq != self._sleepers[0][1]:
@@ -238,7 +267,7 @@ class Kernel:
 
     def deadlocked(self) -> list[Task]:
         """Non-daemon tasks that wait while nothing is ready or asleep to wake them."""
-        if self.ready or self.next_wakeup() is not None:
+        if self.busy is not None or self.ready or self.next_wakeup() is not None:
             return []
         return [t for t in self._tasks if t.state == WAITING and not t.daemon]
 
@@ -257,16 +286,67 @@ class Kernel:
             task.traceback = traceback.format_exc()
 
     def _after_step(self, task: Task) -> None:
-        """The rare cases, behind one flag: a pending crash, or a task that cancelled
-        itself and then slept or parked (it is made ready at once to take it)."""
+        """The rare cases, behind one flag: a pending crash, a task that cancelled itself
+        and then slept or parked (it is made ready at once to take it), or a plain blocking
+        call in the step (the loop stays held: leave the run loop)."""
         self._attention = False
         if task._throw is not None and task.state in (SLEEPING, WAITING):
             if task.parked_on is not None:
                 task.parked_on.discard(task)
             self.wake_cancelled(task)
+        holding, self._holding = self._holding, None
+        if holding is not None:
+            self.busy = holding
+            self.now = holding.start  # the owner's clock; no task sees it before the end
         if self._pending_crash is not None:
             crashed, self._pending_crash = self._pending_crash, None
             raise TaskCrashed(crashed) from crashed.error
+        if holding is not None:
+            raise _LoopBusy
+
+    # -- plain blocking calls ---------------------------------------------------------------
+    def block_current(self, seconds: float, what: str) -> None:
+        """For ``blocking.block``: the running task holds the loop for ``seconds``. The
+        clock is charged at once, so what the task does next happens at the call's end."""
+        task = self.current
+        if task is None:
+            raise RuntimeError("a blocking call needs a running task")
+        start = self.now
+        self.now = end = start + seconds
+        self.blocks.append(Block(task, what, start, end))
+        self.blocked += seconds
+        held = self._holding
+        self._holding = Block(task, what, held.start if held else start, end)
+        self._attention = True
+
+    def _release_loop(self) -> None:
+        """The plain call is over: every wake-up that fell due meanwhile runs now, at its
+        end, after those ready before it, in the order they fell due (time, then FIFO)."""
+        busy, self.busy = self.busy, None
+        assert busy is not None
+        self.now = end = busy.end
+        sleepers, pop, woken = self._sleepers, heapq.heappop, self._hooks["woken"]
+        while sleepers and sleepers[0][0] <= end:
+            when, seq, task = pop(sleepers)
+            if task._sleep_seq != seq:
+                continue
+            task.state = READY
+            task.wake_at = None
+            task._woken = when  # its timer fired at ``when``; it runs only now
+            self.ready.append(task)
+            if woken:
+                self._emit_woken(task)
+
+    def overdue(self, task: Task) -> float:
+        """While the loop is held: how long ``task`` has been due to run (0 if it is not)."""
+        busy = self.busy
+        if busy is None or task is busy.task:
+            return 0.0
+        if task.state == READY:
+            return self.now - busy.start
+        if task.state == SLEEPING and task.wake_at is not None and task.wake_at <= self.now:
+            return self.now - task.wake_at
+        return 0.0
 
     def _step(self, task: Task) -> None:
         """Resume ``task`` until it yields a trap it must wait on, or ends."""
@@ -354,6 +434,7 @@ class Kernel:
         if self.current is not None:
             raise RuntimeError(f"close() from inside task {self.current.name!r}")
         self.closed = True
+        self.busy = self._holding = None
         self.ready.clear()
         self._sleepers.clear()
         for task in list(self._tasks):
