@@ -92,6 +92,12 @@ def build_parser() -> Parser:
     run.add_argument("--seconds", type=positive, default=3600.0, help="virtual seconds to run")
     run.add_argument("--compare", action="store_true", help="report both shops side by side")
     run.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    run.add_argument(
+        "--level",
+        metavar="NAME",
+        help="a level of 'When async goes wrong' (" + ", ".join(level_names()) + ")",
+    )
+    run.add_argument("--fixed", action="store_true", help="with --level: play the fixed code")
     game = parser.add_argument_group("game")
     game.add_argument("--screenshot", metavar="PNG", help="save the frame at --at and exit")
     game.add_argument("--at", type=non_negative, default=60.0, help="virtual time of --screenshot")
@@ -101,6 +107,20 @@ def build_parser() -> Parser:
     game.add_argument("--scene", choices=("shop", "house"), default="shop", help="start scene")
     game.add_argument("--frames", type=count, default=0, help=argparse.SUPPRESS)
     return parser
+
+
+def level_names() -> tuple[str, ...]:
+    from ..shop.levels import NAMES
+
+    return NAMES
+
+
+def check_level(args: argparse.Namespace) -> None:
+    if args.level is not None and args.level not in level_names():
+        names = ", ".join(level_names())
+        raise UsageError(f"argument --level: unknown level {args.level!r} (choose {names})")
+    if args.fixed and args.level is None:
+        raise UsageError("argument --fixed: only with --level NAME")
 
 
 def config_from(args: argparse.Namespace) -> ShopConfig:
@@ -117,12 +137,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         config = config_from(args)
+        check_level(args)
         if args.speed and not 0.25 <= args.speed <= 16:
             raise UsageError(f"argument --speed: must be from 0.25 to 16, got {args.speed:g}")
     except UsageError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     try:
+        if args.headless and args.level is not None:
+            from .headless import level_report
+
+            print(level_report(args.level, args.fixed, config, args.json))
+            return 0
         if args.headless:
             from .headless import report
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 
 from ..shop import Metrics, Shop, ShopConfig, measure
+from ..shop.levels import LEVEL_CONFIG, level_named, play
 
 ROWS: list[tuple[str, str, str]] = [
     ("arrived", "couples arrived", "{:d}"),
@@ -55,3 +57,32 @@ def report(configs: list[ShopConfig], seconds: float, as_json: bool) -> str:
         ]
         return json.dumps(payload[0] if len(payload) == 1 else payload, indent=2)
     return format_table(results, wall)
+
+
+LEVEL_ROWS: list[tuple[str, str, str]] = [
+    ("arrived", "couples arrived", "{:d}"),
+    ("served", "couples served", "{:d}"),
+    ("never_served", "couples who never got burgers", "{:d}"),
+    ("mean_wait", "mean wait, paid -> all in hand (s)", "{:.1f}"),
+    ("mean_visit", "mean time, door -> all in hand (s)", "{:.1f}"),
+    ("blocked_seconds", "seconds the loop was blocked", "{:.1f}"),
+    ("longest_block", "longest block (s)", "{:.1f}"),
+    ("time", "day ended at (s)", "{:.0f}"),
+]
+
+
+def level_report(name: str, fixed: bool, config: ShopConfig, as_json: bool) -> str:
+    """A level's day, broken or fixed, played to its end: the result card's numbers.
+    The level's own day (its number of couples) unless the command line set one."""
+    if config.couples == 0:
+        config = replace(config, couples=LEVEL_CONFIG.couples)
+    result = play(name, fixed, config)
+    if as_json:
+        return json.dumps(result.as_dict(), indent=2)
+    level = level_named(name)
+    which = "fixed" if fixed else "broken"
+    lines = [f"Level {level.number}, {level.name} ({which}): {level.title}"]
+    values = result.outcome.as_dict()
+    lines += [f"{label:38}{fmt.format(values[key]):>10}" for key, label, fmt in LEVEL_ROWS]
+    lines += [f"Python said: {text}" for text in result.python_said]
+    return "\n".join(lines)

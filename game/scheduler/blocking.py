@@ -67,8 +67,10 @@ def block(seconds: float, what: str = "a blocking call") -> None:
         raise ValueError(f"block needs a finite number of seconds >= 0, got {seconds}")
     if _WORKERS:
         _WORKERS[-1].spent += seconds
-        return
-    running_kernel().block_current(float(seconds), what)
+    elif seconds > 0:  # a call that takes no time holds nothing up
+        running_kernel().block_current(float(seconds), what)
+    else:
+        running_kernel()  # still only from a task
 
 
 async def run_in_worker(fn: Callable[..., R], *args: Any, name: str = "worker") -> R:

@@ -1,7 +1,7 @@
 """The shop room: places, orders, metrics and the actors, as coroutines. No pygame here."""
 
 from .config import CONCURRENT, MODES, PARALLEL, ConfigError, ShopConfig
-from .metrics import Metrics, measure
+from .metrics import Metrics, Outcome, measure, outcome
 from .world import Shop
 
 __all__ = [
@@ -10,7 +10,9 @@ __all__ = [
     "PARALLEL",
     "ConfigError",
     "Metrics",
+    "Outcome",
     "Shop",
     "ShopConfig",
     "measure",
+    "outcome",
 ]

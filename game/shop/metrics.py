@@ -82,3 +82,42 @@ def measure(shop: Shop) -> Metrics:
         staff_utilisation=sum(busy) / len(busy) if busy else 0.0,
         mean_in_line=time_average(shop.line.changes, now),
     )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a level's result card compares, broken against fixed (issue 10)."""
+
+    time: float
+    arrived: int
+    served: int
+    never_served: int  # arrived, and had no burgers when the day ended
+    mean_wait: float  # order paid -> everything in hand (the burgers, and drinks if wanted)
+    mean_visit: float  # through the door -> everything in hand
+    blocked_seconds: float  # the loop held by plain blocking calls
+    longest_block: float
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+def outcome(shop: Shop) -> Outcome:
+    couples = [*shop.departed, *shop.couples]
+    waits, visits = [], []
+    for c in shop.served:
+        if c.ordered_at is None or c.served_at is None:
+            continue
+        end = max(c.served_at, c.drinks_at) if c.drinks_at is not None else c.served_at
+        waits.append(end - c.ordered_at)
+        visits.append(end - c.arrived)
+    blocks = shop.kernel.blocks
+    return Outcome(
+        time=shop.now,
+        arrived=len(couples),
+        served=len(shop.served),
+        never_served=len(couples) - len(shop.served),
+        mean_wait=sum(waits) / len(waits) if waits else 0.0,
+        mean_visit=sum(visits) / len(visits) if visits else 0.0,
+        blocked_seconds=shop.kernel.blocked,
+        longest_block=max((b.seconds for b in blocks), default=0.0),
+    )

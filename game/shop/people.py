@@ -16,18 +16,19 @@ from dataclasses import dataclass, field
 from random import Random
 from typing import TYPE_CHECKING
 
-from ..scheduler import Event, Queue, sleep
+from ..scheduler import Event, Queue, block, run_in_worker, sleep
 from .places import OrderRequest
 from .story import STEPS
 
 if TYPE_CHECKING:
     from .layout import Station, Table
-    from .places import Counter, Line, PickupCounter
+    from .places import Counter, DrinksFountain, Line, PickupCounter
     from .world import Shop
 
 Point = tuple[float, float]
 SIDE_BY_SIDE = 17.0  # a couple stands this far either side of its spot: you left, crush right
 SEATED = frozenset(("sitting", "talking", "listening", "glancing", "eating"))
+RECIPE_SECONDS = 6.0  # level 3: working out the day's recipe for one order, pure work
 
 
 @dataclass
@@ -111,6 +112,9 @@ class Person:
         self.speaking = False  # saying something right now (ordering, chatting, calling out)
         self.carrying: Tray | None = None
         self.visible = True
+        # the last few activities before this one, (activity, since, speaking): after a
+        # plain blocking call a person's changes lie ahead of the drawn time
+        self.earlier: list[tuple[str, float, bool]] = []
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
@@ -125,9 +129,23 @@ class Person:
     def doing(self, activity: str, *, speaking: bool = False) -> None:
         """Start ``activity`` (its clock restarts only if it is a new one)."""
         if activity != self.activity:
+            earlier = self.earlier
+            earlier.append((self.activity, self.since, self.speaking))
+            if len(earlier) > 3:
+                del earlier[0]
             self.since = self.shop.now
             self.activity = activity
         self.speaking = speaking
+
+    def shown_at(self, t: float) -> tuple[str, float, bool]:
+        """(activity, since, speaking) as they were at virtual time ``t``: the same as now
+        unless a change was stamped later than ``t`` (what a blocking call did)."""
+        if self.since <= t:
+            return self.activity, self.since, self.speaking
+        for activity, since, speaking in reversed(self.earlier):
+            if since <= t:
+                return activity, since, speaking
+        return self.earlier[0] if self.earlier else (self.activity, self.since, self.speaking)
 
     def start_walk(self, target: Point) -> float:
         """Begin walking to ``target``; returns how long it takes. The caller sleeps."""
@@ -188,10 +206,14 @@ class Staff(Person):
         self.doing("standing")
 
     async def next_please(self, counter: Counter) -> OrderRequest:
-        """ "Next, please!": offer the till to the line, then wait for a couple's order."""
-        self.idle()
-        await self.shop.free_counters.put(counter)
-        return await counter.requests.get()
+        """ "Next, please!": offer the till to the line, then wait for a couple's order
+        (a couple that walks off without ordering leaves ``None``: next, please, again)."""
+        while True:
+            self.idle()
+            await self.shop.free_counters.put(counter)
+            request = await counter.requests.get()
+            if request is not None:
+                return request
 
     async def take_order(self, request: OrderRequest) -> Order:
         """Listen to the order, then take the money (the couple's poses follow the talk)."""
@@ -229,6 +251,39 @@ class Staff(Person):
         self.idle()
         return await kitchen.get()
 
+    def cook_burgers_sync(self, order: Order, station: Station) -> Tray:
+        """``cook_burgers`` as a plain blocking function (like ``time.sleep(8)`` or a
+        synchronous driver inside ``async def``): the same steps, but every wait is a plain
+        call, so the whole loop waits with the cook. Level 1's mistake."""
+        self.busy("cooking")
+        cooking = self.shop.cooking
+        cooking.append(order)
+        block(self.start_walk(station.grill_spot), "time.sleep")  # walks, holding the loop
+        self.arrive()
+        order.tray = Tray(order)
+        self.doing("cooking")
+        block(order.cook_time, "time.sleep")
+        cooking.remove(order)
+        return order.tray
+
+    def work_out_recipe(self, order: Order) -> str:
+        """Work out the order's recipe: pure work, nothing to await (level 3). Run as a
+        plain call it holds the loop; handed to ``run_in_worker`` it takes a worker's time."""
+        self.busy("working out a recipe")
+        self.doing("working out a recipe")
+        recipe = recipe_for(order)
+        self.idle()
+        return recipe
+
+    async def work_out_recipe_in_parallel(self, order: Order) -> str:
+        """A second cook works the recipe out on a worker while the loop goes on (level 3's
+        fix, like ``await loop.run_in_executor(None, work_out_recipe, order)``)."""
+        self.busy("working out a recipe")
+        self.doing("working out a recipe")
+        recipe = await run_in_worker(recipe_for, order, name=self.name)
+        self.idle()
+        return recipe
+
     async def cook_burgers(self, order: Order, station: Station) -> Tray:
         """Walk to the grill and cook the order's burgers; they come off on a tray."""
         self.busy("cooking")
@@ -239,6 +294,17 @@ class Staff(Person):
         await self.do("cooking", order.cook_time)
         cooking.remove(order)
         return order.tray
+
+
+def recipe_for(order: Order) -> str:
+    """The order's recipe, worked out step by step: real work (a few thousand rounds of
+    arithmetic), charged ``RECIPE_SECONDS`` of virtual time wherever it runs."""
+    seed = order.id * 7919 + order.burgers
+    for _ in range(2000):
+        seed = (seed * 1103515245 + 12345) % 2**31
+    block(RECIPE_SECONDS, "working out a recipe")
+    sauces = ("ketchup", "mustard", "mayo", "relish", "chili")
+    return f"{order.burgers} burgers, {sauces[seed % len(sauces)]}"
 
 
 @dataclass(eq=False)
@@ -252,6 +318,7 @@ class Order:
     ready_at: float | None = None
     cook_time: float = 0.0
     tray: Tray | None = None
+    recipe: str = ""  # level 3: worked out before cooking
 
 
 @dataclass(eq=False)
@@ -296,6 +363,8 @@ class Couple:
     ordered_at: float | None = None  # paid: the wait for burgers starts
     served_at: float | None = None  # burgers in hand
     left_at: float | None = None
+    till: Counter | None = None  # the till they walked up to
+    drinks_at: float | None = None  # level 4: drinks in hand
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
 
@@ -352,6 +421,7 @@ class Couple:
         await line.stand_in(self)
         counter = await self.shop.free_counters.get()
         line.leave(self)
+        self.till = counter
         await self.walk_to(counter.station.customer_spot)
         return counter
 
@@ -365,6 +435,9 @@ class Couple:
 
     async def sit_at(self, table: Table) -> None:
         """Walk to the table's two stools and sit down, face to face."""
+        if self.order is None and self.till is not None:  # off without ordering: next!
+            self.till.requests.put_nowait(None)
+            self.till = None
         self.reach("sit")
         you, crush = self.you, self.crush
         duration = max(you.start_walk(table.seats[0]), crush.start_walk(table.seats[1]))
@@ -399,7 +472,8 @@ class Couple:
         self.reach("number up")
         you, layout = self.you, pickup.layout
         seat = you.pos
-        self.crush.doing("listening")
+        if self.crush.seated:  # (level 4: she may be off fetching the drinks)
+            self.crush.doing("listening")
         await you.walk_to(layout.aisle)  # behind whoever is ordering at the till
         await you.walk_to(layout.pickup_spot)
         async with pickup.lock:  # one at a time at the counter
@@ -411,6 +485,32 @@ class Couple:
         await you.walk_to(layout.aisle)
         await you.walk_to(seat)
         return tray
+
+    async def watch_board(self, ready: Event) -> None:
+        """Level 4: glance at the board now and then until the number shows."""
+        config = self.shop.config
+        while not ready.is_set():
+            self.you.doing("sitting")
+            await sleep(self.rng.uniform(0.6, 1.4) * config.talk_bit)
+            self.you.doing("glancing")
+            await sleep(config.glance_time)
+
+    async def burgers(self, number: int, pickup: PickupCounter) -> Tray:
+        """Level 4: wait for the number, then fetch the tray (one of the two errands)."""
+        await self.watch_board(self.shop.display.shows(number))
+        return await self.fetch(number, pickup)
+
+    async def drinks(self, fountain: DrinksFountain) -> int:
+        """Level 4: the crush fetches two drinks from the fountain (the other errand)."""
+        crush, seat = self.crush, self.crush.pos
+        await crush.walk_to(fountain.spot)
+        async with fountain.tap:  # one at a time at the tap
+            await crush.do("pouring drinks", fountain.pour_time)
+        await crush.walk_to(seat)
+        crush.doing("sitting")
+        self.drinks_at = self.shop.now
+        self.shop.record(self.name, "has the drinks")
+        return 2
 
     async def wait_at(self, counter: Counter) -> Tray:
         """No number: stand at the counter, guarding it, until the burgers are put down."""

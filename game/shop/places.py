@@ -5,6 +5,7 @@
 - ``Display``: the "ORDER # .. READY" board; one ``Event`` per turn number.
 - ``PickupCounter``: trays wait here; a ``Lock`` lets one person at a time take theirs.
 - ``Tables``: a ``Semaphore`` counts free tables.
+- ``DrinksFountain``: level 4's self-service drinks; a ``Lock`` lets one pour at a time.
 """
 
 from __future__ import annotations
@@ -199,3 +200,12 @@ class Tables:
     def leave(self, table: Table) -> None:
         del self.taken[table.index]
         self.free.release()
+
+
+class DrinksFountain:
+    """Level 4: self-service drinks on the floor; one person pours at a time."""
+
+    def __init__(self, spot: tuple[float, float] = (300.0, 470.0), pour_time: float = 9.0):
+        self.spot = spot  # where the one pouring stands (the machine is just behind)
+        self.pour_time = pour_time
+        self.tap = Lock("drinks fountain")

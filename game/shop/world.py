@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass
 from random import Random
+from typing import Any
 
 from ..scheduler import Kernel, Queue
 from . import actors
 from .config import CONCURRENT, ShopConfig
 from .layout import layout_for
 from .people import Couple, CouplePlan, Order, Person, Staff, Tray
-from .places import Counter, Display, Line, PickupCounter, Tables
+from .places import Counter, Display, DrinksFountain, Line, PickupCounter, Tables
 from .story import Beat
 
 PALETTES = 12  # how many clothing colours couples are drawn from (the view owns the colours)
+Actor = Callable[..., Coroutine[Any, Any, None]]
+
+
+@dataclass(frozen=True)
+class Cast:
+    """Which ``async def`` plays each part: the story's by default; a level swaps one for
+    its mistake (or its fix); None is the story's own. ``protagonist`` plays "you & crush"
+    only (None: the same as ``couple``). ``sous_chef``: a second cook who works on a worker."""
+
+    couple: Actor | None = None
+    protagonist: Actor | None = None
+    cashier: Actor | None = None
+    cook: Actor | None = None
+    sous_chef: bool = False
+    fountain: bool = False
 
 
 def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
@@ -44,8 +61,16 @@ def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
 class Shop:
     """One shop, concurrent or parallel, driven by its own virtual-time kernel."""
 
-    def __init__(self, config: ShopConfig, *, strict: bool = True, keep_log: bool = False):
+    def __init__(
+        self,
+        config: ShopConfig,
+        *,
+        strict: bool = True,
+        keep_log: bool = False,
+        cast: Cast | None = None,
+    ):
         self.config = config
+        self.cast = cast  # None: the story's own actors
         self.kernel = Kernel(strict=strict)
         self.layout = layout_for(config)
         self.concurrent = config.mode == CONCURRENT
@@ -65,25 +90,32 @@ class Shop:
         self.next_order = 0
         self.counters: list[Counter] = []
         self.staff: list[Staff] = []
+        self.helpers: list[Staff] = []  # level 3's sous-chef: works on a worker, off the loop
+        self.fountain = DrinksFountain() if cast is not None and cast.fountain else None
         self._hire_staff()
         self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
 
     # -- set-up -----------------------------------------------------------------------
     def _hire_staff(self) -> None:
+        cast = self.cast or Cast()
+        cashier, cook = cast.cashier or actors.cashier, cast.cook or actors.cook
         if self.concurrent:
             for station in self.layout.stations:
                 counter = Counter(station, "till")
                 name = "cashier" if len(self.layout.stations) == 1 else f"cashier {counter.number}"
                 me = self._hire(name, "cashier", station.staff_spot, counter)
                 self.kernel.spawn(
-                    actors.cashier(self, me, counter), name, group="staff", daemon=True, actor=me
+                    cashier(self, me, counter), name, group="staff", daemon=True, actor=me
                 )
             for i, grill in enumerate(self.layout.kitchen):
                 name = "cook" if len(self.layout.kitchen) == 1 else f"cook {i + 1}"
                 me = self._hire(name, "cook", grill.grill_spot, None)
                 self.kernel.spawn(
-                    actors.cook(self, me, grill), name, group="staff", daemon=True, actor=me
+                    cook(self, me, grill), name, group="staff", daemon=True, actor=me
                 )
+            if cast.sous_chef:
+                x, y = self.layout.kitchen[0].grill_spot
+                self.helpers.append(Staff(self, "sous-chef", "cook", (x + 150.0, y)))
         else:
             for station in self.layout.stations:
                 counter = Counter(station, "counter")
@@ -161,6 +193,9 @@ class Shop:
         couple.arrived = self.now
         self.couples.append(couple)
         story = actors.concurrent_couple if self.concurrent else actors.parallel_couple
+        if self.cast is not None:
+            chosen = self.cast.protagonist if protagonist else None
+            story = chosen or self.cast.couple or story
         name = "you & crush" if protagonist else couple.name
         self.kernel.spawn(story(self, couple), name, group="couples", actor=couple)
         self.record(couple.name, "arrives")

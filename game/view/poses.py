@@ -58,6 +58,8 @@ TAG_FOR_ACTIVITY = {
     "calling the order": "shout",
     "giving the ticket": "give",
     "cooking": "cook",
+    "working out a recipe": "idle",  # level 3: thinking, hands still
+    "pouring drinks": "pay",  # level 4: an arm out to the tap
 }
 # The speech bubble of someone speaking while they do this.
 BUBBLE_FOR_ACTIVITY = {"ordering": "order", "calling the order": "order", "talking": "talk"}

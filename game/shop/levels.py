@@ -1,0 +1,197 @@
+"""The levels of "When async goes wrong": each a shop day with one actor's code changed.
+
+A level is data: the actors that play the mistake and the fix (``mistakes.py``), the
+question the player answers before watching, the sentence that says what happens, and the
+lesson. ``play`` runs a level's day headless and returns what the result card and
+``--level NAME --json`` report, every number from the model's metrics.
+
+Same seed, same couples as the normal day (``LEVEL_CONFIG``); the day ends when every
+couple has left, or at ``LEVEL_LIMIT`` for those who can never leave.
+"""
+
+from __future__ import annotations
+
+import gc
+import warnings
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import actors, mistakes
+from .config import ShopConfig
+from .metrics import Metrics, Outcome, measure, outcome
+from .world import Actor, Cast, Shop
+
+LEVEL_CONFIG = ShopConfig(couples=12)
+LEVEL_LIMIT = 900.0  # virtual seconds: enough for every couple who can ever leave
+
+
+@dataclass(frozen=True)
+class Level:
+    number: int
+    name: str  # the command-line name: "blocking-cook"
+    title: str
+    part: str  # who plays the mistake: "cook", "you & crush", "couples"
+    question: str
+    answers: tuple[str, ...]
+    right: int  # index into answers
+    caption: str  # what the player watches, in one sentence
+    lesson: str  # shown with the fix
+    broken: Cast
+    fixed: Cast
+    broken_actor: Actor  # the function the code view opens on
+    fixed_actor: Actor
+    same_as_story: bool  # the fixed day is the normal day, to the event
+
+    @property
+    def letters(self) -> str:
+        return "ABCD"[: len(self.answers)]
+
+
+LEVELS: tuple[Level, ...] = (
+    Level(
+        1,
+        "blocking-cook",
+        "A blocking call inside async def",
+        "cook",
+        "The cook calls a blocking function for every order, like time.sleep(8). "
+        "What do the couples at the tables do meanwhile?",
+        (
+            "They talk on as usual: the cook is in the kitchen",
+            "Everyone freezes until the call returns",
+            "Only the line stops; the tables go on",
+            "The program crashes",
+        ),
+        1,
+        "The cook is in a plain blocking call: nobody else can run until it returns.",
+        "await the non-blocking version: the loop runs the others while the cook waits.",
+        Cast(cook=mistakes.blocking_cook),
+        Cast(),
+        mistakes.blocking_cook,
+        actors.cook,
+        True,
+    ),
+    Level(
+        2,
+        "forgotten-await",
+        "Calling a coroutine function without await",
+        "you & crush",
+        "You and your crush write number = couple.order_at(counter), without await. "
+        "How long do you wait for your burgers?",
+        (
+            "As long as everyone else",
+            "Twice as long",
+            "Forever: the order never reaches the kitchen",
+            "Python stops with an error at that line",
+        ),
+        2,
+        "You hold a coroutine object, not a ticket: no task ever ran it, no order was made.",
+        "Add await: a coroutine only runs when it is awaited (or made a task).",
+        Cast(protagonist=mistakes.forgetful_couple),
+        Cast(),
+        mistakes.forgetful_couple,
+        actors.concurrent_couple,
+        True,
+    ),
+    Level(
+        3,
+        "cpu-on-the-loop",
+        "Heavy work inside async def",
+        "cook",
+        "The cook works out a complicated recipe for each order: 6 s of pure work. "
+        "Which fix lets the others run meanwhile?",
+        (
+            "Put await in front of the call",
+            "Hand the work to a second cook, a worker, and await the result",
+            "Call it from a different async def",
+            "Nothing: the shop is fine as it is",
+        ),
+        1,
+        "The cook works it out himself: pure work, nothing to await, so the loop is held.",
+        "Work needs workers, waiting needs await.",
+        Cast(cook=mistakes.recipe_cook),
+        Cast(cook=mistakes.recipe_cook_with_helper, sous_chef=True),
+        mistakes.recipe_cook,
+        mistakes.recipe_cook_with_helper,
+        False,
+    ),
+    Level(
+        4,
+        "one-after-another",
+        "Sequential awaits where they could overlap",
+        "couples",
+        "Every couple wants burgers and drinks. They wait for the burgers first, "
+        "then fetch the drinks. How long is their wait, from paying to having both?",
+        (
+            "About the burgers' wait alone",
+            "About the longer of the two",
+            "About the burgers' wait plus the drinks' time",
+            "Forever",
+        ),
+        2,
+        "One errand after another: the drinks start only once the burgers are in hand.",
+        "gather(burgers(), drinks()): both errands overlap; the wait is about the longer one.",
+        Cast(couple=mistakes.one_after_another, fountain=True),
+        Cast(couple=mistakes.side_by_side, fountain=True),
+        mistakes.one_after_another,
+        mistakes.side_by_side,
+        False,
+    ),
+)
+BY_NAME = {level.name: level for level in LEVELS}
+NAMES = tuple(BY_NAME)
+
+
+def level_named(name: str) -> Level:
+    """The level called ``name``; KeyError's message lists the levels."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown level {name!r} (choose {', '.join(NAMES)})") from None
+
+
+def build(level: Level, fixed: bool, config: ShopConfig = LEVEL_CONFIG, **kw: Any) -> Shop:
+    """The level's shop, at virtual time 0: its mistake, or its fix."""
+    cast = level.fixed if fixed else level.broken
+    return Shop(replace(config, mode="concurrent"), cast=cast, **kw)
+
+
+@dataclass
+class Result:
+    """A level's day, played to its end."""
+
+    level: str
+    fixed: bool
+    metrics: Metrics
+    outcome: Outcome
+    python_said: list[str] = field(default_factory=list)  # warnings Python raised
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "fixed": self.fixed,
+            **self.outcome.as_dict(),
+            "metrics": self.metrics.as_dict(),
+            "python_said": self.python_said,
+        }
+
+
+def finish(shop: Shop) -> list[str]:
+    """Close a level's shop and let it go, collecting what Python says as its objects die
+    (an un-awaited coroutine warns only when it is destroyed: ``gc.collect`` makes that
+    happen now, inside ``catch_warnings``, not at some later moment)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        shop.kernel.close()
+        shop.__dict__.clear()  # drop every reference the shop holds, cycles and all
+        gc.collect()
+    return [f"{w.category.__name__}: {w.message}" for w in caught]
+
+
+def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> Result:
+    """Play a level's day to its end, headless."""
+    level = level_named(name)
+    shop = build(level, fixed, config)
+    shop.fast_forward(None, limit=LEVEL_LIMIT)
+    metrics, out = measure(shop), outcome(shop)
+    said = finish(shop)
+    return Result(level.name, fixed, metrics, out, said)
