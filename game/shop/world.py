@@ -210,7 +210,19 @@ class Shop:
         self.departed.add(couple, self.now)
         for listener in self.on_depart:
             listener(couple)
+        if not couple.protagonist:  # the story may still look at them
+            self._let_go(couple)
         self.record(couple.name, "leaves")
+
+    @staticmethod
+    def _let_go(couple: Couple) -> None:
+        """Cut the couple -> order -> tray -> order -> couple cycles, so reference counting
+        frees a departed couple as soon as its task is pruned: the cyclic collector may
+        not look for a long while (and ``fast_forward`` freezes it out), and until it
+        does every departed couple would stay in memory."""
+        order, couple.order = couple.order, None
+        if order is not None:
+            order.tray = None
 
     def beat(self, couple: Couple, code: str) -> None:
         if couple.protagonist:
