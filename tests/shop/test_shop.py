@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -10,25 +11,42 @@ from hypothesis import strategies as st
 
 from game.scheduler import TaskCrashed
 from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop.people import Couple, Tray
 from game.shop.story import story_order
 
 SMALL = ShopConfig(couples=12, first_couples=3)
 
 
 def finished_shop(config: ShopConfig) -> Shop:
+    return finished_with_couples(config)[0]
+
+
+def finished_with_couples(
+    config: ShopConfig, on_depart: Callable[[Couple], None] | None = None
+) -> tuple[Shop, list[Couple]]:
+    """The shop run to its end, and every couple as it left (the shop keeps only their
+    numbers, and lets go of their order: look at that in ``on_depart``)."""
     shop = Shop(config, keep_log=True)
+    gone: list[Couple] = []
+    shop.on_depart.append(gone.append)
+    if on_depart is not None:
+        shop.on_depart.append(on_depart)
     shop.run_until_empty(limit=100_000)
-    return shop
+    return shop, gone
 
 
 @pytest.mark.parametrize("mode", [CONCURRENT, PARALLEL])
 def test_every_couple_is_served_once_with_its_own_two_burgers(mode: str) -> None:
-    shop = finished_shop(SMALL.with_mode(mode))
-    assert len(shop.departed) == 12
-    assert sorted(c.index for c in shop.served) == list(range(1, 13))
-    for couple in shop.departed:
+    def leaves_with_their_own_eaten_tray(couple: Couple) -> None:
         assert couple.order is not None and couple.order.couple is couple
         assert couple.order.tray is not None and couple.order.tray.holder == "eaten"
+        trays.append(couple.order.tray)
+
+    trays: list[Tray] = []
+    shop, gone = finished_with_couples(SMALL.with_mode(mode), leaves_with_their_own_eaten_tray)
+    assert len(shop.departed) == len(gone) == len(trays) == 12
+    assert sorted(shop.served.indices) == list(range(1, 13))
+    for couple in gone:
         assert couple.burgers_eaten == 2
         assert couple.arrived <= couple.turn_at <= couple.ordered_at <= couple.served_at
         assert couple.served_at <= couple.left_at
@@ -36,23 +54,23 @@ def test_every_couple_is_served_once_with_its_own_two_burgers(mode: str) -> None
 
 
 def test_concurrent_couples_flirt_while_they_wait_and_get_turn_numbers() -> None:
-    shop = finished_shop(SMALL)
+    shop, gone = finished_with_couples(SMALL)
     numbers = [c.number for c in sorted(shop.departed, key=lambda c: c.index)]
     assert numbers == list(range(1, 13))  # first come, first numbered
     metrics = measure(shop)
     assert metrics.flirt_share > 0.5
     assert metrics.stand_share == 0.0
-    for couple in shop.departed:
+    for couple in gone:
         phases = [p.label for p in couple.timeline.phases]
         assert "flirting" in phases and "standing" not in phases
 
 
 def test_parallel_couples_stand_guarding_the_counter_and_never_flirt() -> None:
-    shop = finished_shop(SMALL.with_mode(PARALLEL))
+    shop, gone = finished_with_couples(SMALL.with_mode(PARALLEL))
     metrics = measure(shop)
     assert metrics.flirt_share == 0.0
     assert metrics.stand_share > 0.5
-    for couple in shop.departed:
+    for couple in gone:
         assert couple.number is None
         phases = [p.label for p in couple.timeline.phases]
         assert "standing" in phases and "flirting" not in phases
@@ -72,11 +90,15 @@ def test_protagonist_beats_happen_in_story_order(mode: str) -> None:
 
 
 def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first() -> None:
-    shop = finished_shop(SMALL)
-    for couple in shop.departed:
+    def fetched_after_ready(couple: Couple) -> None:  # as they leave, order still in hand
         ready = couple.order.ready_at
         fetch = next(p for p in couple.timeline.phases if p.label == "fetching")
         assert fetch.start >= ready  # they only go once the board shows it
+        checked.append(couple)
+
+    checked: list[Couple] = []
+    finished_with_couples(SMALL, fetched_after_ready)
+    assert len(checked) == 12
 
 
 def test_same_seed_same_day_different_seed_different_day() -> None:
@@ -156,7 +178,7 @@ def test_invariants_hold_for_any_staffing(
         assert shop.now < 50_000, "a couple was left waiting forever"
     times = [t for t, _, _ in shop.log]
     assert times == sorted(times)
-    assert len(shop.served) == couples == len({c.index for c in shop.served})
+    assert len(shop.served) == couples == len(set(shop.served.indices))
     eaten = sum(c.burgers_eaten for c in shop.departed)
     assert eaten == 2 * couples  # no burger lost, none eaten twice
     assert not shop.pickup.trays and not shop.kitchen.items
