@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from game.scheduler import TaskCrashed
 from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop.config import LIMITS
 from game.shop.story import story_order
 
 SMALL = ShopConfig(couples=12, first_couples=3)
@@ -114,6 +116,28 @@ def test_bad_settings_name_the_setting() -> None:
         ShopConfig(mode="drive-through")
     with pytest.raises(ConfigError, match="walk_speed"):
         ShopConfig(walk_speed=-1)
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_every_setting_is_judged_by_its_range(name: str) -> None:
+    """Both ends are fine; just outside, nan and (unless allowed) inf name the setting."""
+    allowed = LIMITS[name]
+    kind = int if allowed.whole else float
+    for fine in (allowed.low, allowed.high):
+        ShopConfig(**{name: kind(fine)})
+    step = 1 if allowed.whole else allowed.high * 1e-9
+    bad: list[object] = [kind(allowed.low - step), kind(allowed.high + step)]
+    bad += [1.5] if allowed.whole else [math.nan, -math.inf, True]
+    if not allowed.inf_ok:
+        bad.append(math.inf)
+    for value in bad:
+        with pytest.raises(ConfigError) as info:
+            ShopConfig(**{name: value})
+        assert info.value.field == name
+
+
+def test_infinite_walk_speed_still_means_teleport() -> None:
+    assert ShopConfig(walk_speed=math.inf).walk_speed == math.inf
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
