@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections import defaultdict
 from dataclasses import replace
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scheduler import TaskCrashed
-from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure, people
 from game.shop.config import LIMITS
 from game.shop.story import story_order
 
@@ -73,12 +75,35 @@ def test_protagonist_beats_happen_in_story_order(mode: str) -> None:
         assert protagonist.number == 3  # as in the comic
 
 
-def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first() -> None:
+def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The number showing never cuts a sentence: a bit of talk in progress when it showed
+    ends before they get up (they only notice at a pause, like a coroutine at an await)."""
+    bits: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    real_sleep = people.sleep
+
+    def noting_talk(seconds: float):  # noqa: ANN202 - returns the kernel's awaitable
+        caller = sys._getframe(1)
+        if caller.f_code is people.talk_until.__code__:
+            couple, speaker = caller.f_locals["couple"], caller.f_locals["speaker"]
+            if speaker.bubble == "talk":  # a bit of talk, not a glance at the board
+                now = couple.you.shop.now
+                bits[couple.index].append((now, now + seconds))
+        return real_sleep(seconds)
+
+    monkeypatch.setattr(people, "sleep", noting_talk)
     shop = finished_shop(SMALL)
+    cut_in = 0
     for couple in shop.departed:
         ready = couple.order.ready_at
         fetch = next(p for p in couple.timeline.phases if p.label == "fetching")
         assert fetch.start >= ready  # they only go once the board shows it
+        talking = [end for start, end in bits[couple.index] if start <= ready < end]
+        if talking:
+            cut_in += 1
+            assert fetch.start >= talking[0], f"{couple.name} got up mid-sentence"
+    assert cut_in >= 3, "the number should show mid-sentence for several couples"
 
 
 def test_same_seed_same_day_different_seed_different_day() -> None:
