@@ -16,8 +16,6 @@ from ..scheduler import SLEEPING, WAITING, Task
 from . import palette as P
 from .text import label
 
-KEYWORDS = ("async def", "await", "async with", "while True", "return", "for", "if")
-
 
 @lru_cache(maxsize=64)
 def source_of(code: CodeType) -> tuple[int, tuple[str, ...]]:
