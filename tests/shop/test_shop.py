@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import sys
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -10,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scheduler import TaskCrashed
-from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure, people
+from game.shop.config import LIMITS
 from game.shop.people import Couple, Tray
 from game.shop.story import story_order
 
@@ -89,16 +93,40 @@ def test_protagonist_beats_happen_in_story_order(mode: str) -> None:
         assert protagonist.number == 3  # as in the comic
 
 
-def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first() -> None:
+def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The number showing never cuts a sentence: a bit of talk in progress when it showed
+    ends before they get up (they only notice at a pause, like a coroutine at an await)."""
+    bits: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    real_sleep = people.sleep
+
+    def noting_talk(seconds: float):  # noqa: ANN202 - returns the kernel's awaitable
+        caller = sys._getframe(1)
+        if caller.f_code is people.Couple.talk_until.__code__:
+            couple, speaker = caller.f_locals["self"], caller.f_locals["speaker"]
+            if speaker.speaking:  # a bit of talk, not a glance at the board
+                now = couple.you.shop.now
+                bits[couple.index].append((now, now + seconds))
+        return real_sleep(seconds)
+
+    cut_in: list[Couple] = []
+
     def fetched_after_ready(couple: Couple) -> None:  # as they leave, order still in hand
         ready = couple.order.ready_at
         fetch = next(p for p in couple.timeline.phases if p.label == "fetching")
         assert fetch.start >= ready  # they only go once the board shows it
+        talking = [end for start, end in bits[couple.index] if start <= ready < end]
+        if talking:
+            cut_in.append(couple)
+            assert fetch.start >= talking[0], f"{couple.name} got up mid-sentence"
         checked.append(couple)
 
     checked: list[Couple] = []
+    monkeypatch.setattr(people, "sleep", noting_talk)
     finished_with_couples(SMALL, fetched_after_ready)
     assert len(checked) == 12
+    assert len(cut_in) >= 3, "the number should show mid-sentence for several couples"
 
 
 def test_same_seed_same_day_different_seed_different_day() -> None:
@@ -136,6 +164,28 @@ def test_bad_settings_name_the_setting() -> None:
         ShopConfig(mode="drive-through")
     with pytest.raises(ConfigError, match="walk_speed"):
         ShopConfig(walk_speed=-1)
+
+
+@pytest.mark.parametrize("name", sorted(LIMITS))
+def test_every_setting_is_judged_by_its_range(name: str) -> None:
+    """Both ends are fine; just outside, nan and (unless allowed) inf name the setting."""
+    allowed = LIMITS[name]
+    kind = int if allowed.whole else float
+    for fine in (allowed.low, allowed.high):
+        ShopConfig(**{name: kind(fine)})
+    step = 1 if allowed.whole else allowed.high * 1e-9
+    bad: list[object] = [kind(allowed.low - step), kind(allowed.high + step)]
+    bad += [1.5] if allowed.whole else [math.nan, -math.inf, True]
+    if not allowed.inf_ok:
+        bad.append(math.inf)
+    for value in bad:
+        with pytest.raises(ConfigError) as info:
+            ShopConfig(**{name: value})
+        assert info.value.field == name
+
+
+def test_infinite_walk_speed_still_means_teleport() -> None:
+    assert ShopConfig(walk_speed=math.inf).walk_speed == math.inf
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
