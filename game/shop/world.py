@@ -51,7 +51,7 @@ class Shop:
         self.concurrent = config.mode == CONCURRENT
         self.line = Line(self, self.layout)
         self.display = Display()
-        self.pickup = PickupCounter(self.layout)
+        self.pickup = PickupCounter(self)
         self.tables = Tables(self.layout)
         self.kitchen: Queue[Order] = Queue("kitchen order slips")
         self.free_counters: Queue[Counter] = Queue("free counters")
@@ -82,7 +82,7 @@ class Shop:
                 name = "cook" if len(self.layout.kitchen) == 1 else f"cook {i + 1}"
                 me = self._hire(name, "cook", grill.grill_spot, None)
                 self.kernel.spawn(
-                    actors.cook(self, me, i), name, group="staff", daemon=True, actor=me
+                    actors.cook(self, me, grill), name, group="staff", daemon=True, actor=me
                 )
         else:
             for station in self.layout.stations:

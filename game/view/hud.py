@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from ..shop import Metrics, Shop, measure
@@ -114,34 +116,37 @@ def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None
     surface.blit(badge, badge.get_rect(center=rect.center))
 
 
-HELP_LINES = [
-    ("TAB", "switch concurrent / parallel (same couples, same moment)"),
-    ("1 / 2 / 3", "concurrent shop / parallel shop / house cleaning"),
-    ("SPACE", "pause / resume"),
-    ("RIGHT or .", "while paused: one frame (one tick of virtual time)"),
-    ("+ / -", "faster / slower (0.25x to 16x)"),
-    ("R", "restart the day"),
-    ("click", "follow a character (click empty floor to stop)"),
-    ("I / C", "scheduler inspector / live code view"),
-    ("S / G", "side by side / charts"),
-    ("T", "story mode"),
-    ("F12", "save a screenshot"),
-    ("H or F1", "this help"),
-    ("ESC or Q", "quit"),
-]
+GREY = (120, 115, 125)  # a help line for a key that does nothing in this scene
+HELP_ROW = 34  # line height of the help overlay, smaller only when the table outgrows it
 
 
-def draw_help(surface: pygame.Surface) -> None:
-    w, h = surface.get_size()
-    panel = pygame.Rect(0, 0, 700, 70 + 34 * len(HELP_LINES))
+def help_panel(size: tuple[int, int], rows: int) -> pygame.Rect:
+    """Where the help overlay sits for a table of ``rows`` keys: centred, as tall as it needs."""
+    w, h = size
+    step = help_step(h, rows)
+    panel = pygame.Rect(0, 0, 760, 70 + step * rows)
     panel.center = (w // 2, h // 2)
+    return panel
+
+
+def help_step(height: int, rows: int) -> int:
+    return min(HELP_ROW, (height - 90) // max(1, rows))
+
+
+def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) -> None:
+    """The controls, one line per key of the app's key table: (keys, what, works here).
+    Keys that do nothing in the scene on screen are greyed, not hidden."""
+    panel = help_panel(surface.get_size(), len(rows))
+    step = help_step(surface.get_height(), len(rows))
+    size = 26 if step >= 30 else 22
     shade = pygame.Surface(panel.size, pygame.SRCALPHA)
     shade.fill((20, 15, 25, 230))
     surface.blit(shade, panel)
     pygame.draw.rect(surface, (255, 200, 90), panel, 3, border_radius=8)
     title = label("Async Burgers - controls", 34, (255, 200, 90), True)
     surface.blit(title, title.get_rect(midtop=(panel.centerx, panel.top + 16)))
-    for i, (key, text) in enumerate(HELP_LINES):
-        y = panel.top + 62 + 34 * i
-        surface.blit(label(key, 26, (255, 220, 140), True), (panel.left + 30, y))
-        surface.blit(label(text, 26, P.WHITE), (panel.left + 200, y))
+    for i, (keys, text, active) in enumerate(rows):
+        y = panel.top + 62 + step * i
+        key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
+        surface.blit(label(keys, size, key_colour, True), (panel.left + 30, y))
+        surface.blit(label(text, size, text_colour), (panel.left + 200, y))

@@ -21,11 +21,17 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
-    w, h = surface.get_size()
-    lines = wrap(text, 34, 900)
-    card = pygame.Rect(0, 0, 980, 90 + 40 * len(lines))
+def card_rect(size: tuple[int, int], text: str) -> pygame.Rect:
+    """Where the card sits: across the bottom, as tall as its wrapped text."""
+    w, h = size
+    card = pygame.Rect(0, 0, 980, 90 + 40 * len(wrap(text, 34, 900)))
     card.midbottom = (w // 2, h - 16)
+    return card
+
+
+def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
+    lines = wrap(text, 34, 900)
+    card = card_rect(surface.get_size(), text)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
