@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +35,7 @@ def digest(parts: list[str]) -> str:
 def shop_record(mode: str) -> dict[str, object]:
     """Metrics, the shop's event log and the kernel's hand-over trace over ten minutes."""
     shop = Shop(ShopConfig(mode=mode), keep_log=True)
-    shop.kernel.trace = deque()
+    shop.kernel.record_handovers()
     timelines: list[str] = []  # couples as they leave (the shop keeps only their numbers)
 
     def timeline(c: Couple) -> str:
