@@ -96,7 +96,7 @@ class Queue(Waitable, Generic[T]):
         self.capacity = capacity
         self.items: deque[T] = deque()
         self._getters = WaitQueue(self, "put", self._handback)
-        self._putters = WaitQueue(Waitable(f"{self.name} (full)", kind="queue"), "got")
+        self._putters = WaitQueue(_PutSide(f"{self.name} (full)"), "got")
 
     @property
     def waiting(self) -> list[Task]:
@@ -141,6 +141,12 @@ class Queue(Waitable, Generic[T]):
             self._getters.wake_one(item)
         else:  # it was first in line: back to the front
             self.items.appendleft(item)
+
+
+class _PutSide(Waitable):
+    """What a waiting putter waits on: room in a full queue ("queue X (full)")."""
+
+    kind = "queue"
 
 
 class _Item:

@@ -10,7 +10,7 @@ from game.app.cli import main
 from game.scheduler import Instrument, Task
 from game.shop import Shop, measure
 from game.shop.levels import LEVEL_CONFIG, LEVEL_LIMIT, LEVELS, build, finish, level_named, play
-from game.shop.people import RECIPE_SECONDS
+from game.shop.people import RECIPE_SECONDS, Couple
 
 
 class Resumes(Instrument):
@@ -19,6 +19,7 @@ class Resumes(Instrument):
     def __init__(self) -> None:
         self.log: list[tuple[float, str]] = []
         self.lateness: list[float] = []
+        self.couples: list[Couple] = []
 
     def before_run(self, task: Task) -> None:
         now = task.kernel.now
@@ -30,8 +31,15 @@ def played(name: str, fixed: bool) -> tuple[Shop, Resumes]:
     shop = build(level_named(name), fixed)
     seen = Resumes()
     shop.kernel.add_instrument(seen)
+    gone: list[Couple] = []
+    shop.on_depart.append(gone.append)
     shop.fast_forward(None, limit=LEVEL_LIMIT)
+    seen.couples = [*gone, *shop.couples]
     return shop, seen
+
+
+def served(seen: Resumes) -> list[Couple]:
+    return [c for c in seen.couples if c.served_at is not None]
 
 
 # -- level 1 ------------------------------------------------------------------------------
@@ -46,11 +54,11 @@ def test_blocking_cook_holds_the_whole_loop_during_each_call() -> None:
 
 
 def test_blocked_seconds_are_the_cooks_walks_and_cooking_exactly() -> None:
-    shop, _ = played("blocking-cook", fixed=False)
-    cooked = [c.order for c in shop.served if c.order is not None]
+    shop, seen = played("blocking-cook", fixed=False)
+    cooked = served(seen)
     blocks = [b.seconds for b in shop.kernel.blocks]
     walk = 165.0 / shop.config.walk_speed  # pass -> grill; the first order finds him there
-    expected = [walk] * (len(cooked) - 1) + [o.cook_time for o in cooked]
+    expected = [walk] * (len(cooked) - 1) + [c.plan.cook_time for c in cooked]
     assert sorted(blocks) == pytest.approx(sorted(expected))
     total = sum(blocks)
     assert shop.kernel.blocked == pytest.approx(total, abs=1e-9)
@@ -81,8 +89,7 @@ def test_overdue_wakeups_run_at_the_blocks_end_in_fifo_order() -> None:
 
 # -- level 2 ------------------------------------------------------------------------------
 def test_forgotten_await_the_interpreter_warns_and_the_shop_goes_on() -> None:
-    shop = build(level_named("forgotten-await"), fixed=False)
-    shop.fast_forward(None, limit=LEVEL_LIMIT)
+    shop, seen = played("forgotten-await", fixed=False)
     you = shop.protagonist
     assert you is not None and you.order is None  # no order was ever made for them
     assert all(o.couple is not you for o in shop.kitchen.items)
@@ -90,8 +97,7 @@ def test_forgotten_await_the_interpreter_warns_and_the_shop_goes_on() -> None:
     number = frame_locals["number"]
     assert type(number).__name__ == "coroutine"
     assert number.cr_frame is not None and number.cr_frame.f_lasti <= 0  # never started
-    served = {c.index for c in shop.served}
-    assert served == set(range(1, 13)) - {you.index}  # everyone else was served
+    assert {c.index for c in served(seen)} == set(range(1, 13)) - {you.index}
     del number, frame_locals  # (the test's own references would keep it alive)
     said = finish(shop)
     assert said == ["RuntimeWarning: coroutine 'Couple.order_at' was never awaited"]
@@ -129,7 +135,7 @@ def test_fixed_recipes_run_in_ticks_too() -> None:
     for tick in range(1, 120 * 60):
         shop.kernel.run_until(tick / 60)
     assert max(seen.lateness) <= 1 / 60 + 1e-9
-    assert any(o.recipe for o in [c.order for c in shop.served] if o is not None)
+    assert any(o.recipe for o in [c.order for c in shop.couples] if o is not None)
     finish(shop)
 
 
@@ -139,13 +145,13 @@ def test_gather_drops_the_wait_to_about_the_longer_errand() -> None:
     assert broken.outcome.served == fixed.outcome.served == 12
     drop = broken.outcome.mean_wait - fixed.outcome.mean_wait
     assert drop > 10.0, (broken.outcome.mean_wait, fixed.outcome.mean_wait)
-    shop, _ = played("one-after-another", fixed=False)
-    for couple in shop.served:  # one after another: the drinks start once the burgers came
+    shop, seen = played("one-after-another", fixed=False)
+    for couple in served(seen):  # one after another: the drinks start once the burgers came
         assert couple.drinks_at is not None and couple.served_at is not None
         assert couple.drinks_at > couple.served_at + shop.fountain.pour_time
     finish(shop)
-    shop, _ = played("one-after-another", fixed=True)
-    for couple in shop.served:  # side by side: the drinks no longer come on top
+    shop, seen = played("one-after-another", fixed=True)
+    for couple in served(seen):  # side by side: the drinks no longer come on top
         assert couple.drinks_at is not None and couple.served_at is not None
         assert couple.drinks_at < couple.served_at + shop.fountain.pour_time
     finish(shop)
