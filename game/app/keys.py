@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from .window import Game
 
 SHOP, HOUSE = "shop", "house"
-SCENE_WORDS = {SHOP: "shops", HOUSE: "house"}  # how the README's "where" column says them
+LEVELS_MENU, LEVEL = "levels", "level"  # "When async goes wrong": the menu, and a level
+SCENE_WORDS = {SHOP: "shops", HOUSE: "house", LEVELS_MENU: "level menu", LEVEL: "levels"}
 EVERYWHERE = (SHOP, HOUSE)
+ANYWHERE = (SHOP, HOUSE, LEVELS_MENU, LEVEL)  # the keys that work in every scene
 HOLD_DELAY = 0.35  # a key marked ``repeat`` acts again every frame once held this long
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -65,6 +67,14 @@ def _scene_key(game: Game, event: pygame.Event) -> None:
         game.show_shop(CONCURRENT if event.key == pygame.K_1 else PARALLEL)
 
 
+ANSWERS = (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)
+
+
+def _letter_key(game: Game, event: pygame.Event) -> None:
+    index = ANSWERS.index(event.key) if event.key in ANSWERS else "abcd".find(event.unicode)
+    game.letter(index)
+
+
 def _speed_key(game: Game, event: pygame.Event) -> None:
     slower = event.key in MINUS or getattr(event, "unicode", "") == "-"
     game.change_speed(-1 if slower else 1)
@@ -82,7 +92,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "1 / 2 / 3",
-        EVERYWHERE,
+        ANYWHERE,
         _scene_key,
         "concurrent shop / parallel shop / house cleaning",
         "concurrent shop / parallel shop / the house-cleaning scene",
@@ -90,7 +100,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "SPACE",
-        EVERYWHERE,
+        (*EVERYWHERE, LEVEL),
         lambda g, e: g.space(),
         "pause / resume (story mode: continue)",
         "pause / resume; in story mode, on to the next beat",
@@ -107,7 +117,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "+ / -",
-        EVERYWHERE,
+        (*EVERYWHERE, LEVEL),
         _speed_key,
         "faster / slower (0.25x to 16x)",
         "speed, 0.25x to 16x",
@@ -176,8 +186,35 @@ KEYS: tuple[Binding, ...] = (
         home=SHOP,
     ),
     Binding(
+        "4",
+        ANYWHERE,
+        lambda g, e: g.show_levels(),
+        "levels: when async goes wrong",
+        "the level menu of *When async goes wrong*: four classic mistakes to predict, "
+        "watch and fix, with your score",
+        keys=(pygame.K_4,),
+    ),
+    Binding(
+        "A / B / C / D",
+        (LEVELS_MENU, LEVEL),
+        _letter_key,
+        "menu: play that level; level: your prediction",
+        "in the level menu, play that level; in a level, your answer to its question "
+        "(or click one)",
+        keys=ANSWERS,
+    ),
+    Binding(
+        "F",
+        (LEVEL,),
+        lambda g, e: g.fix_level(),
+        "fix the mistake: replay, compare",
+        "in a level: fix the mistake (the code view shows the diff), replay the day from "
+        "the same seed and compare broken and fixed (or click the fix)",
+        keys=(pygame.K_f,),
+    ),
+    Binding(
         "F12",
-        EVERYWHERE,
+        ANYWHERE,
         lambda g, e: g.snap(),
         "save a screenshot",
         "save a screenshot to `screenshots/` (a notice says where, or why not)",
@@ -185,7 +222,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "H or F1",
-        EVERYWHERE,
+        ANYWHERE,
         lambda g, e: g.toggle_panel("help"),
         "this help",
         "this list of keys, over the game",
@@ -193,7 +230,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "ESC or Q",
-        EVERYWHERE,
+        ANYWHERE,
         lambda g, e: g.quit(),
         "quit",
         "quit",

@@ -24,8 +24,11 @@ from ..house import House, HouseConfig
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..view.sheets import AssetError, Library, Sheet
 from . import keys
-from .keys import HOLD_DELAY, HOUSE, SHOP
+from .keys import HOLD_DELAY, HOUSE, LEVEL, LEVELS_MENU, SHOP
+from .level_scenes import LevelScene, MenuScene
 from .scenes import HouseScene, Scene, ShopScene
+from .score import Score
+from .score import load as load_score
 from .sections import HelpPanel, Notice, Section, Sections
 from .story_mode import StoryMode
 
@@ -75,7 +78,13 @@ class Game:
         self.running = True
         self.held_for = 0.0
         self.screenshot_dir = Path("screenshots")
-        self.scenes: dict[str, Scene] = {SHOP: ShopScene(self), HOUSE: HouseScene(self)}
+        self.scenes: dict[str, Scene] = {
+            SHOP: ShopScene(self),
+            HOUSE: HouseScene(self),
+            LEVELS_MENU: MenuScene(self),
+            LEVEL: LevelScene(self),
+        }
+        self._score: Score | None = None  # read on first use (the levels)
         self.current: Scene = self.scenes[SHOP]
         self.notice = Notice(self)
         self.sections = Sections(HelpPanel(self), self.notice)  # over every scene
@@ -275,6 +284,46 @@ class Game:
         else:
             self.notice.show(f"screenshot saved: {path}")
 
+    # -- the levels ("When async goes wrong") -----------------------------------------
+    @property
+    def score(self) -> Score:
+        """The player's score, read from its file the first time the levels need it."""
+        if self._score is None:
+            self._score = load_score()
+            if self._score.problem:
+                self.say_problem(self._score.problem)
+        return self._score
+
+    def say_problem(self, text: str) -> None:
+        """One warning line (terminal and screen), and the game goes on."""
+        print(f"warning: {text}", file=sys.stderr)
+        self.notice.show(text, error=True)
+
+    @property
+    def level_scene(self) -> LevelScene:
+        return cast(LevelScene, self.scenes[LEVEL])
+
+    def show_levels(self) -> None:
+        self.show_scene(LEVELS_MENU)
+
+    def start_level(self, name: str) -> None:
+        from ..shop.levels import level_named
+
+        self.level_scene.start(level_named(name))
+        self.show_scene(LEVEL)
+
+    def letter(self, index: int) -> None:
+        """A / B / C / D: in the menu, play that level; in a level, the prediction."""
+        from ..shop.levels import LEVELS
+
+        if self.scene == LEVELS_MENU and 0 <= index < len(LEVELS):
+            self.start_level(LEVELS[index].name)
+        elif self.scene == LEVEL:
+            self.level_scene.choose(index)
+
+    def fix_level(self) -> None:
+        self.level_scene.fix()
+
     # -- story mode -------------------------------------------------------------------
     def start_story(self) -> None:
         self.story = StoryMode()
@@ -405,8 +454,16 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     game.scene = args.scene
     if args.story:
         game.start_story()
+    level = getattr(args, "level", None)
+    if level is not None:
+        game.start_level(level)
+        if args.screenshot:  # a picture of the level running (no answer, no score kept)
+            game.level_scene.watch(fixed=args.fixed)
     if args.screenshot:
-        game.advance_to(args.at)
+        if level is not None:
+            game.level_scene.advance_to(args.at)
+        else:
+            game.advance_to(args.at)
         game.paused = True
         game.draw()
         game.save_screenshot(args.screenshot)

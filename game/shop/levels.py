@@ -41,6 +41,7 @@ class Level:
     broken_actor: Actor  # the function the code view opens on
     fixed_actor: Actor
     same_as_story: bool  # the fixed day is the normal day, to the event
+    note: str = ""  # what the result card should help the player read
 
     @property
     def letters(self) -> str:
@@ -113,6 +114,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.recipe_cook,
         mistakes.recipe_cook_with_helper,
         False,
+        "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
+        "What changed: nobody froze meanwhile, the loop stayed free.",
     ),
     Level(
         4,

@@ -37,6 +37,20 @@ def task_rows(shop: Shop) -> list[tuple[str, list[Task]]]:
     ]
 
 
+def row_state(shop: Shop, task: Task) -> tuple[tuple[int, int, int], str]:
+    """A task's colour and state words; while a blocking call holds the loop, the blocker
+    is the one running and whoever fell due meanwhile is ready, overdue by so long."""
+    kernel = shop.kernel
+    busy = kernel.busy
+    if busy is not None:
+        if task is busy.task:
+            return STATE_COLOURS[RUNNING], f"running: {busy.what}, {shop.now - busy.start:.1f} s"
+        late = kernel.overdue(task)
+        if late > 0:
+            return STATE_COLOURS[READY], f"ready, overdue by {late:.1f} s"
+    return STATE_COLOURS.get(task.state, (200, 200, 200)), short_state(task)
+
+
 def short_state(task: Task) -> str:
     return short_state_text(task.describe())
 
@@ -64,6 +78,8 @@ class Inspector:
         surface.blit(label(f"t = {shop.now:8.3f} s", 20, P.WHITE), (r.right - 130, y + 4))
         y += 26
         trace = list(kernel.trace or [])
+        if kernel.busy is not None:  # what a blocking call's task did after it lies ahead
+            trace = [h for h in trace if h.time <= shop.now]
         last_time = trace[-1].time if trace else None
         tick = [h for h in trace if last_time is not None and h.time == last_time]
         ran = {h.name for h in tick}
@@ -115,10 +131,10 @@ class Inspector:
                         (r.x + 4, y - 1, r.w - 8, 19),
                         border_radius=3,
                     )
-                colour = STATE_COLOURS.get(task.state, (200, 200, 200))
+                colour, text = row_state(shop, task)
                 pygame.draw.circle(surface, colour, (x + 6, y + 8), 5)
                 surface.blit(label(task.name, 18, P.WHITE, True), (x + 16, y))
-                surface.blit(label(short_state(task), 18, colour), (x + 140, y))
+                surface.blit(label(text, 18, colour), (x + 140, y))
                 y += 19
             y += 4
         self._draw_strips(surface, shop, pygame.Rect(r.x + 8, strips_top, r.w - 16, 142))
@@ -127,6 +143,8 @@ class Inspector:
     def _next_up(shop: Shop) -> list[str]:
         """The ready queue in order, else who wakes next (at the earliest wake-up time)."""
         kernel = shop.kernel
+        if kernel.busy is not None:
+            return [f"nobody: {kernel.busy.task.name} holds the loop until {kernel.busy.end:.2f}s"]
         if kernel.ready:
             return [t.name for t in kernel.ready][:4]
         sleepers = sorted(
@@ -156,6 +174,9 @@ class Inspector:
             pygame.draw.rect(surface, (50, 50, 60), (bar_x, y, bar_w, height - 2))
             for phase in reversed(timeline.phases):
                 end = phase.end if phase.end is not None else shop.now
+                if phase.start > shop.now:
+                    continue  # stamped by a blocking call's task, later than the drawn time
+                end = min(end, shop.now)
                 if end < start:
                     break
                 x0 = bar_x + max(0.0, phase.start - start) / STRIP_SECONDS * bar_w

@@ -66,9 +66,10 @@ BUBBLE_FOR_ACTIVITY = {"ordering": "order", "calling the order": "order", "talki
 COUNTER_TOP = 252.0  # parallel shop: where a tray stands on a counter (its feet)
 
 
-def tag_for(person: Person) -> str:
-    """The animation for what the person is doing (every role shows every activity)."""
-    tag = TAG_FOR_ACTIVITY[person.activity]
+def tag_for(person: Person, activity: str | None = None) -> str:
+    """The animation for what the person is doing (every role shows every activity);
+    ``activity``: what they were doing at the drawn time, if not what they do now."""
+    tag = TAG_FOR_ACTIVITY[activity or person.activity]
     if tag == "walk" and person.carrying is not None:
         tag = "carry"
     tags = TAGS[person.role]

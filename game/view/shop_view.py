@@ -32,7 +32,8 @@ from .poses import (
 from .sheets import Library
 from .text import label, outlined
 
-__all__ = ["ShopView", "animation_names"]  # the asset tests ask the renderer what it uses
+# the asset tests ask the renderer which animations it uses
+__all__ = ["ShopView", "animation_names", "frozen_people"]
 TABLE_DROP = 44  # tables stand a little nearer the viewer than their stools: top at elbow height
 
 
@@ -52,6 +53,7 @@ class ShopView:
         self._dress_everyone()
         self._prop_cache: dict[str, pygame.Surface] = {}
         self._tills: dict[int, Counter] = {}
+        self.frozen: dict[int, float] = {}  # see ``frozen_people``
 
     def _dress_everyone(self) -> None:
         """Tint every couple colour up front: no hitch when a new couple walks in, and the
@@ -153,6 +155,7 @@ class ShopView:
     def draw(self, surface: pygame.Surface, shop: Shop, selected: object = None) -> None:
         t = shop.now
         self._tills = tills_by_server(shop)
+        self.frozen = frozen_people(shop)
         surface.blit(self.background, (0, 0))
         if self.warm:
             self._draw_kitchen_warm(surface, shop, t)
@@ -165,6 +168,8 @@ class ShopView:
         self._draw_counter_items(surface, shop)
         if self.warm:
             self._draw_board(surface, shop)
+        if shop.fountain is not None:
+            draw_fountain(surface, shop.fountain.spot)
         self._draw_floor(surface, shop, t, selected)
 
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
@@ -177,9 +182,11 @@ class ShopView:
             surface.blit(label(str(order.number), 16, P.INK, True), (sx + 5, y + 28))
         surface.set_clip(self.window_rect)
         for i, cook in enumerate(s for s in shop.staff if s.role == "cook"):
-            if cook.activity == "cooking":
+            if cook.shown_at(t)[0] == "cooking":
                 self._steam(surface, (175 + i * 75, y + 120), t)
             self._draw_person(surface, cook, t, None)
+        for helper in shop.helpers:  # level 3's sous-chef, working beside the cook
+            self._draw_person(surface, helper, t, None)
         surface.set_clip(None)
 
     def _draw_kitchen_cool(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
@@ -244,7 +251,7 @@ class ShopView:
         for couple in shop.couples:
             self._draw_feelings(surface, couple, t)
         for staff in shop.staff:
-            self._draw_bubble(surface, staff, t, self._facing(staff, None))
+            self._draw_bubble(surface, staff, self._when(staff, t), self._facing(staff, None))
         outside = len(shop.line) - len(self.layout.line)
         if outside > 0:  # the rest of the line waits at the door, out of sight
             x, y = self.layout.line[-1]
@@ -270,15 +277,21 @@ class ShopView:
     def _draw_person(
         self, surface: pygame.Surface, person: Person, t: float, couple: Couple | None
     ) -> None:
+        activity, since, _ = person.shown_at(t)
         anim = self.lib.anim(
             SHEET_FOR_ROLE[person.role],
-            tag_for(person),
+            tag_for(person, activity),
             self._facing(person, couple),
             self._colour(person, couple),
         )
         x, y = person.position_at(t)
-        frame = anim.frame_at(t - person.since)
+        frame = anim.frame_at(self._when(person, t) - since)
         surface.blit(frame, (round(x - anim.anchor[0]), round(y - anim.anchor[1])))
+
+    def _when(self, person: Person, t: float) -> float:
+        """The time a person's animations show: ``t``, or, while a blocking call holds the
+        loop, the moment they became ready to go on (they stand still from then on)."""
+        return min(t, self.frozen.get(id(person), t)) if self.frozen else t
 
     def _draw_table_things(self, surface: pygame.Surface, couple: Couple) -> None:
         table = couple.table
@@ -305,6 +318,7 @@ class ShopView:
             x, y = person.position_at(t)
             head = (x, y - 84)
             looks = self._facing(person, couple)
+            t = self._when(person, t)
             if person.activity == "listening":  # hearts: the crush of the one talking
                 heart = props.anim("heart")
                 for k in range(2):
@@ -375,3 +389,37 @@ class ShopView:
             if d < best_d:
                 best, best_d = owner, d
         return best
+
+
+def frozen_people(shop: Shop) -> dict[int, float]:
+    """While a plain blocking call holds the loop: id(person) -> the moment they were due
+    to go on (empty otherwise). The blocker is not among them: it is the one running."""
+    kernel = shop.kernel
+    busy = kernel.busy
+    if busy is None:
+        return {}
+    frozen: dict[int, float] = {}
+    for task in kernel.tasks:
+        late = kernel.overdue(task)
+        if late <= 0 or task is busy.task:
+            continue
+        actor = task.actor
+        people = actor.people if isinstance(actor, Couple) else (actor,)
+        for person in people:
+            if isinstance(person, Person):
+                frozen[id(person)] = shop.now - late
+    return frozen
+
+
+def draw_fountain(surface: pygame.Surface, spot: Point) -> None:
+    """Level 4's drinks fountain, just behind where the one pouring stands."""
+    x, y = int(spot[0]), int(spot[1])
+    body = pygame.Rect(0, 0, 96, 118)
+    body.midbottom = (x, y - 26)
+    pygame.draw.rect(surface, (60, 140, 200), body, border_radius=10)
+    pygame.draw.rect(surface, P.INK, body, 3, border_radius=10)
+    pygame.draw.rect(surface, (210, 235, 250), body.inflate(-24, -66).move(0, -18), border_radius=5)
+    tag = label("DRINKS", 18, P.WHITE, True)
+    surface.blit(tag, tag.get_rect(midbottom=(x, body.bottom - 30)))
+    for dx in (-20, 20):
+        pygame.draw.rect(surface, (40, 40, 50), (x + dx - 5, body.bottom - 26, 10, 14))

@@ -10,7 +10,18 @@ import pygame
 import pytest
 
 from game.app import keys
-from game.app.keys import HOUSE, KEYS, SHOP, Binding, find, help_rows, markdown_table
+from game.app.keys import (
+    HOUSE,
+    KEYS,
+    LEVEL,
+    LEVELS_MENU,
+    SHOP,
+    Binding,
+    find,
+    help_rows,
+    markdown_table,
+)
+from game.app.level_scenes import FIXED, PREDICT, WATCH
 from game.app.window import TICK, Game, open_window
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
 
@@ -176,6 +187,36 @@ def check_quit(game: Game, scene: str) -> None:
         assert not game.running and game.scene == scene
 
 
+def check_levels(game: Game, scene: str) -> None:
+    press(game, pygame.K_4)
+    assert game.scene == LEVELS_MENU
+    press(game, pygame.K_4)
+    assert game.scene == LEVELS_MENU
+
+
+def check_letters(game: Game, scene: str) -> None:
+    if scene == LEVELS_MENU:
+        press(game, pygame.K_b)  # the second level
+        assert game.scene == LEVEL
+    level = game.level_scene.level
+    assert game.level_scene.phase == PREDICT
+    press(game, pygame.K_c)
+    assert game.level_scene.phase == WATCH and game.level_scene.answer == 2
+    assert game.score.predicted == {level.name: level.right == 2}
+    press(game, pygame.K_a)  # the first answer counts
+    assert game.level_scene.answer == 2 and game.score.predicted[level.name] == (level.right == 2)
+
+
+def check_fix(game: Game, scene: str) -> None:
+    press(game, pygame.K_f)  # no fix before a prediction: a notice says so
+    assert game.level_scene.phase == PREDICT and game.notice.visible
+    press(game, pygame.K_a)
+    press(game, pygame.K_f)
+    scene_ = game.level_scene
+    assert scene_.phase == FIXED and scene_.results is not None
+    assert game.score.solved == {scene_.level.name}
+
+
 EFFECTS: dict[str, Callable[..., None]] = {
     "TAB": check_tab,
     "1 / 2 / 3": check_scene_keys,
@@ -189,11 +230,15 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "S": panel_check("split", pygame.K_s),
     "G": panel_check("show_charts", pygame.K_g),
     "T": check_story,
+    "4": check_levels,
+    "A / B / C / D": check_letters,
+    "F": check_fix,
     "F12": check_f12,
     "H or F1": check_help,
     "ESC or Q": check_quit,
 }
-SCENES = (SHOP, HOUSE)
+SCENES = (SHOP, HOUSE, LEVELS_MENU, LEVEL)
+CLICK_ROW_SCENES = (SHOP, HOUSE)  # the level scenes take clicks of their own (answers, menu)
 
 
 def test_every_row_of_the_table_has_its_check() -> None:
@@ -218,9 +263,10 @@ def test_each_key_does_what_its_row_says_where_it_says(
         return
     game.advance_to(12)  # people about, so a click could hit someone
     before = state(game)
-    for key in binding.keys:
-        press(game, key)
-    for button in binding.buttons:
+    for key in binding.keys:  # (unless another row of this scene has the same key)
+        if find(pygame.Event(pygame.KEYDOWN, key=key, unicode=""), scene) is None:
+            press(game, key)
+    for button in binding.buttons if scene in CLICK_ROW_SCENES else ():
         for couple in game.shop.couples:
             x, y = couple.you.position_at(game.shop.now)
             pygame.event.post(
@@ -278,7 +324,7 @@ def test_help_overlay_draws_exactly_the_table(
     greyed = {text for text, colour in drawn if colour == hud.GREY}
     for binding in KEYS:
         assert (binding.label in greyed) == (scene not in binding.scenes), binding.label
-        if binding.home is not None and scene != binding.home:
+        if binding.home is not None and scene != binding.home and scene in binding.scenes:
             assert any("back to the shops" in line for line in lines)
 
 

@@ -1,0 +1,303 @@
+"""The scenes of "When async goes wrong" (issue 10): the level menu and a level.
+
+A level goes in three steps. *Predict*: a question card over the shop at its opening.
+*Watch*: the broken day runs on the kernel; the code view shows the mistake's own source,
+the cause marked, the inspector what the scheduler knows, a caption what is happening.
+*Fix* (``F``): the watched shop is let go (what Python says as its objects die is shown),
+the day replays from the same seed with the fixed code, the code view shows the diff and a
+result card compares both days played to their end, every number from the metrics.
+
+A level runs on its own clock, in whole ticks like the window's shops (which wait).
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..shop import Shop
+from ..shop.layout import HEIGHT as WORLD_H
+from ..shop.layout import WIDTH as WORLD_W
+from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
+from ..view import palette as P
+from ..view.hud import clock_text, draw_paused_badge
+from ..view.inspector import Inspector
+from ..view.level_view import (
+    GREEN,
+    RED,
+    draw_block_banner,
+    draw_code,
+    draw_frozen_marks,
+    draw_menu,
+    draw_question,
+    draw_result,
+    draw_slip,
+    draw_thinking,
+    menu_rows,
+)
+from ..view.shop_view import ShopView
+from ..view.text import label
+from .keys import LEVEL, LEVELS_MENU
+from .scenes import Scene
+
+if TYPE_CHECKING:
+    from .window import Game
+
+PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
+SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
+TICK = 1.0 / 60
+
+
+class MenuScene(Scene):
+    """The level list (key 4): each level with its tick once solved, and the score."""
+
+    name = LEVELS_MENU
+
+    def update(self, wall_dt: float) -> None:
+        """Nothing moves in a menu."""
+
+    def handle(self, event: pygame.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for level, rect in zip(
+                LEVELS, menu_rows(self.game.screen.get_size(), len(LEVELS)), strict=True
+            ):
+                if rect.collidepoint(event.pos):
+                    self.game.start_level(level.name)
+                    return True
+        return super().handle(event)
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        score = self.game.score
+        draw_menu(surface, LEVELS, score.predicted, score.solved)
+
+
+class LevelScene(Scene):
+    """One level: predict, watch, fix."""
+
+    name = LEVEL
+
+    def __init__(self, game: Game) -> None:
+        super().__init__(game)
+        w, h = game.screen.get_size()
+        self.world = pygame.Surface((WORLD_W, WORLD_H))
+        size = (round(WORLD_W * SCALE), round(WORLD_H * SCALE))
+        self.scaled = pygame.Surface(size)
+        self.shop_at = pygame.Rect((w - size[0] - 4, 34), size)
+        self.left = pygame.Rect(4, 34, self.shop_at.x - 8, h - 34 - 36)
+        self.code_at = pygame.Rect(
+            self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
+        )
+        self.inspector = Inspector(self.left)
+        self.level: Level = LEVELS[0]
+        self.phase = PREDICT
+        self.answer: int | None = None
+        self.shop: Shop | None = None
+        self.view: ShopView | None = None
+        self.results: tuple[Result, Result] | None = None
+        self.python_said: list[str] = []
+        self.ticks = 0
+        self.accumulator = 0.0
+        self.answer_rects: list[pygame.Rect] = []
+        self.fix_rect = pygame.Rect(0, 0, 0, 0)
+
+    # -- the three steps ------------------------------------------------------------------
+    def start(self, level: Level) -> None:
+        """Predict: a fresh broken day at its opening, the question over it."""
+        self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
+        self.python_said = []
+        self._new_day(fixed=False)
+
+    def choose(self, index: int) -> None:
+        """The player's prediction; then watch the mistake run."""
+        if self.phase != PREDICT or not 0 <= index < len(self.level.answers):
+            return
+        self.answer = index
+        self.game.score.predict(self.level.name, index == self.level.right)
+        self._show_score_problem()
+        self.phase = WATCH
+        self.game.paused = False
+
+    def watch(self, fixed: bool = False) -> None:
+        """Straight to watching (``--level NAME --screenshot``): no question, no score."""
+        self.phase = WATCH
+        if fixed:
+            self.fix(record=False)
+
+    def fix(self, record: bool = True) -> None:
+        """Replay the day with the fixed code, and compare both days played to the end."""
+        if self.phase == PREDICT:
+            self.game.notice.show("First your prediction: A, B, C or D.")
+            return
+        if self.phase == FIXED:
+            return
+        name = self.level.name
+        self.results = (play(name), play(name, fixed=True))
+        self._new_day(fixed=True)
+        self.phase = FIXED
+        if record:
+            self.game.score.solve(name)
+            self._show_score_problem()
+        self.game.paused = False
+        if self.python_said:
+            self.game.notice.show("Python said: " + self.python_said[0])
+
+    def _new_day(self, fixed: bool) -> None:
+        if self.shop is not None:
+            said = finish(self.shop)  # what Python says as the watched day's objects die
+            self.python_said = said or self.python_said
+        self.shop = build(self.level, fixed, strict=False)
+        self.shop.kernel.record_handovers(64)
+        self.view = ShopView(self.game.lib, self.shop)
+        self.ticks, self.accumulator = 0, 0.0
+
+    def _show_score_problem(self) -> None:
+        problem = self.game.score.problem
+        if problem:
+            self.game.say_problem(problem)
+
+    def on_show(self) -> None:
+        if self.shop is None:
+            self.start(self.level)
+
+    def on_hide(self) -> None:
+        """Leaving the level: let its day go now (and hear what Python says then)."""
+        if self.shop is not None:
+            self.python_said = finish(self.shop) or self.python_said
+            self.shop = None
+
+    # -- time -------------------------------------------------------------------------------
+    def update(self, wall_dt: float) -> None:
+        game = self.game
+        if self.shop is None or self.phase == PREDICT or game.paused:
+            return
+        self.accumulator += min(wall_dt, 0.25) * game.speed
+        ticks = int(self.accumulator / TICK + 1e-9)
+        self.accumulator -= ticks * TICK
+        for _ in range(ticks):
+            self.step()
+
+    def step(self) -> None:
+        """One tick of the level's day (it stops at the level's end)."""
+        if self.shop is None or self.ticks * TICK >= LEVEL_LIMIT:
+            return
+        self.ticks += 1
+        self.shop.kernel.run_until(self.ticks * TICK)
+
+    def advance_to(self, seconds: float) -> None:
+        while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:
+            self.step()
+
+    # -- input ------------------------------------------------------------------------------
+    def handle(self, event: pygame.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.phase == PREDICT:
+                for i, rect in enumerate(self.answer_rects):
+                    if rect.collidepoint(event.pos):
+                        self.choose(i)
+                        return True
+            elif self.phase == WATCH and self.fix_rect.collidepoint(event.pos):
+                self.fix()
+                return True
+        return super().handle(event)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def to_screen(self, point: tuple[float, float]) -> tuple[int, int]:
+        return (round(self.shop_at.x + point[0] * SCALE), round(self.shop_at.y + point[1] * SCALE))
+
+    def followed(self) -> object:
+        """The task whose code the level is about: the cook, or you and your crush."""
+        shop = self.shop
+        if shop is None:
+            return None
+        wanted = "cook" if self.level.part == "cook" else "you & crush"
+        return next((t for t in shop.kernel.tasks if t.name == wanted), None)
+
+    def held_coroutine(self) -> object:
+        """Level 2: what you and your crush hold as 'number' (read from their own frame)."""
+        task = self.followed()
+        coro = getattr(task, "coro", None)
+        frame = getattr(coro, "cr_frame", None)
+        return frame.f_locals.get("number") if frame is not None else None
+
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        shop, view = self.shop, self.view
+        if shop is None or view is None:
+            self.start(self.level)
+            shop, view = self.shop, self.view
+            assert shop is not None and view is not None
+        surface.fill((24, 22, 30))
+        view.draw(self.world, shop)
+        pygame.transform.smoothscale(self.world, self.shop_at.size, self.scaled)
+        surface.blit(self.scaled, self.shop_at)
+        pygame.draw.rect(surface, (90, 80, 100), self.shop_at, 2)
+        self._draw_bar(surface, shop)
+        if self.phase == PREDICT:
+            self.answer_rects = draw_question(surface, self.level)
+            return
+        draw_frozen_marks(surface, shop, self.to_screen)
+        draw_thinking(surface, shop, self.to_screen)
+        draw_block_banner(surface, shop, (self.shop_at.centerx, self.shop_at.y + 8))
+        held = self.held_coroutine() if self.level.name == "forgotten-await" else None
+        you = shop.protagonist
+        if held is not None and you is not None and inspect.iscoroutine(held):
+            draw_slip(surface, you, held, self.to_screen, self.shop_at)
+        task = self.followed()
+        if self.phase == FIXED and self.results is not None:
+            draw_result(surface, self.left, self.level, *self.results, self.answer)
+        else:
+            self.inspector.draw(surface, shop, getattr(task, "actor", None))
+            if held is not None and inspect.iscoroutine(held):
+                self._draw_no_task_note(surface, shop, held)
+        draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
+        self._draw_caption(surface)
+
+    def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
+        w = surface.get_width()
+        pygame.draw.rect(surface, (25, 20, 30), (0, 0, w, 30))
+        which = {PREDICT: "predict", WATCH: "the mistake", FIXED: "fixed"}[self.phase]
+        colour = GREEN if self.phase == FIXED else (RED if self.phase == WATCH else (255, 200, 90))
+        x = 10
+        for text, col in (
+            (f"LEVEL {self.level.number}: {self.level.name}", (255, 190, 90)),
+            (which, colour),
+            (clock_text(shop.now), P.WHITE),
+            (f"{self.game.speed:g}x", P.WHITE),
+            (f"served {len(shop.served)}", P.WHITE),
+            (f"blocked {shop.kernel.blocked:.0f}s", RED if shop.kernel.blocked else P.WHITE),
+        ):
+            img = label(text, 22, col, True)
+            surface.blit(img, (x, 5))
+            x += img.get_width() + 18
+        if self.game.paused and self.phase != PREDICT:
+            draw_paused_badge(surface, w)
+
+    def _draw_no_task_note(self, surface: pygame.Surface, shop: Shop, held: object) -> None:
+        """Level 2: the inspector's own words on the coroutine nobody runs."""
+        runs = [t.name for t in shop.kernel.tasks if t.coro is held]
+        state = inspect.getcoroutinestate(held)  # type: ignore[arg-type]
+        text = (
+            f"{getattr(held, '__qualname__', 'coroutine')}: run by "
+            f"{', '.join(runs) or 'no task'}, state {state}"
+        )
+        img = label(text, 17, (255, 140, 120), True)
+        rect = pygame.Rect(self.left.x + 6, self.left.bottom - 178, self.left.w - 12, 24)
+        pygame.draw.rect(surface, (60, 20, 20), rect, border_radius=4)
+        surface.blit(img, (rect.x + 6, rect.y + 3))
+
+    def _draw_caption(self, surface: pygame.Surface) -> None:
+        w, h = surface.get_size()
+        strip = pygame.Rect(0, h - 32, w, 32)
+        pygame.draw.rect(surface, (25, 20, 30), strip)
+        text = self.level.caption if self.phase == WATCH else self.level.lesson
+        surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
+        if self.phase == WATCH:
+            button = label(" F: fix it ", 22, P.INK, True)
+            self.fix_rect = button.get_rect(midright=(w - 10, strip.centery)).inflate(8, 4)
+            pygame.draw.rect(surface, GREEN, self.fix_rect, border_radius=6)
+            surface.blit(button, button.get_rect(center=self.fix_rect.center))
+        else:
+            self.fix_rect = pygame.Rect(0, 0, 0, 0)
+            hint = label("4: levels", 20, (200, 200, 200))
+            surface.blit(hint, hint.get_rect(midright=(w - 12, strip.centery)))

@@ -1,0 +1,374 @@
+"""Painters of "When async goes wrong": the level menu, the question card, the loop-blocked
+banner and the frozen marks, the coroutine slip, the mistake's code (and its fix as a
+diff) and the result card. Each draws from the model and the level's data, nothing else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import pygame
+
+from ..scheduler import Task
+from ..shop import Shop
+from ..shop.levels import Level, Result
+from ..shop.people import Couple, Person
+from . import palette as P
+from .code_view import state_words
+from .shop_view import frozen_people
+from .story_card import wrap
+from .text import label, outlined
+
+RED = (255, 110, 100)
+GREEN = (120, 230, 130)
+AMBER = (255, 200, 90)
+PAPER = (255, 250, 235)
+DIM = (150, 145, 160)
+Point = tuple[float, float]
+ToScreen = Callable[[Point], tuple[int, int]]
+
+
+def _panel(surface: pygame.Surface, rect: pygame.Rect, edge: tuple[int, int, int]) -> None:
+    shade = pygame.Surface(rect.size, pygame.SRCALPHA)
+    shade.fill((16, 18, 24, 236))
+    surface.blit(shade, rect)
+    pygame.draw.rect(surface, edge, rect, 2, border_radius=6)
+
+
+def _fit(text: str, size: int, colour: tuple[int, int, int], width: int, bold: bool = False):
+    """One line of text, cut with an ellipsis to ``width``."""
+    img = label(text, size, colour, bold)
+    while img.get_width() > width and len(text) > 4:
+        text = text[:-3]
+        img = label(text + "\u2026", size, colour, bold)
+    return img
+
+
+# -- the menu -------------------------------------------------------------------------------
+def menu_rows(size: tuple[int, int], count: int) -> list[pygame.Rect]:
+    w, _ = size
+    return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
+
+
+def draw_menu(
+    surface: pygame.Surface,
+    levels: Sequence[Level],
+    predicted: dict[str, bool],
+    solved: set[str],
+) -> list[pygame.Rect]:
+    """The level list, a tick by each solved level; returns each row's rectangle."""
+    w, h = surface.get_size()
+    surface.fill((28, 24, 34))
+    title = outlined("WHEN ASYNC GOES WRONG", 52, AMBER, P.INK)
+    surface.blit(title, title.get_rect(midtop=(w // 2, 46)))
+    sub = "Four classic mistakes: predict what happens, watch it break, then fix it."
+    surface.blit(label(sub, 26, P.WHITE), label(sub, 26, P.WHITE).get_rect(midtop=(w // 2, 116)))
+    right, n = sum(predicted.values()), len(levels)
+    score = f"predictions right: {right} of {n}    levels solved: {len(solved)} of {n}"
+    img = label(score, 24, GREEN, True)
+    surface.blit(img, img.get_rect(midtop=(w // 2, 160)))
+    rects = menu_rows((w, h), len(levels))
+    for level, rect, letter in zip(levels, rects, "ABCD", strict=False):
+        pygame.draw.rect(surface, (48, 42, 58), rect, border_radius=10)
+        pygame.draw.rect(surface, AMBER if level.name in solved else DIM, rect, 2, border_radius=10)
+        key = label(letter, 40, AMBER, True)
+        surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
+        surface.blit(
+            label(f"{level.number}. {level.title}", 30, P.WHITE, True), (rect.x + 80, rect.y + 14)
+        )
+        surface.blit(
+            label(f"--level {level.name}   ({level.part} plays the mistake)", 22, DIM),
+            (rect.x + 80, rect.y + 56),
+        )
+        marks = []
+        if level.name in predicted:
+            marks.append(
+                (
+                    "predicted right" if predicted[level.name] else "predicted wrong",
+                    GREEN if predicted[level.name] else RED,
+                )
+            )
+        if level.name in solved:
+            marks.append(("\u2713 solved", GREEN))
+        mx = rect.right - 20
+        for text, colour in reversed(marks):
+            img = label(text, 24, colour, True)
+            mx -= img.get_width()
+            surface.blit(img, (mx, rect.centery - img.get_height() // 2))
+            mx -= 24
+    hint = "A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help"
+    img = label(hint, 22, DIM)
+    surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
+    return rects
+
+
+# -- predict ----------------------------------------------------------------------------------
+def question_rects(size: tuple[int, int], level: Level) -> tuple[pygame.Rect, list[pygame.Rect]]:
+    w, h = size
+    card = pygame.Rect(0, 0, 1000, 210 + 62 * len(level.answers))
+    card.center = (w // 2, h // 2 + 10)
+    answers = [
+        pygame.Rect(card.x + 30, card.y + 160 + 62 * i, card.w - 60, 52)
+        for i in range(len(level.answers))
+    ]
+    return card, answers
+
+
+def draw_question(surface: pygame.Surface, level: Level) -> list[pygame.Rect]:
+    """The prediction card; returns each answer's rectangle (for clicks)."""
+    card, answers = question_rects(surface.get_size(), level)
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 120))
+    surface.blit(shade, (0, 0))
+    pygame.draw.rect(surface, PAPER, card, border_radius=12)
+    pygame.draw.rect(surface, P.WARM_LABEL, card, 4, border_radius=12)
+    head = f"LEVEL {level.number}: {level.title.upper()} - PREDICT"
+    surface.blit(label(head, 26, P.WARM_LABEL, True), (card.x + 28, card.y + 18))
+    for i, line in enumerate(wrap(level.question, 30, card.w - 60)[:3]):
+        surface.blit(label(line, 30, P.INK), (card.x + 28, card.y + 58 + 34 * i))
+    for letter, answer, rect in zip(level.letters, level.answers, answers, strict=True):
+        pygame.draw.rect(surface, (245, 232, 205), rect, border_radius=8)
+        pygame.draw.rect(surface, (200, 170, 120), rect, 2, border_radius=8)
+        key = label(letter, 30, P.WARM_LABEL, True)
+        surface.blit(key, key.get_rect(center=(rect.x + 28, rect.centery)))
+        surface.blit(label(answer, 26, P.INK), (rect.x + 60, rect.y + 12))
+    hint = label("press A, B, C or D (or click an answer), then watch it run", 22, (120, 110, 100))
+    surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))
+    return answers
+
+
+# -- watch: what the loop does ----------------------------------------------------------------
+def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) -> None:
+    """'THE LOOP IS BLOCKED 3.4 s' while a plain call holds it; nothing otherwise."""
+    busy = shop.kernel.busy
+    if busy is None:
+        return
+    blocked = shop.now - busy.start
+    text = f"THE LOOP IS BLOCKED {blocked:4.1f} s  -  {busy.task.name} is inside {busy.what}"
+    img = label(text, 26, (255, 255, 255), True)
+    rect = img.get_rect(midtop=at).inflate(24, 10)
+    pygame.draw.rect(surface, (190, 40, 40), rect, border_radius=8)
+    pygame.draw.rect(surface, (255, 220, 120), rect, 2, border_radius=8)
+    surface.blit(img, img.get_rect(center=rect.center))
+
+
+def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
+    """'ready, but the loop is busy' over everyone who is due to go on and cannot."""
+    frozen = frozen_people(shop)
+    if not frozen:
+        return
+    t = shop.now
+    people: list[Person] = [s for s in shop.staff if id(s) in frozen]
+    for couple in shop.couples:
+        if any(id(p) in frozen for p in couple.people):
+            people.append(couple.you)
+    for person in people:
+        if not person.visible:
+            continue
+        x, y = person.position_at(t)
+        late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
+        text = f"ready, but the loop is busy ({late:.0f}s)"
+        img = label(text, 13, P.INK, True)
+        sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
+        rect = img.get_rect(midbottom=(sx, sy)).inflate(8, 4)
+        pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
+        pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
+        surface.blit(img, img.get_rect(center=rect.center))
+
+
+def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
+    """Level 3: who is working the recipe out (the cook on the loop, or the worker)."""
+    t = shop.now
+    for person in [*shop.staff, *shop.helpers]:
+        if person.shown_at(t)[0] != "working out a recipe":
+            continue
+        x, y = person.position_at(t)
+        where = "on a worker" if person in shop.helpers else "on the loop"
+        img = label(f"working out a recipe, {where}", 13, P.INK, True)
+        rect = img.get_rect(midbottom=to_screen((x, y - 96))).inflate(8, 4)
+        pygame.draw.rect(surface, (200, 235, 255), rect, border_radius=5)
+        pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
+        surface.blit(img, img.get_rect(center=rect.center))
+
+
+def _partner(shop: Shop, person: Person) -> Person | None:
+    for couple in shop.couples:
+        if person is couple.you:
+            return couple.crush
+    return None
+
+
+def draw_slip(
+    surface: pygame.Surface, couple: Couple, what: object, to_screen: ToScreen, bounds: pygame.Rect
+) -> None:
+    """Level 2: the slip they hold instead of a ticket: the real repr of what they got."""
+    if couple.table is None or not couple.you.seated:
+        return
+    cx, cy = couple.table.center
+    img = label(f"number = {what!r}", 13, P.INK)
+    x, y = to_screen((cx, cy - 40))
+    rect = img.get_rect(midbottom=(x, y)).inflate(10, 8)
+    rect.right = min(rect.right, bounds.right - 4)
+    pygame.draw.rect(surface, PAPER, rect, border_radius=3)
+    pygame.draw.rect(surface, RED, rect, 2, border_radius=3)
+    surface.blit(img, img.get_rect(center=rect.center))
+
+
+# -- code: the mistake, and the fix as a diff ---------------------------------------------------
+@lru_cache(maxsize=16)
+def source_lines(fn: Callable[..., object]) -> tuple[int, tuple[str, ...]]:
+    lines, start = inspect.getsourcelines(fn)
+    return start, tuple(line.rstrip("\n") for line in lines)
+
+
+def mistake_line(fn: Callable[..., object]) -> int:
+    """The line number of the ``# MISTAKE`` (or ``# FIX``) the level points at."""
+    start, lines = source_lines(fn)
+    for i, line in enumerate(lines):
+        if "# MISTAKE" in line or "# FIX" in line:
+            return start + i
+    return start
+
+
+def fix_diff(level: Level) -> list[tuple[str, str]]:
+    """The change from the broken actor to the fixed one: ('-', line), ('+', line), and a
+    line of context either side (' ', line), from the two functions' real sources."""
+
+    def code(fn: Callable[..., object]) -> list[str]:  # no docstring, no comments
+        _, lines = source_lines(fn)
+        return [s.split("  #")[0].rstrip() for s in lines if '"""' not in s]
+
+    body_old, body_new = code(level.broken_actor), code(level.fixed_actor)
+    out: list[tuple[str, str]] = []
+    for line in difflib.unified_diff(body_old[1:], body_new[1:], lineterm="", n=1):
+        if line.startswith(("---", "+++", "@@")):
+            continue
+        out.append((line[0], line[1:]))
+    return out
+
+
+def draw_code(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    level: Level,
+    task: Task | None,
+    fixed: bool,
+    shop: Shop | None = None,
+) -> None:
+    """Watching: the broken actor from its source, the mistake marked as the cause and the
+    task's paused line marked. Fixed: the diff, wrong line -> right line."""
+    _panel(surface, rect, AMBER)
+    x, y = rect.x + 10, rect.y + 6
+    if fixed:
+        surface.blit(label(f"The fix: {level.fixed_actor.__name__}", 22, GREEN, True), (x, y))
+        y += 28
+        for sign, text in fix_diff(level):
+            colour = {"-": RED, "+": GREEN}.get(sign, (200, 200, 200))
+            if sign in "-+":
+                band = pygame.Surface((rect.w - 8, 18), pygame.SRCALPHA)
+                band.fill((*colour, 50))
+                surface.blit(band, (rect.x + 4, y - 1))
+            surface.blit(_fit(f"{sign} {text.rstrip()}", 16, colour, rect.w - 24), (x, y))
+            y += 19
+        return
+    fn = level.broken_actor
+    start, lines = source_lines(fn)
+    cause = mistake_line(fn)
+    paused = task.stack()[0].lineno if task is not None and task.alive and task.stack() else None
+    where = state_words(task) if task is not None and task.alive else ""
+    busy = shop.kernel.busy if shop is not None else None
+    if shop is not None and busy is not None and busy.task is task:  # still in the plain call
+        paused = cause
+        held = f"{shop.now - busy.start:.1f} of {busy.seconds:.1f} s"
+        where = f"running, inside {busy.what} ({held}): no await to hand over at"
+    who = task.name if task is not None else level.part
+    surface.blit(label(f"{who}: async def {fn.__name__}", 20, AMBER, True), (x, y))
+    y += 24
+    room = (rect.bottom - 30 - y) // 16
+    body = list(enumerate(lines))[1:]
+    first = max(0, min(cause - start - 1 - room // 2, len(body) - room))
+    for i, line in body[first : first + room]:
+        n = start + i
+        if n == cause:
+            pygame.draw.rect(
+                surface, (110, 30, 30), (rect.x + 4, y - 1, rect.w - 8, 17), border_radius=3
+            )
+        if n == paused:
+            pygame.draw.polygon(surface, AMBER, [(x, y + 2), (x + 9, y + 8), (x, y + 14)])
+        colour = (
+            (255, 200, 190)
+            if n == cause
+            else ((150, 200, 255) if "await" in line else (215, 215, 215))
+        )
+        surface.blit(label(f"{n:4d}", 14, (120, 120, 140)), (x + 12, y + 1))
+        surface.blit(_fit(line, 15, colour, rect.w - 70), (x + 52, y))
+        y += 16
+    note = f"the cause: line {cause}" + (f"    line {paused}: {where}" if paused else "")
+    surface.blit(_fit(note, 16, RED, rect.w - 20, True), (x, rect.bottom - 24))
+
+
+# -- the result card ----------------------------------------------------------------------------
+RESULT_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("mean_wait", "mean wait, paid -> all in hand", "{:.1f} s"),
+    ("mean_visit", "mean time, door -> all in hand", "{:.1f} s"),
+    ("served", "couples served", "{:d}"),
+    ("blocked_seconds", "seconds the loop was blocked", "{:.1f} s"),
+    ("never_served", "couples who never got burgers", "{:d}"),
+)
+
+
+def draw_result(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    level: Level,
+    broken: Result,
+    fixed: Result,
+    answer: int | None,
+) -> None:
+    """Broken against fixed, every number from the two days' metrics."""
+    _panel(surface, rect, GREEN)
+    x, y = rect.x + 14, rect.y + 10
+    surface.blit(label(f"Level {level.number}: broken vs fixed", 24, GREEN, True), (x, y))
+    y += 34
+    col1, col2 = rect.right - 190, rect.right - 90
+    surface.blit(label("broken", 18, RED, True), (col1, y))
+    surface.blit(label("fixed", 18, GREEN, True), (col2, y))
+    y += 24
+    b, f = broken.outcome.as_dict(), fixed.outcome.as_dict()
+    for key, text, fmt in RESULT_ROWS:
+        surface.blit(label(text, 18, P.WHITE), (x, y))
+        surface.blit(label(fmt.format(b[key]), 18, RED), (col1, y))
+        surface.blit(label(fmt.format(f[key]), 18, GREEN), (col2, y))
+        y += 24
+    y += 2
+    day = f"(same seed, same {b['arrived']} couples; each day played to its end)"
+    surface.blit(_fit(day, 15, DIM, rect.w - 28), (x, y))
+    y += 24
+    for line in wrap(level.note, 17, rect.w - 40) if level.note else []:
+        surface.blit(label(line, 17, (230, 230, 200)), (x, y))
+        y += 20
+    y += 6
+    if answer is not None:
+        right = answer == level.right
+        said = f"You predicted {level.letters[answer]}: " + ("right!" if right else "not quite.")
+        surface.blit(label(said, 20, GREEN if right else RED, True), (x, y))
+        y += 24
+        for line in wrap(
+            f"{level.letters[level.right]}: {level.answers[level.right]}", 18, rect.w - 28
+        ):
+            surface.blit(label(line, 18, P.WHITE), (x, y))
+            y += 21
+        y += 6
+    for text in broken.python_said:
+        surface.blit(label("Python said, as the coroutine was destroyed:", 17, AMBER, True), (x, y))
+        y += 21
+        for line in wrap(text, 16, rect.w - 28):
+            surface.blit(label(line, 16, (255, 230, 160)), (x, y))
+            y += 19
+        y += 6
+    for line in wrap(level.lesson, 22, rect.w - 70):
+        surface.blit(label(line, 22, AMBER, True), (x, y))
+        y += 26
