@@ -1,0 +1,146 @@
+"""Issue 10 in the window: the level menu, predict / watch / fix, what is drawn meanwhile."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.app.cli import main
+from game.app.keys import LEVEL, LEVELS_MENU
+from game.app.level_scenes import FIXED, PREDICT, WATCH
+from game.app.window import Game, open_window
+from game.shop import ShopConfig
+from game.shop.levels import LEVELS, level_named
+from game.view.inspector import row_state
+from game.view.level_view import fix_diff, menu_rows, mistake_line
+from game.view.shop_view import frozen_people
+
+
+@pytest.fixture
+def game() -> Game:
+    screen = open_window(headless=True)
+    yield Game(ShopConfig(), screen)
+    pygame.quit()
+
+
+def click(game: Game, pos: tuple[int, int]) -> None:
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+    game.frame(0)
+
+
+def test_the_whole_level_by_mouse(game: Game) -> None:
+    game.key(pygame.K_4)
+    game.draw()
+    rows = menu_rows(game.screen.get_size(), len(LEVELS))
+    click(game, rows[3].center)
+    scene = game.level_scene
+    assert game.scene == LEVEL and scene.level.name == "one-after-another"
+    assert scene.phase == PREDICT
+    game.draw()
+    click(game, scene.answer_rects[scene.level.right].center)
+    assert scene.phase == WATCH and game.score.predicted == {"one-after-another": True}
+    game.update(0.25)
+    assert scene.ticks == 15  # its own clock, in whole ticks
+    game.draw()
+    click(game, scene.fix_rect.center)
+    assert scene.phase == FIXED and scene.ticks == 0  # the day replays from the start
+    game.draw()
+    game.key(pygame.K_4)
+    assert game.scene == LEVELS_MENU and game.score.solved == {"one-after-another"}
+
+
+def test_a_level_holds_still_while_predicting_and_paused(game: Game) -> None:
+    game.start_level("blocking-cook")
+    game.update(1.0)
+    assert game.level_scene.ticks == 0  # the question is up
+    game.letter(1)
+    game.paused = True
+    game.update(1.0)
+    assert game.level_scene.ticks == 0
+    game.paused = False
+    game.change_speed(+1)
+    game.update(0.25)
+    assert game.level_scene.ticks == 30  # 2x
+
+
+def test_during_a_block_the_blocker_runs_and_the_others_are_overdue(game: Game) -> None:
+    game.start_level("blocking-cook")
+    scene = game.level_scene
+    scene.watch()
+    shop = scene.shop
+    assert shop is not None
+    while shop.kernel.busy is None or shop.now - shop.kernel.busy.start < 2.0:
+        scene.step()
+    busy = shop.kernel.busy
+    assert busy is not None
+    frozen = frozen_people(shop)
+    assert frozen and id(busy.task.actor) not in frozen
+    assert all(when <= shop.now for when in frozen.values())
+    colour, text = row_state(shop, busy.task)
+    assert text.startswith("running: time.sleep")
+    overdue = [t for t in shop.kernel.tasks if shop.kernel.overdue(t) > 0]
+    assert overdue
+    assert all("overdue by" in row_state(shop, t)[1] for t in overdue)
+    cook = busy.task.actor
+    activity, since, _ = cook.shown_at(shop.now)  # what he did then, not after the call
+    assert since <= shop.now and activity in ("walking", "cooking", "standing")
+    game.draw()  # banner, marks, code view on the cause: no error
+
+
+def test_leaving_level_two_hears_python_warn(game: Game) -> None:
+    game.start_level("forgotten-await")
+    game.letter(0)
+    game.level_scene.advance_to(40)
+    game.draw()  # the slip reads the real coroutine object's repr
+    held = game.level_scene.held_coroutine()
+    assert type(held).__name__ == "coroutine"
+    del held
+    game.fix_level()
+    said = game.level_scene.python_said
+    assert said == ["RuntimeWarning: coroutine 'Couple.order_at' was never awaited"]
+    assert game.notice.visible and "never awaited" in game.notice.text
+
+
+def test_a_corrupt_score_file_costs_the_score_not_the_game(
+    game: Game, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ASYNC_BURGERS_DATA", str(tmp_path))
+    (tmp_path / "score.json").write_text("{broken")
+    game.key(pygame.K_4)
+    game.draw()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("warning: score file is damaged")
+    assert game.notice.visible and game.notice.error
+    game.key(pygame.K_a)
+    game.key(pygame.K_b)
+    assert json.loads((tmp_path / "score.json").read_text())["predicted"] == {
+        "blocking-cook": True
+    }
+
+
+def test_every_level_has_its_cause_and_a_small_diff() -> None:
+    for level in LEVELS:
+        start = mistake_line(level.broken_actor)
+        assert start > 0
+        diff = fix_diff(level)
+        changed = [line for sign, line in diff if sign in "-+"]
+        assert 2 <= len(changed) <= 6, (level.name, diff)
+        assert any("await" in line for sign, line in diff if sign == "+")
+
+
+def test_level_screenshot_from_the_command_line(tmp_path: Path) -> None:
+    shot = tmp_path / "level.png"
+    assert main(["--level", "cpu-on-the-loop", "--screenshot", str(shot), "--at", "14"]) == 0
+    assert pygame.image.load(str(shot)).get_size() == (1280, 720)
+    assert not list(tmp_path.glob("*.json"))  # a picture keeps no score
+    fixed = tmp_path / "fixed.png"
+    assert main(["--level", "cpu-on-the-loop", "--fixed", "--screenshot", str(fixed)]) == 0
+    assert fixed.exists()
+
+
+def test_level_named_lists_the_levels() -> None:
+    with pytest.raises(KeyError, match="blocking-cook, forgotten-await"):
+        level_named("nope")
