@@ -164,8 +164,11 @@ class LevelScene(Scene):
     def on_hide(self) -> None:
         """Leaving the level: let its day go now (and hear what Python says then)."""
         if self.shop is not None:
-            self.python_said = finish(self.shop) or self.python_said
+            said = finish(self.shop)
             self.shop = None
+            if said:
+                self.python_said = said
+                self.game.notice.show("Python said: " + said[0])
 
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:

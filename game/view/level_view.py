@@ -170,13 +170,17 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
             continue
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
-        text = f"ready, but the loop is busy ({late:.0f}s)"
-        img = label(text, 13, P.INK, True)
+        lines = [
+            label("ready, but the", 13, P.INK, True),
+            label(f"loop is busy {late:.0f}s", 13, P.INK, True),
+        ]
         sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
-        rect = img.get_rect(midbottom=(sx, sy)).inflate(8, 4)
+        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 30)
+        rect.midbottom = (sx, sy)
         pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
-        surface.blit(img, img.get_rect(center=rect.center))
+        for i, img in enumerate(lines):
+            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + 14 * i)))
 
 
 def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:

@@ -144,3 +144,21 @@ def test_level_screenshot_from_the_command_line(tmp_path: Path) -> None:
 def test_level_named_lists_the_levels() -> None:
     with pytest.raises(KeyError, match="blocking-cook, forgotten-await"):
         level_named("nope")
+
+
+def test_readme_has_a_paragraph_per_level_and_the_pictures_exist() -> None:
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## When async goes wrong", 1)[1].split("\n## ", 1)[0]
+    for level in LEVELS:
+        assert f"**`{level.name}`" in section
+        for state in ("broken", "fixed"):
+            assert (root / "docs" / "screenshots" / f"level-{level.name}-{state}.png").exists()
+    for picture in re_pictures(section):
+        assert (root / picture).exists(), picture
+
+
+def re_pictures(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\]\((docs/screenshots/[^)]+)\)", text)
