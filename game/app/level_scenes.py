@@ -13,6 +13,7 @@ A level runs on its own clock, in whole ticks like the window's shops (which wai
 from __future__ import annotations
 
 import inspect
+import sys
 from typing import TYPE_CHECKING
 
 import pygame
@@ -99,6 +100,7 @@ class LevelScene(Scene):
         self.python_said: list[str] = []
         self.ticks = 0
         self.accumulator = 0.0
+        self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -150,7 +152,7 @@ class LevelScene(Scene):
         self.shop = build(self.level, fixed, strict=False)
         self.shop.kernel.record_handovers(64)
         self.view = ShopView(self.game.lib, self.shop)
-        self.ticks, self.accumulator = 0, 0.0
+        self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
 
     def _show_score_problem(self) -> None:
         problem = self.game.score.problem
@@ -186,7 +188,16 @@ class LevelScene(Scene):
         if self.shop is None or self.ticks * TICK >= LEVEL_LIMIT:
             return
         self.ticks += 1
-        self.shop.kernel.run_until(self.ticks * TICK)
+        kernel = self.shop.kernel
+        kernel.run_until(self.ticks * TICK)
+        if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
+            for task in kernel.crashes[self.crashes :]:
+                print(task.traceback, file=sys.stderr, end="")
+                text = f"actor {task.name!r} crashed: {task.error!r}"
+                print(text, file=sys.stderr)
+                self.game.notice.show(text, error=True)
+            self.crashes = len(kernel.crashes)
+            self.game.paused = True
 
     def advance_to(self, seconds: float) -> None:
         while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:

@@ -162,3 +162,24 @@ def re_pictures(text: str) -> list[str]:
     import re
 
     return re.findall(r"\]\((docs/screenshots/[^)]+)\)", text)
+
+
+def test_a_level_actor_that_raises_is_reported_by_name(
+    game: Game, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    from game.shop import levels
+
+    async def burning_cook(shop, me, grill):  # noqa: ANN001 - test double
+        await shop.kitchen.get()
+        raise RuntimeError("grill on fire")
+
+    level = replace(level_named("blocking-cook"), broken=levels.Cast(cook=burning_cook))
+    game.level_scene.start(level)
+    game.show_scene(LEVEL)
+    game.level_scene.watch()
+    game.level_scene.advance_to(30)
+    err = capsys.readouterr().err
+    assert "actor 'cook' crashed: RuntimeError('grill on fire')" in err
+    assert game.paused and game.notice.error
