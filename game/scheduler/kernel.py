@@ -78,6 +78,8 @@ class Kernel:
         self.blocks: list[Block] = []
         self.blocked = 0.0
         self._holding: Block | None = None  # a plain call made in the step now running
+        self.holding = False  # True from a plain call to the end of its task's step: what
+        # the task changes meanwhile happens later than the owner's clock will read
 
     @property
     def tasks(self) -> list[Task]:
@@ -295,6 +297,7 @@ class Kernel:
                 task.parked_on.discard(task)
             self.wake_cancelled(task)
         holding, self._holding = self._holding, None
+        self.holding = False
         if holding is not None:
             self.busy = holding
             self.now = holding.start  # the owner's clock; no task sees it before the end
@@ -317,6 +320,7 @@ class Kernel:
         self.blocked += seconds
         held = self._holding
         self._holding = Block(task, what, held.start if held else start, end)
+        self.holding = True
         self._attention = True
 
     def _release_loop(self) -> None:
@@ -435,6 +439,7 @@ class Kernel:
             raise RuntimeError(f"close() from inside task {self.current.name!r}")
         self.closed = True
         self.busy = self._holding = None
+        self.holding = False
         self.ready.clear()
         self._sleepers.clear()
         for task in list(self._tasks):

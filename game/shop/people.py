@@ -113,9 +113,9 @@ class Person:
         self.speaking = False  # saying something right now (ordering, chatting, calling out)
         self.carrying: Tray | None = None
         self.visible = True
-        # the last few activities before this one, (activity, since, speaking): after a
-        # plain blocking call a person's changes lie ahead of the drawn time
-        self.earlier: list[tuple[str, float, bool]] = []
+        # (activity, since, speaking) before each change made while a plain blocking call
+        # holds the loop: such changes lie ahead of the drawn time (made on demand)
+        self.earlier: list[tuple[str, float, bool]] | None = None
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
@@ -130,23 +130,29 @@ class Person:
     def doing(self, activity: str, *, speaking: bool = False) -> None:
         """Start ``activity`` (its clock restarts only if it is a new one)."""
         if activity != self.activity:
-            earlier = self.earlier
-            earlier.append((self.activity, self.since, self.speaking))
-            if len(earlier) > 3:
-                del earlier[0]
+            if self.shop.kernel.holding:
+                self._remember()
             self.since = self.shop.now
             self.activity = activity
         self.speaking = speaking
 
+    def _remember(self) -> None:
+        earlier = self.earlier
+        if earlier is None:
+            earlier = self.earlier = []
+        earlier.append((self.activity, self.since, self.speaking))
+        if len(earlier) > 4:
+            del earlier[0]
+
     def shown_at(self, t: float) -> tuple[str, float, bool]:
         """(activity, since, speaking) as they were at virtual time ``t``: the same as now
         unless a change was stamped later than ``t`` (what a blocking call did)."""
-        if self.since <= t:
+        if self.since <= t or not self.earlier:
             return self.activity, self.since, self.speaking
         for activity, since, speaking in reversed(self.earlier):
             if since <= t:
                 return activity, since, speaking
-        return self.earlier[0] if self.earlier else (self.activity, self.since, self.speaking)
+        return self.earlier[0]
 
     def start_walk(self, target: Point) -> float:
         """Begin walking to ``target``; returns how long it takes. The caller sleeps."""
