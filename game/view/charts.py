@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_, _
 from ..shop import Shop
 from ..shop.people import Couple
+from . import cues, words
 from . import palette as P
 from .text import label
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
-SHOP_COLOURS = {"concurrent": (255, 170, 70), "parallel": (90, 180, 240)}
+SHOP_COLOURS = P.SHOP_COLOURS  # the palette in use (F3)
+EACH_COUPLE = {
+    "concurrent": N_("concurrent shop: each couple"),
+    "parallel": N_("parallel shop: each couple"),
+}
+SHOP_NAMES = {"concurrent": N_("concurrent"), "parallel": N_("parallel")}
+GREY = (180, 180, 180)
 
 
 def couple_bars(shop: Shop, count: int = 14) -> list[tuple[Couple, list[tuple[str, float]]]]:
@@ -38,9 +46,9 @@ class Charts:
     def draw(self, surface: pygame.Surface, shops: list[Shop]) -> None:
         w, h = self.size
         surface.blit(self.shade, (0, 0))
-        title = label("Where did the time go?", 40, (255, 210, 120), True)
+        title = label(_("Where did the time go?"), 40, (255, 210, 120), True)
         surface.blit(title, (30, 40))
-        hint = label("G: back to the shop", 24, (200, 200, 200))
+        hint = label(_("G: back to the shop"), 24, (200, 200, 200))
         surface.blit(hint, hint.get_rect(topright=(w - 30, 50)))
         for i, shop in enumerate(shops):
             self._bars(surface, shop, pygame.Rect(30 + i * 420, 100, 390, 500))
@@ -49,38 +57,42 @@ class Charts:
 
     def _bars(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
         mode = shop.config.mode
-        surface.blit(label(f"{mode} shop: each couple", 28, SHOP_COLOURS[mode], True), area.topleft)
+        heading = label(_(EACH_COUPLE[mode]), 28, SHOP_COLOURS[mode], True)
+        surface.blit(heading, area.topleft)
         bars = couple_bars(shop)
         if not bars:
-            surface.blit(label("no couple served yet", 24, P.WHITE), (area.x, area.y + 40))
+            surface.blit(label(_("no couple served yet"), 24, P.WHITE), (area.x, area.y + 40))
             return
         longest = max(sum(s for _, s in spent) for _, spent in bars)
         row_h = min(34, (area.h - 60) // len(bars))
         scale = (area.w - 90) / max(longest, 1.0)
         for i, (couple, spent) in enumerate(bars):
             y = area.y + 44 + i * row_h
-            name = "you" if couple.protagonist else f"#{couple.index}"
+            name = _("you") if couple.protagonist else f"#{couple.index}"
             surface.blit(label(name, 22, P.GOLD if couple.protagonist else P.WHITE), (area.x, y))
             x = area.x + 50
             for phase, seconds in spent:
                 width = seconds * scale
                 if width >= 1:
-                    pygame.draw.rect(surface, P.PHASE_COLOURS[phase], (x, y + 2, width, row_h - 8))
+                    bar = pygame.Rect(round(x), y + 2, round(x + width) - round(x), row_h - 8)
+                    cues.fill(surface, bar, P.PHASE_COLOURS[phase], phase)
                     x += width
             total = sum(s for _, s in spent)
-            surface.blit(label(f"{total:.0f}s", 20, (210, 210, 210)), (x + 6, y + 2))
-        axis = label(f"0 ... {longest:.0f} s from arrival", 20, (180, 180, 180))
+            seconds = label(_("{seconds}s").format(seconds=f"{total:.0f}"), 20, (210, 210, 210))
+            surface.blit(seconds, (x + 6, y + 2))
+        longest_text = f"{longest:.0f}"
+        axis = label(_("0 ... {seconds} s from arrival").format(seconds=longest_text), 20, GREY)
         surface.blit(axis, (area.x + 50, area.y + 44 + len(bars) * row_h + 4))
 
     def _curves(self, surface: pygame.Surface, shops: list[Shop], area: pygame.Rect) -> None:
-        surface.blit(label("couples served over time", 28, P.WHITE, True), area.topleft)
+        surface.blit(label(_("couples served over time"), 28, P.WHITE, True), area.topleft)
         plot = pygame.Rect(area.x + 40, area.y + 44, area.w - 50, area.h - 80)
         pygame.draw.rect(surface, (60, 60, 75), plot, 1)
         end = max(1.0, max(s.now for s in shops))
         most = max([1] + [len(s.served) for s in shops])
         surface.blit(label(str(most), 20, (200, 200, 200)), (area.x, plot.y - 6))
         surface.blit(label("0", 20, (200, 200, 200)), (area.x + 20, plot.bottom - 12))
-        minutes = label(f"{end / 60:.0f} min", 20, (200, 200, 200))
+        minutes = label(_("{minutes} min").format(minutes=f"{end / 60:.0f}"), 20, (200, 200, 200))
         surface.blit(minutes, minutes.get_rect(topright=(plot.right, plot.bottom + 4)))
         for shop in shops:
             points = [(plot.x, plot.bottom)]
@@ -89,11 +101,18 @@ class Charts:
                 points.append((x, points[-1][1]))
                 points.append((x, plot.bottom - n / most * plot.h))
             points.append((plot.right, points[-1][1]))
-            pygame.draw.lines(surface, SHOP_COLOURS[shop.config.mode], False, points, 4)
+            mode = shop.config.mode
+            pygame.draw.lines(surface, SHOP_COLOURS[mode], False, points, 4)
+            end_label = label(_(SHOP_NAMES[mode]), 20, SHOP_COLOURS[mode], True)
+            tip = end_label.get_rect(bottomright=(plot.right - 4, points[-1][1] - 4))
+            if mode == "parallel":  # the two curves are told apart by name, not colour alone
+                tip.top = points[-1][1] + 4
+            tip.clamp_ip(plot)
+            surface.blit(end_label, tip)
 
     def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         for i, phase in enumerate(LEGEND):
             x = area.x + (i % 2) * 185
             y = area.y + (i // 2) * 34
-            pygame.draw.rect(surface, P.PHASE_COLOURS[phase], (x, y + 4, 24, 20))
-            surface.blit(label(phase, 24, P.WHITE), (x + 32, y + 2))
+            cues.fill(surface, pygame.Rect(x, y + 4, 24, 20), P.PHASE_COLOURS[phase], phase)
+            surface.blit(label(words.phase(phase), 24, P.WHITE), (x + 32, y + 2))

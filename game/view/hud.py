@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 import pygame
 
+from ..i18n import _
 from ..shop import Metrics, Shop, measure
 from ..shop.people import Couple, Staff
 from ..shop.story import BEATS
+from . import cues, words
 from . import palette as P
 from .text import label
 
@@ -24,19 +26,30 @@ def clock_text(seconds: float) -> str:
 def caption_for(shop: Shop, selected: object = None) -> str:
     """One plain sentence: the followed character's doing, else the protagonist's beat."""
     if isinstance(selected, Couple):
-        who = "you & crush" if selected.protagonist else selected.name
-        return f"{who}: {selected.caption or selected.phase}"
+        return _("{who}: {doing}").format(
+            who=words.couple_name(selected), doing=words.caption(selected)
+        )
     if isinstance(selected, Staff):
-        doing = selected.timeline.current or "idle"
-        return f"{selected.name}: {doing}"
+        doing = words.phase(selected.timeline.current or "idle")
+        return _("{who}: {doing}").format(who=words.name(selected.name), doing=doing)
     couple = shop.protagonist
     if couple is None:
-        return "Waiting for you and your crush to come in..."
+        return _("Waiting for you and your crush to come in...")
     if couple.left_at is not None:
-        return "You and your crush have left, full and happy. The shop goes on."
+        return _("You and your crush have left, full and happy. The shop goes on.")
     if shop.beats:
-        return BEATS[shop.beats[-1].code]
-    return "You and your crush walk in."
+        return _(BEATS[shop.beats[-1].code])
+    return _("You and your crush walk in.")
+
+
+def caption_phase(shop: Shop, selected: object = None) -> str | None:
+    """The phase the caption speaks of, for its icon: the followed couple's, or yours."""
+    couple = selected if isinstance(selected, Couple) else None
+    if couple is None and selected is None:
+        couple = shop.protagonist
+        if couple is not None and couple.left_at is not None:
+            couple = None
+    return couple.phase if couple is not None else None
 
 
 class Hud:
@@ -75,42 +88,54 @@ class Hud:
         surface.blit(self.bar, (x, 0), (0, 0, width, BAR_H))
         m = self.metrics(shop)
         warm = shop.concurrent
-        title = "CONCURRENT SHOP" if warm else "PARALLEL SHOP"
+        title = _("CONCURRENT SHOP") if warm else _("PARALLEL SHOP")
         colour = (255, 190, 90) if warm else (120, 210, 255)
         cx = x + 10
-        for text, col in [
-            (title, colour),
-            (clock_text(shop.now), P.WHITE),
-            (f"{speed:g}x", P.WHITE),
-            (f"served {m.served}", P.WHITE),
-            (f"mean wait {m.mean_wait:.0f}s", P.WHITE),
-            (f"flirting {m.flirt_share:.0%}", (255, 150, 190)),
-            (f"standing {m.stand_share:.0%}", (160, 180, 255)),
+        for text, col, phase in [
+            (title, colour, None),
+            (clock_text(shop.now), P.WHITE, None),
+            (_("{speed}x").format(speed=f"{speed:g}"), P.WHITE, None),
+            (_("served {n}").format(n=m.served), P.WHITE, None),
+            (_("mean wait {seconds}s").format(seconds=f"{m.mean_wait:.0f}"), P.WHITE, None),
+            (_("flirting {share}").format(share=f"{m.flirt_share:.0%}"), None, "flirting"),
+            (_("standing {share}").format(share=f"{m.stand_share:.0%}"), None, "standing"),
         ]:
+            col = col or P.HUD_COLOURS[phase or ""]
             img = label(text, 20 if compact else 24, col, True)
-            if cx + img.get_width() > x + width - 90:
+            room = 22 if phase else 0  # an icon before the words: not by colour alone
+            if cx + room + img.get_width() > x + width - 90:
                 break
-            surface.blit(img, (cx, 8 if compact else 7))
-            cx += img.get_width() + (10 if compact else 18)
+            if phase:
+                cues.icon(surface, phase, (cx + 9, BAR_H // 2), col)
+            surface.blit(img, (cx + room, 8 if compact else 7))
+            cx += room + img.get_width() + (10 if compact else 18)
         if paused:
             draw_paused_badge(surface, x + width)
         else:
-            hint = label("H: help", 20, (200, 200, 200))
+            hint = label(_("H: help"), 20, (200, 200, 200))
             surface.blit(hint, hint.get_rect(topright=(x + width - 10, 9)))
         if caption:
-            self.draw_caption(surface, caption_for(shop, selected), x, width)
+            phase = caption_phase(shop, selected)
+            self.draw_caption(surface, caption_for(shop, selected), x, width, phase)
 
-    def draw_caption(self, surface: pygame.Surface, text: str, x: int, width: int) -> None:
+    def draw_caption(
+        self, surface: pygame.Surface, text: str, x: int, width: int, phase: str | None = None
+    ) -> None:
+        """The story's sentence; with an icon of the phase it speaks of, when there is one."""
         y = self.height - CAPTION_H
         surface.blit(self.caption_strip, (x, y), (0, 0, width, CAPTION_H))
+        left = x + 12
+        if phase in cues.ICONS:
+            cues.icon(surface, phase, (x + 22, y + CAPTION_H // 2), P.PHASE_COLOURS[phase])
+            left = x + 40
         img = label(text, 26, P.WHITE)
-        if img.get_width() > width - 20:
+        if img.get_width() > x + width - left - 8:
             img = label(text, 20, P.WHITE)
-        surface.blit(img, img.get_rect(midleft=(x + 12, y + CAPTION_H // 2)))
+        surface.blit(img, img.get_rect(midleft=(left, y + CAPTION_H // 2)))
 
 
 def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None:
-    badge = label(" PAUSED ", 24, (30, 20, 20), True)
+    badge = label(" {} ".format(_("PAUSED")), 24, (30, 20, 20), True)
     rect = badge.get_rect(topright=(right - 8, top)).inflate(6, 2)
     pygame.draw.rect(surface, (255, 210, 60), rect, border_radius=5)
     surface.blit(badge, badge.get_rect(center=rect.center))
@@ -143,7 +168,7 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
     shade.fill((20, 15, 25, 230))
     surface.blit(shade, panel)
     pygame.draw.rect(surface, (255, 200, 90), panel, 3, border_radius=8)
-    title = label("Async Burgers - controls", 34, (255, 200, 90), True)
+    title = label(_("Async Burgers - controls"), 34, (255, 200, 90), True)
     surface.blit(title, title.get_rect(midtop=(panel.centerx, panel.top + 16)))
     for i, (keys, text, active) in enumerate(rows):
         y = panel.top + 62 + step * i
