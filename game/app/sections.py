@@ -189,7 +189,7 @@ class HelpPanel(Section):
 
     @property
     def rect(self) -> pygame.Rect:
-        return help_panel(self.game.screen.get_size(), len(help_rows(self.game.scene)))
+        return help_panel(self.game.screen.get_size(), help_rows(self.game.scene))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_help(surface, help_rows(self.game.scene))

@@ -10,7 +10,7 @@ from ..shop import Shop
 from ..shop.people import Couple
 from . import cues, words
 from . import palette as P
-from .text import label
+from .text import fitted, label
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
 SHOP_COLOURS = P.SHOP_COLOURS  # the palette in use (F3)
@@ -46,7 +46,7 @@ class Charts:
     def draw(self, surface: pygame.Surface, shops: list[Shop]) -> None:
         w, h = self.size
         surface.blit(self.shade, (0, 0))
-        title = label(_("Where did the time go?"), 40, (255, 210, 120), True)
+        title = fitted(_("Where did the time go?"), 40, (255, 210, 120), 800, True)
         surface.blit(title, (30, 40))
         hint = label(_("G: back to the shop"), 24, (200, 200, 200))
         surface.blit(hint, hint.get_rect(topright=(w - 30, 50)))
@@ -57,7 +57,7 @@ class Charts:
 
     def _bars(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
         mode = shop.config.mode
-        heading = label(_(EACH_COUPLE[mode]), 28, SHOP_COLOURS[mode], True)
+        heading = fitted(_(EACH_COUPLE[mode]), 28, SHOP_COLOURS[mode], area.w - 10, True)
         surface.blit(heading, area.topleft)
         bars = couple_bars(shop)
         if not bars:
@@ -85,7 +85,8 @@ class Charts:
         surface.blit(axis, (area.x + 50, area.y + 44 + len(bars) * row_h + 4))
 
     def _curves(self, surface: pygame.Surface, shops: list[Shop], area: pygame.Rect) -> None:
-        surface.blit(label(_("couples served over time"), 28, P.WHITE, True), area.topleft)
+        title = fitted(_("couples served over time"), 28, P.WHITE, area.w, True)
+        surface.blit(title, area.topleft)
         plot = pygame.Rect(area.x + 40, area.y + 44, area.w - 50, area.h - 80)
         pygame.draw.rect(surface, (60, 60, 75), plot, 1)
         end = max(1.0, max(s.now for s in shops))
@@ -103,12 +104,28 @@ class Charts:
             points.append((plot.right, points[-1][1]))
             mode = shop.config.mode
             pygame.draw.lines(surface, SHOP_COLOURS[mode], False, points, 4)
-            end_label = label(_(SHOP_NAMES[mode]), 20, SHOP_COLOURS[mode], True)
-            tip = end_label.get_rect(bottomright=(plot.right - 4, points[-1][1] - 4))
-            if mode == "parallel":  # the two curves are told apart by name, not colour alone
-                tip.top = points[-1][1] + 4
-            tip.clamp_ip(plot)
-            surface.blit(end_label, tip)
+            for point in points[2::2]:  # each couple served: a marker shaped by the shop
+                self._marker(surface, mode, point)
+        key_x = plot.x
+        for shop in shops:  # which curve is which, by name and marker: not by colour alone
+            mode = shop.config.mode
+            name = label(_(SHOP_NAMES[mode]), 20, SHOP_COLOURS[mode], True)
+            y = plot.bottom + 24
+            pygame.draw.line(surface, SHOP_COLOURS[mode], (key_x, y + 8), (key_x + 28, y + 8), 4)
+            self._marker(surface, mode, (key_x + 14, y + 8))
+            surface.blit(name, (key_x + 36, y))
+            key_x += 36 + name.get_width() + 24
+
+    @staticmethod
+    def _marker(surface: pygame.Surface, mode: str, at: tuple[float, float]) -> None:
+        """Concurrent: a disc; parallel: a square (with the colour, a second cue)."""
+        x, y = round(at[0]), round(at[1])
+        if mode == "concurrent":
+            pygame.draw.circle(surface, SHOP_COLOURS[mode], (x, y), 5)
+            pygame.draw.circle(surface, (22, 20, 30), (x, y), 2)
+        else:
+            pygame.draw.rect(surface, SHOP_COLOURS[mode], (x - 4, y - 4, 9, 9))
+            pygame.draw.rect(surface, (22, 20, 30), (x - 1, y - 1, 3, 3))
 
     def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         for i, phase in enumerate(LEGEND):

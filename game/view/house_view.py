@@ -26,7 +26,7 @@ from ..i18n import N_, _, ngettext
 from . import motion, words
 from . import palette as P
 from .sheets import Library
-from .text import label, outlined
+from .text import fitted, label, outlined
 
 CLEANER_TAGS = ("idle", "walk", "mop", "tired")
 HOUSE_TAGS = (
@@ -171,8 +171,9 @@ class HouseView:
     @staticmethod
     def _draw_caption(bg: pygame.Surface) -> None:
         top = L.HEIGHT - L.CAPTION
-        first = label(_(CAPTION), 21, P.WHITE, True)
-        second = label(_(CONTRAST), 19, (200, 200, 210))
+        room = L.WIDTH - 230  # clear of the PAUSED badge in the corner
+        first = fitted(_(CAPTION), 21, P.WHITE, room, True)
+        second = fitted(_(CONTRAST), 19, (200, 200, 210), room)
         bg.blit(first, first.get_rect(midtop=(L.WIDTH // 2, top + 4)))
         bg.blit(second, second.get_rect(midtop=(L.WIDTH // 2, top + 22)))
 

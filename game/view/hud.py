@@ -12,7 +12,7 @@ from ..shop.people import Couple, Staff
 from ..shop.story import BEATS
 from . import cues, words
 from . import palette as P
-from .text import label
+from .text import fitted, font, label
 
 BAR_H = 30
 CAPTION_H = 34
@@ -143,13 +143,17 @@ def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None
 
 GREY = (120, 115, 125)  # a help line for a key that does nothing in this scene
 HELP_ROW = 34  # line height of the help overlay, smaller only when the table outgrows it
+HELP_W = 760  # the help overlay's width, wider only when a line needs it
 
 
-def help_panel(size: tuple[int, int], rows: int) -> pygame.Rect:
-    """Where the help overlay sits for a table of ``rows`` keys: centred, as tall as it needs."""
+def help_panel(size: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> pygame.Rect:
+    """Where the help overlay sits for a table of ``rows``: centred, as tall as it needs
+    and as wide as its longest line needs (a translation may be longer), within the screen."""
     w, h = size
-    step = help_step(h, rows)
-    panel = pygame.Rect(0, 0, 760, 70 + step * rows)
+    step = help_step(h, len(rows))
+    key_x, text_w = help_columns(rows, help_size(step))
+    width = min(w - 20, max(HELP_W, key_x + text_w + 30))
+    panel = pygame.Rect(0, 0, width, 70 + step * len(rows))
     panel.center = (w // 2, h // 2)
     return panel
 
@@ -158,20 +162,33 @@ def help_step(height: int, rows: int) -> int:
     return min(HELP_ROW, (height - 90) // max(1, rows))
 
 
+def help_size(step: int) -> int:
+    return 26 if step >= 30 else 22
+
+
+def help_columns(rows: Sequence[tuple[str, str, bool]], size: int) -> tuple[int, int]:
+    """(where the text column starts in the panel, the widest text's width)."""
+    keys_w = max((font(size, True).size(keys)[0] for keys, _t, _a in rows), default=0)
+    text_w = max((font(size).size(text)[0] for _k, text, _a in rows), default=0)
+    return max(200, 30 + keys_w + 30), text_w
+
+
 def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) -> None:
     """The controls, one line per key of the app's key table: (keys, what, works here).
     Keys that do nothing in the scene on screen are greyed, not hidden."""
-    panel = help_panel(surface.get_size(), len(rows))
+    panel = help_panel(surface.get_size(), rows)
     step = help_step(surface.get_height(), len(rows))
-    size = 26 if step >= 30 else 22
+    size = help_size(step)
+    key_x, _text_w = help_columns(rows, size)
     shade = pygame.Surface(panel.size, pygame.SRCALPHA)
     shade.fill((20, 15, 25, 230))
     surface.blit(shade, panel)
     pygame.draw.rect(surface, (255, 200, 90), panel, 3, border_radius=8)
     title = label(_("Async Burgers - controls"), 34, (255, 200, 90), True)
     surface.blit(title, title.get_rect(midtop=(panel.centerx, panel.top + 16)))
+    room = panel.w - key_x - 20
     for i, (keys, text, active) in enumerate(rows):
         y = panel.top + 62 + step * i
         key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
         surface.blit(label(keys, size, key_colour, True), (panel.left + 30, y))
-        surface.blit(label(text, size, text_colour), (panel.left + 200, y))
+        surface.blit(fitted(text, size, text_colour, room), (panel.left + key_x, y))

@@ -91,6 +91,7 @@ NAMES: list[tuple[re.Pattern[str], str]] = [
         (r"display shows #(?P<n>\d+)", N_("board shows #{n}")),
         (r"burgers at counter (?P<n>\d+)", N_("burgers at counter {n}")),
         (r"counter (?P<n>\d+) orders", N_("counter {n} orders")),
+        (r"till (?P<n>\d+) orders", N_("till {n} orders")),
         (r"station (?P<n>\d+) orders", N_("counter {n} orders")),
         (r"(?P<who>.+) finished", N_("{who} finished")),
         (r"(?P<what>.+) \(full\)", N_("{what} (full)")),
