@@ -15,7 +15,6 @@ import argparse
 import os
 import sys
 import time
-from collections import deque
 from pathlib import Path
 from typing import cast
 
@@ -99,7 +98,7 @@ class Game:
             m: House(HouseConfig(mode=m, seed=self.config.seed), strict=False) for m in MODES
         }
         for shop in self.shops.values():
-            shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+            shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
         self.ticks = 0
         self.accumulator = 0.0
         self.reported_crashes = 0

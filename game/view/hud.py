@@ -191,4 +191,6 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
         y = panel.top + 62 + step * i
         key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
         surface.blit(label(keys, size, key_colour, True), (panel.left + 30, y))
-        surface.blit(fitted(text, size, text_colour, room), (panel.left + key_x, y))
+        fits = font(size).size(text)[0] <= room
+        line = label(text, size, text_colour) if fits else fitted(text, size, text_colour, room)
+        surface.blit(line, (panel.left + key_x, y))

@@ -46,7 +46,7 @@ def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: st
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
-    accent = (235, 120, 30) if mode == "concurrent" else (40, 120, 190)
+    accent = P.WARM_LABEL if mode == "concurrent" else P.COOL_LABEL
     pygame.draw.rect(surface, accent, card, 4, border_radius=10)
     surface.blit(label(heading(kind, mode, code), 26, accent, True), (card.x + 24, card.y + 16))
     for i, line in enumerate(lines):
