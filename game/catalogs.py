@@ -66,7 +66,7 @@ def load(lang: str) -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, omit_header=False, sort_output=False)
+    write_po(out, catalog, width=100, sort_output=False, include_lineno=False)
     return out.getvalue()
 
 
@@ -82,6 +82,7 @@ def updated(lang: str, template: Catalog) -> Catalog:
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()  # a message the game no longer says is dropped
     catalog.creation_date = catalog.revision_date = FIXED_DATE
+    catalog.fuzzy = False  # a reviewed catalog: its header (plural forms) goes into the .mo
     if lang == SOURCE:  # English is the message ids themselves
         for message in catalog:
             if message.id:

@@ -14,7 +14,7 @@ from ..shop import Shop
 from ..shop.people import Couple, Staff, Timeline
 from . import cues, words
 from . import palette as P
-from .text import label
+from .text import fitted, label
 
 STATE_COLOURS = P.STATE_COLOURS  # the palette in use (F3), keyed by the kernel's states
 assert {RUNNING, READY, SLEEPING, WAITING, FAILED} <= set(STATE_COLOURS)
@@ -116,8 +116,11 @@ class Inspector:
                     )
                 colour = STATE_COLOURS.get(task.state, (200, 200, 200))
                 cues.marker(surface, task.state, (x + 6, y + 8), colour)
-                surface.blit(label(words.name(task.name), 18, P.WHITE, True), (x + 16, y))
-                surface.blit(label(short_state(task), 18, colour), (x + 140, y))
+                name = label(words.name(task.name), 18, P.WHITE, True)
+                surface.blit(name, (x + 16, y))
+                state_x = max(x + 140, x + 16 + name.get_width() + 8)  # a long translated name
+                state = fitted(short_state(task), 18, colour, r.right - 6 - state_x, least=12)
+                surface.blit(state, (state_x, y))
                 y += 19
             y += 4
         self._draw_strips(surface, shop, pygame.Rect(r.x + 8, strips_top, r.w - 16, 142))

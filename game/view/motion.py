@@ -35,13 +35,15 @@ def board_new(since: float, speed: float) -> bool:
     return since / max(speed, 1e-9) < BLINK_SECONDS
 
 
-def board_dark(since: float, speed: float) -> bool:
-    """Whether the board's digits are dark this frame: a new number blinks
-    ``BLINK_RATE`` times a wall second for ``BLINK_SECONDS``; never under reduced motion."""
-    if _reduced[0]:
+def board_dark(now: float, since: float, speed: float) -> bool:
+    """Whether the board's digits are dark this frame: while a number is new
+    (``board_new``) they go dark ``BLINK_RATE`` times a wall second, on one clock shared by
+    every number, so numbers changing fast never add up to a faster blink; never under
+    reduced motion. ``now`` and ``since`` are virtual seconds."""
+    if _reduced[0] or not board_new(since, speed):
         return False
-    wall = since / max(speed, 1e-9)
-    return wall < BLINK_SECONDS and int(wall * BLINK_RATE * 2) % 2 == 1
+    wall_now = now / max(speed, 1e-9)
+    return int(wall_now * BLINK_RATE * 2) % 2 == 1
 
 
 def twinkle(t: float) -> bool:

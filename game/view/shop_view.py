@@ -228,7 +228,7 @@ class ShopView:
         text = f"{number % 100:02d}" if number is not None else "--"
         since = shop.now - shop.display.changed_at
         if number is not None and motion.board_new(since, self.speed):  # a new number: look up!
-            if motion.board_dark(since, self.speed):  # blinks, unless motion is reduced
+            if motion.board_dark(shop.now, since, self.speed):  # unless motion is reduced
                 text = "  "
             pygame.draw.rect(surface, P.LED_ON, screen.inflate(14, 10), 3, border_radius=6)
         draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
