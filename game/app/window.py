@@ -301,9 +301,9 @@ class Game:
         except (OSError, pygame.error) as error:
             why = f"screenshot not saved: {describe(error)}"
             print(why, file=sys.stderr)
-            self.notice.show(why, error=True)
+            self.notice.show(_("screenshot not saved: {why}").format(why=describe(error)), True)
         else:
-            self.notice.show(f"screenshot saved: {path}")
+            self.notice.show(_("screenshot saved: {path}").format(path=path))
 
     # -- story mode -------------------------------------------------------------------
     def start_story(self) -> None:
