@@ -24,6 +24,7 @@ PATTERNS: dict[str, str] = {  # timeline phase -> how its bars are filled
     "passing order": "diagonal",
     "cooking": "back",
 }
+PATTERN_NAMES = ("solid", "dots", "vertical", "horizontal", "diagonal", "back", "cross")
 MARKERS: dict[str, str] = {  # task state -> the inspector's marker
     "running": "triangle",
     "ready": "disc",
@@ -41,10 +42,10 @@ def ink(colour: Colour) -> Colour:
 
 
 def fill(surface: pygame.Surface, rect: pygame.Rect | tuple, colour: Colour, phase: str) -> None:
-    """A bar of ``phase``: its colour, overlaid with its pattern."""
+    """A bar of ``phase`` (or of a pattern named outright): its colour, under its pattern."""
     rect = pygame.Rect(rect)
     pygame.draw.rect(surface, colour, rect)
-    pattern = PATTERNS.get(phase, "solid")
+    pattern = phase if phase in PATTERN_NAMES else PATTERNS.get(phase, "solid")
     if pattern == "solid" or rect.w < 2 or rect.h < 2:
         return
     line = ink(colour)

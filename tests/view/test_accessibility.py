@@ -299,3 +299,14 @@ def test_reduced_motion_draws_the_same_information(tmp_path) -> None:  # noqa: A
         assert lit > 50  # digits on the board, not a dark blink
     finally:
         pygame.quit()
+
+
+def test_the_two_shops_differ_by_pattern_too() -> None:
+    from game.view.split import SHOP_PATTERNS
+
+    grey = (200, 200, 200)
+    drawn = {
+        mode: shape_of(lambda s, p=p: cues.fill(s, pygame.Rect(2, 2, 36, 13), grey, p))
+        for mode, p in SHOP_PATTERNS.items()
+    }
+    assert len(set(drawn.values())) == len(SHOP_PATTERNS)
