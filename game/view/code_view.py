@@ -204,7 +204,8 @@ class CodeView:
             indent = x + 12 + 14 * depth
             name = label(ARROW.strip() + " " + link.name, 16, CHAIN, True)
             surface.blit(name, (indent, y))
-            where = label(link.where, 15, (120, 120, 140))
+            shown = _("scheduler") if link.where == "scheduler" else link.where
+            where = label(shown, 15, (120, 120, 140))
             surface.blit(where, (indent + name.get_width() + 8, y + 1))
             text_x = indent + name.get_width() + where.get_width() + 18
             is_kernel = link.where == "scheduler"
