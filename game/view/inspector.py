@@ -114,6 +114,10 @@ class Inspector:
                         (r.x + 4, y - 1, r.w - 8, 19),
                         border_radius=3,
                     )
+                if selected is not None and task.actor is selected:  # followed: outlined too
+                    pygame.draw.rect(
+                        surface, P.GOLD, (r.x + 4, y - 1, r.w - 8, 19), 1, border_radius=3
+                    )
                 colour = STATE_COLOURS.get(task.state, (200, 200, 200))
                 cues.marker(surface, task.state, (x + 6, y + 8), colour)
                 name = label(words.name(task.name), 18, P.WHITE, True)
