@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..i18n import N_
 from . import actors, mistakes
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
@@ -52,19 +53,21 @@ LEVELS: tuple[Level, ...] = (
     Level(
         1,
         "blocking-cook",
-        "A blocking call inside async def",
-        "cook",
-        "The cook calls a blocking function for every order, like time.sleep(8). "
-        "What do the couples at the tables do meanwhile?",
+        N_("A blocking call inside async def"),
+        N_("cook"),
+        N_(
+            "The cook calls a blocking function for every order, like time.sleep(8). "
+            "What do the couples at the tables do meanwhile?"
+        ),
         (
-            "They talk on as usual: the cook is in the kitchen",
-            "Everyone freezes until the call returns",
-            "Only the line stops; the tables go on",
-            "The program crashes",
+            N_("They talk on as usual: the cook is in the kitchen"),
+            N_("Everyone freezes until the call returns"),
+            N_("Only the line stops; the tables go on"),
+            N_("The program crashes"),
         ),
         1,
-        "The cook is in a plain blocking call: nobody else can run until it returns.",
-        "await the non-blocking version: the loop runs the others while the cook waits.",
+        N_("The cook is in a plain blocking call: nobody else can run until it returns."),
+        N_("await the non-blocking version: the loop runs the others while the cook waits."),
         Cast(cook=mistakes.blocking_cook),
         Cast(),
         mistakes.blocking_cook,
@@ -74,19 +77,21 @@ LEVELS: tuple[Level, ...] = (
     Level(
         2,
         "forgotten-await",
-        "Calling a coroutine function without await",
-        "you & crush",
-        "You and your crush write number = couple.order_at(counter), without await. "
-        "How long do you wait for your burgers?",
+        N_("Calling a coroutine function without await"),
+        N_("you & crush"),
+        N_(
+            "You and your crush write number = couple.order_at(counter), without await. "
+            "How long do you wait for your burgers?"
+        ),
         (
-            "As long as everyone else",
-            "Twice as long",
-            "Forever: the order never reaches the kitchen",
-            "Python stops with an error at that line",
+            N_("As long as everyone else"),
+            N_("Twice as long"),
+            N_("Forever: the order never reaches the kitchen"),
+            N_("Python stops with an error at that line"),
         ),
         2,
-        "You hold a coroutine object, not a ticket: no task ever ran it, no order was made.",
-        "Add await: a coroutine only runs when it is awaited (or made a task).",
+        N_("You hold a coroutine object, not a ticket: no task ever ran it, no order was made."),
+        N_("Add await: a coroutine only runs when it is awaited (or made a task)."),
         Cast(protagonist=mistakes.forgetful_couple),
         Cast(),
         mistakes.forgetful_couple,
@@ -96,43 +101,49 @@ LEVELS: tuple[Level, ...] = (
     Level(
         3,
         "cpu-on-the-loop",
-        "Heavy work inside async def",
-        "cook",
-        "The cook works out a complicated recipe for each order: 6 s of pure work. "
-        "Which fix lets the others run meanwhile?",
+        N_("Heavy work inside async def"),
+        N_("cook"),
+        N_(
+            "The cook works out a complicated recipe for each order: 6 s of pure work. "
+            "Which fix lets the others run meanwhile?"
+        ),
         (
-            "Put await in front of the call",
-            "Hand the work to a second cook, a worker, and await the result",
-            "Call it from a different async def",
-            "Nothing: the shop is fine as it is",
+            N_("Put await in front of the call"),
+            N_("Hand the work to a second cook, a worker, and await the result"),
+            N_("Call it from a different async def"),
+            N_("Nothing: the shop is fine as it is"),
         ),
         1,
-        "The cook works it out himself: pure work, nothing to await, so the loop is held.",
-        "Work needs workers, waiting needs await.",
+        N_("The cook works it out himself: pure work, nothing to await, so the loop is held."),
+        N_("Work needs workers, waiting needs await."),
         Cast(cook=mistakes.recipe_cook),
         Cast(cook=mistakes.recipe_cook_with_helper, sous_chef=True),
         mistakes.recipe_cook,
         mistakes.recipe_cook_with_helper,
         False,
-        "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
-        "What changed: nobody froze meanwhile, the loop stayed free.",
+        N_(
+            "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
+            "What changed: nobody froze meanwhile, the loop stayed free."
+        ),
     ),
     Level(
         4,
         "one-after-another",
-        "Sequential awaits where they could overlap",
-        "couples",
-        "Every couple wants burgers and drinks. They wait for the burgers first, "
-        "then fetch the drinks. How long is their wait, from paying to having both?",
+        N_("Sequential awaits where they could overlap"),
+        N_("couples"),
+        N_(
+            "Every couple wants burgers and drinks. They wait for the burgers first, "
+            "then fetch the drinks. How long is their wait, from paying to having both?"
+        ),
         (
-            "About the burgers' wait alone",
-            "About the longer of the two",
-            "About the burgers' wait plus the drinks' time",
-            "Forever",
+            N_("About the burgers' wait alone"),
+            N_("About the longer of the two"),
+            N_("About the burgers' wait plus the drinks' time"),
+            N_("Forever"),
         ),
         2,
-        "One errand after another: the drinks start only once the burgers are in hand.",
-        "gather(burgers(), drinks()): both errands overlap; the wait is about the longer one.",
+        N_("One errand after another: the drinks start only once the burgers are in hand."),
+        N_("gather(burgers(), drinks()): both errands overlap; the wait is about the longer one."),
         Cast(couple=mistakes.one_after_another, fountain=True),
         Cast(couple=mistakes.side_by_side, fountain=True),
         mistakes.one_after_another,

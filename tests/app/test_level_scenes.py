@@ -79,11 +79,11 @@ def test_during_a_block_the_blocker_runs_and_the_others_are_overdue(game: Game) 
     frozen = frozen_people(shop)
     assert frozen and id(busy.task.actor) not in frozen
     assert all(when <= shop.now for when in frozen.values())
-    colour, text = row_state(shop, busy.task)
-    assert text.startswith("running: time.sleep")
+    state, colour, text = row_state(shop, busy.task)
+    assert state == "running" and text.startswith("running: time.sleep")
     overdue = [t for t in shop.kernel.tasks if shop.kernel.overdue(t) > 0]
     assert overdue
-    assert all("overdue by" in row_state(shop, t)[1] for t in overdue)
+    assert all("overdue by" in row_state(shop, t)[2] for t in overdue)
     cook = busy.task.actor
     activity, since, _ = cook.shown_at(shop.now)  # what he did then, not after the call
     assert since <= shop.now and activity in ("walking", "cooking", "standing")
