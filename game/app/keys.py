@@ -224,7 +224,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "F2",
-        EVERYWHERE,
+        ANYWHERE,
         lambda g, e: g.cycle_language(),
         N_("next language"),
         "next language (English, Spanish, Portuguese (Brazil), ...); also `--lang`",
@@ -232,7 +232,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "F3",
-        EVERYWHERE,
+        ANYWHERE,
         lambda g, e: g.cycle_palette(),
         N_("colours: default / colour-blind safe"),
         "colours: default / colour-blind safe (Okabe-Ito); also `--palette safe`",

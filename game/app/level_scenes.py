@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..i18n import N_, _
 from ..shop import Shop
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
 from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
 from ..view import palette as P
+from ..view import words
 from ..view.hud import clock_text, draw_paused_badge
 from ..view.inspector import Inspector
 from ..view.level_view import (
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from .window import Game
 
 PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
+PHASE_WORDS = {PREDICT: N_("predict"), WATCH: N_("the mistake"), FIXED: N_("fixed")}
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 TICK = 1.0 / 60
 
@@ -130,7 +133,7 @@ class LevelScene(Scene):
     def fix(self, record: bool = True) -> None:
         """Replay the day with the fixed code, and compare both days played to the end."""
         if self.phase == PREDICT:
-            self.game.notice.show("First your prediction: A, B, C or D.")
+            self.game.notice.show(_("First your prediction: A, B, C or D."))
             return
         if self.phase == FIXED:
             return
@@ -143,7 +146,7 @@ class LevelScene(Scene):
             self._show_score_problem()
         self.game.paused = False
         if self.python_said:
-            self.game.notice.show("Python said: " + self.python_said[0])
+            self.game.notice.show(_("Python said: {text}").format(text=self.python_said[0]))
 
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
@@ -170,7 +173,7 @@ class LevelScene(Scene):
             self.shop = None
             if said:
                 self.python_said = said
-                self.game.notice.show("Python said: " + said[0])
+                self.game.notice.show(_("Python said: {text}").format(text=said[0]))
 
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
@@ -180,7 +183,7 @@ class LevelScene(Scene):
         self.accumulator += min(wall_dt, 0.25) * game.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
-        for _ in range(ticks):
+        for _tick in range(ticks):
             self.step()
 
     def step(self) -> None:
@@ -193,9 +196,9 @@ class LevelScene(Scene):
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
                 print(task.traceback, file=sys.stderr, end="")
-                text = f"actor {task.name!r} crashed: {task.error!r}"
-                print(text, file=sys.stderr)
-                self.game.notice.show(text, error=True)
+                print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
+                text = _("actor '{name}' crashed: {error}")
+                self.game.notice.show(text.format(name=task.name, error=repr(task.error)), True)
             self.crashes = len(kernel.crashes)
             self.game.paused = True
 
@@ -270,16 +273,22 @@ class LevelScene(Scene):
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()
         pygame.draw.rect(surface, (25, 20, 30), (0, 0, w, 30))
-        which = {PREDICT: "predict", WATCH: "the mistake", FIXED: "fixed"}[self.phase]
+        which = _(PHASE_WORDS[self.phase])
         colour = GREEN if self.phase == FIXED else (RED if self.phase == WATCH else (255, 200, 90))
         x = 10
         for text, col in (
-            (f"LEVEL {self.level.number}: {self.level.name}", (255, 190, 90)),
+            (
+                _("LEVEL {number}: {name}").format(number=self.level.number, name=self.level.name),
+                (255, 190, 90),
+            ),
             (which, colour),
             (clock_text(shop.now), P.WHITE),
             (f"{self.game.speed:g}x", P.WHITE),
-            (f"served {len(shop.served)}", P.WHITE),
-            (f"blocked {shop.kernel.blocked:.0f}s", RED if shop.kernel.blocked else P.WHITE),
+            (_("served {n}").format(n=len(shop.served)), P.WHITE),
+            (
+                _("blocked {seconds}s").format(seconds=f"{shop.kernel.blocked:.0f}"),
+                RED if shop.kernel.blocked else P.WHITE,
+            ),
         ):
             img = label(text, 22, col, True)
             surface.blit(img, (x, 5))
@@ -289,11 +298,12 @@ class LevelScene(Scene):
 
     def _draw_no_task_note(self, surface: pygame.Surface, shop: Shop, held: object) -> None:
         """Level 2: the inspector's own words on the coroutine nobody runs."""
-        runs = [t.name for t in shop.kernel.tasks if t.coro is held]
+        runs = [words.name(t.name) for t in shop.kernel.tasks if t.coro is held]
         state = inspect.getcoroutinestate(held)  # type: ignore[arg-type]
-        text = (
-            f"{getattr(held, '__qualname__', 'coroutine')}: run by "
-            f"{', '.join(runs) or 'no task'}, state {state}"
+        text = _("{coroutine}: run by {tasks}, state {state}").format(
+            coroutine=getattr(held, "__qualname__", "coroutine"),
+            tasks=", ".join(runs) or _("no task"),
+            state=state,
         )
         img = label(text, 17, (255, 140, 120), True)
         rect = pygame.Rect(self.left.x + 6, self.left.bottom - 178, self.left.w - 12, 24)
@@ -304,14 +314,14 @@ class LevelScene(Scene):
         w, h = surface.get_size()
         strip = pygame.Rect(0, h - 32, w, 32)
         pygame.draw.rect(surface, (25, 20, 30), strip)
-        text = self.level.caption if self.phase == WATCH else self.level.lesson
+        text = _(self.level.caption if self.phase == WATCH else self.level.lesson)
         surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
         if self.phase == WATCH:
-            button = label(" F: fix it ", 22, P.INK, True)
+            button = label(" " + _("F: fix it") + " ", 22, P.INK, True)
             self.fix_rect = button.get_rect(midright=(w - 10, strip.centery)).inflate(8, 4)
             pygame.draw.rect(surface, GREEN, self.fix_rect, border_radius=6)
             surface.blit(button, button.get_rect(center=self.fix_rect.center))
         else:
             self.fix_rect = pygame.Rect(0, 0, 0, 0)
-            hint = label("4: levels", 20, (200, 200, 200))
+            hint = label(_("4: levels"), 20, (200, 200, 200))
             surface.blit(hint, hint.get_rect(midright=(w - 12, strip.centery)))

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ..i18n import _
+
 FILE = "score.json"
 VERSION = 1
 
@@ -65,7 +67,8 @@ class Score:
             part.write_text(self.as_json(), encoding="utf-8")
             os.replace(part, self.path)
         except OSError as error:
-            self.problem = f"score not saved ({error.strerror or error}: {self.path})"
+            why = error.strerror or str(error)
+            self.problem = _("score not saved ({why}: {path})").format(why=why, path=self.path)
         else:
             self.problem = None
 
@@ -79,7 +82,8 @@ def load(path: Path | None = None) -> Score:
     except FileNotFoundError:
         return score
     except (OSError, UnicodeDecodeError) as error:
-        score.problem = f"score not read ({getattr(error, 'strerror', None) or error}: {path})"
+        why = getattr(error, "strerror", None) or str(error)
+        score.problem = _("score not read ({why}: {path})").format(why=why, path=path)
         return score
     try:
         data = json.loads(text)
@@ -93,7 +97,9 @@ def load(path: Path | None = None) -> Score:
         ):
             raise ValueError("wrong shape")
     except (ValueError, KeyError, TypeError) as error:
-        score.problem = f"score file is damaged, starting afresh ({error}: {path})"
+        score.problem = _("score file is damaged, starting afresh ({why}: {path})").format(
+            why=error, path=path
+        )
         return score
     score.predicted, score.solved = dict(predicted), set(solved)
     return score

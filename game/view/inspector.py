@@ -154,7 +154,12 @@ class Inspector:
         """The ready queue in order, else who wakes next (at the earliest wake-up time)."""
         kernel = shop.kernel
         if kernel.busy is not None:
-            return [f"nobody: {kernel.busy.task.name} holds the loop until {kernel.busy.end:.2f}s"]
+            text = _("nobody: {name} holds the loop until {seconds}s")
+            return [
+                text.format(
+                    name=words.name(kernel.busy.task.name), seconds=f"{kernel.busy.end:.2f}"
+                )
+            ]
         if kernel.ready:
             return [words.name(t.name) for t in kernel.ready][:4]
         sleepers = sorted(

@@ -12,11 +12,13 @@ from functools import lru_cache
 
 import pygame
 
+from ..i18n import N_, _
 from ..scheduler import Task
 from ..shop import Shop
 from ..shop.levels import Level, Result
 from ..shop.people import Couple, Person
 from . import palette as P
+from . import words
 from .code_view import state_words
 from .shop_view import frozen_people
 from .story_card import wrap
@@ -62,12 +64,14 @@ def draw_menu(
     """The level list, a tick by each solved level; returns each row's rectangle."""
     w, h = surface.get_size()
     surface.fill((28, 24, 34))
-    title = outlined("WHEN ASYNC GOES WRONG", 52, AMBER, P.INK)
+    title = outlined(_("WHEN ASYNC GOES WRONG"), 52, AMBER, P.INK)
     surface.blit(title, title.get_rect(midtop=(w // 2, 46)))
-    sub = "Four classic mistakes: predict what happens, watch it break, then fix it."
+    sub = _("Four classic mistakes: predict what happens, watch it break, then fix it.")
     surface.blit(label(sub, 26, P.WHITE), label(sub, 26, P.WHITE).get_rect(midtop=(w // 2, 116)))
     right, n = sum(predicted.values()), len(levels)
-    score = f"predictions right: {right} of {n}    levels solved: {len(solved)} of {n}"
+    score = _("predictions right: {right} of {n}    levels solved: {solved} of {n}").format(
+        right=right, n=n, solved=len(solved)
+    )
     img = label(score, 24, GREEN, True)
     surface.blit(img, img.get_rect(midtop=(w // 2, 160)))
     rects = menu_rows((w, h), len(levels))
@@ -77,29 +81,41 @@ def draw_menu(
         key = label(letter, 40, AMBER, True)
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
         surface.blit(
-            label(f"{level.number}. {level.title}", 30, P.WHITE, True), (rect.x + 80, rect.y + 14)
+            label(f"{level.number}. {_(level.title)}", 30, P.WHITE, True),
+            (rect.x + 80, rect.y + 14),
         )
         surface.blit(
-            label(f"--level {level.name}   ({level.part} plays the mistake)", 22, DIM),
+            label(
+                _("--level {name}   ({part} plays the mistake)").format(
+                    name=level.name, part=_(level.part)
+                ),
+                22,
+                DIM,
+            ),
             (rect.x + 80, rect.y + 56),
         )
         marks = []
         if level.name in predicted:
             marks.append(
                 (
-                    "predicted right" if predicted[level.name] else "predicted wrong",
+                    _("predicted right") if predicted[level.name] else _("predicted wrong"),
                     GREEN if predicted[level.name] else RED,
                 )
             )
         if level.name in solved:
-            marks.append(("\u2713 solved", GREEN))
+            marks.append((_("solved"), GREEN))
         mx = rect.right - 20
         for text, colour in reversed(marks):
             img = label(text, 24, colour, True)
             mx -= img.get_width()
             surface.blit(img, (mx, rect.centery - img.get_height() // 2))
             mx -= 24
-    hint = "A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help"
+        if level.name in solved:  # the tick, drawn (the font has no check mark)
+            cy = rect.centery
+            pygame.draw.lines(
+                surface, GREEN, False, [(mx - 6, cy), (mx + 2, cy + 9), (mx + 16, cy - 10)], 5
+            )
+    hint = _("A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help")
     img = label(hint, 22, DIM)
     surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
     return rects
@@ -125,17 +141,21 @@ def draw_question(surface: pygame.Surface, level: Level) -> list[pygame.Rect]:
     surface.blit(shade, (0, 0))
     pygame.draw.rect(surface, PAPER, card, border_radius=12)
     pygame.draw.rect(surface, P.WARM_LABEL, card, 4, border_radius=12)
-    head = f"LEVEL {level.number}: {level.title.upper()} - PREDICT"
+    head = _("LEVEL {number}: {title} - PREDICT").format(
+        number=level.number, title=_(level.title).upper()
+    )
     surface.blit(label(head, 26, P.WARM_LABEL, True), (card.x + 28, card.y + 18))
-    for i, line in enumerate(wrap(level.question, 30, card.w - 60)[:3]):
+    for i, line in enumerate(wrap(_(level.question), 30, card.w - 60)[:3]):
         surface.blit(label(line, 30, P.INK), (card.x + 28, card.y + 58 + 34 * i))
     for letter, answer, rect in zip(level.letters, level.answers, answers, strict=True):
         pygame.draw.rect(surface, (245, 232, 205), rect, border_radius=8)
         pygame.draw.rect(surface, (200, 170, 120), rect, 2, border_radius=8)
         key = label(letter, 30, P.WARM_LABEL, True)
         surface.blit(key, key.get_rect(center=(rect.x + 28, rect.centery)))
-        surface.blit(label(answer, 26, P.INK), (rect.x + 60, rect.y + 12))
-    hint = label("press A, B, C or D (or click an answer), then watch it run", 22, (120, 110, 100))
+        surface.blit(label(_(answer), 26, P.INK), (rect.x + 60, rect.y + 12))
+    hint = label(
+        _("press A, B, C or D (or click an answer), then watch it run"), 22, (120, 110, 100)
+    )
     surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))
     return answers
 
@@ -147,7 +167,9 @@ def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) 
     if busy is None:
         return
     blocked = shop.now - busy.start
-    text = f"THE LOOP IS BLOCKED {blocked:4.1f} s  -  {busy.task.name} is inside {busy.what}"
+    text = _("THE LOOP IS BLOCKED {seconds} s  -  {name} is inside {call}").format(
+        seconds=f"{blocked:4.1f}", name=words.name(busy.task.name), call=busy.what
+    )
     img = label(text, 26, (255, 255, 255), True)
     rect = img.get_rect(midtop=at).inflate(24, 10)
     pygame.draw.rect(surface, (190, 40, 40), rect, border_radius=8)
@@ -170,12 +192,10 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
             continue
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
-        lines = [
-            label("ready, but the", 13, P.INK, True),
-            label(f"loop is busy {late:.0f}s", 13, P.INK, True),
-        ]
+        text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.0f}")
+        lines = [label(line, 13, P.INK, True) for line in wrap(text, 13, 100)]
         sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
-        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 30)
+        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 14 * len(lines))
         rect.midbottom = (sx, sy)
         pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
@@ -190,8 +210,12 @@ def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> N
         if person.shown_at(t)[0] != "working out a recipe":
             continue
         x, y = person.position_at(t)
-        where = "on a worker" if person in shop.helpers else "on the loop"
-        img = label(f"working out a recipe, {where}", 13, P.INK, True)
+        text = (
+            _("working out a recipe, on a worker")
+            if person in shop.helpers
+            else _("working out a recipe, on the loop")
+        )
+        img = label(text, 13, P.INK, True)
         rect = img.get_rect(midbottom=to_screen((x, y - 96))).inflate(8, 4)
         pygame.draw.rect(surface, (200, 235, 255), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
@@ -267,7 +291,15 @@ def draw_code(
     _panel(surface, rect, AMBER)
     x, y = rect.x + 10, rect.y + 6
     if fixed:
-        surface.blit(label(f"The fix: {level.fixed_actor.__name__}", 22, GREEN, True), (x, y))
+        surface.blit(
+            label(
+                _("The fix: {function}").format(function=level.fixed_actor.__name__),
+                22,
+                GREEN,
+                True,
+            ),
+            (x, y),
+        )
         y += 28
         for sign, text in fix_diff(level):
             colour = {"-": RED, "+": GREEN}.get(sign, (200, 200, 200))
@@ -286,10 +318,17 @@ def draw_code(
     busy = shop.kernel.busy if shop is not None else None
     if shop is not None and busy is not None and busy.task is task:  # still in the plain call
         paused = cause
-        held = f"{shop.now - busy.start:.1f} of {busy.seconds:.1f} s"
-        where = f"running, inside {busy.what} ({held}): no await to hand over at"
-    who = task.name if task is not None else level.part
-    surface.blit(label(f"{who}: async def {fn.__name__}", 20, AMBER, True), (x, y))
+        where = _("running, inside {call} ({seconds} of {total} s): no await to hand over at")
+        where = where.format(
+            call=busy.what, seconds=f"{shop.now - busy.start:.1f}", total=f"{busy.seconds:.1f}"
+        )
+    who = words.name(task.name) if task is not None else _(level.part)
+    surface.blit(
+        label(
+            _("{who}: async def {function}").format(who=who, function=fn.__name__), 20, AMBER, True
+        ),
+        (x, y),
+    )
     y += 24
     room = (rect.bottom - 30 - y) // 16
     body = list(enumerate(lines))[1:]
@@ -310,17 +349,19 @@ def draw_code(
         surface.blit(label(f"{n:4d}", 14, (120, 120, 140)), (x + 12, y + 1))
         surface.blit(_fit(line, 15, colour, rect.w - 70), (x + 52, y))
         y += 16
-    note = f"the cause: line {cause}" + (f"    line {paused}: {where}" if paused else "")
+    note = _("the cause: line {line}").format(line=cause)
+    if paused:
+        note += "    " + _("line {line}: {state}").format(line=paused, state=where)
     surface.blit(_fit(note, 16, RED, rect.w - 20, True), (x, rect.bottom - 24))
 
 
 # -- the result card ----------------------------------------------------------------------------
 RESULT_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("mean_wait", "mean wait, paid -> all in hand", "{:.1f} s"),
-    ("mean_visit", "mean time, door -> all in hand", "{:.1f} s"),
-    ("served", "couples served", "{:d}"),
-    ("blocked_seconds", "seconds the loop was blocked", "{:.1f} s"),
-    ("never_served", "couples who never got burgers", "{:d}"),
+    ("mean_wait", N_("mean wait, paid -> all in hand"), "{:.1f} s"),
+    ("mean_visit", N_("mean time, door -> all in hand"), "{:.1f} s"),
+    ("served", N_("couples served"), "{:d}"),
+    ("blocked_seconds", N_("seconds the loop was blocked"), "{:.1f} s"),
+    ("never_served", N_("couples who never got burgers"), "{:d}"),
 )
 
 
@@ -335,44 +376,53 @@ def draw_result(
     """Broken against fixed, every number from the two days' metrics."""
     _panel(surface, rect, GREEN)
     x, y = rect.x + 14, rect.y + 10
-    surface.blit(label(f"Level {level.number}: broken vs fixed", 24, GREEN, True), (x, y))
+    surface.blit(
+        label(_("Level {number}: broken vs fixed").format(number=level.number), 24, GREEN, True),
+        (x, y),
+    )
     y += 34
     col1, col2 = rect.right - 190, rect.right - 90
-    surface.blit(label("broken", 18, RED, True), (col1, y))
-    surface.blit(label("fixed", 18, GREEN, True), (col2, y))
+    surface.blit(label(_("broken"), 18, RED, True), (col1, y))
+    surface.blit(label(_("fixed"), 18, GREEN, True), (col2, y))
     y += 24
     b, f = broken.outcome.as_dict(), fixed.outcome.as_dict()
     for key, text, fmt in RESULT_ROWS:
-        surface.blit(label(text, 18, P.WHITE), (x, y))
+        surface.blit(label(_(text), 18, P.WHITE), (x, y))
         surface.blit(label(fmt.format(b[key]), 18, RED), (col1, y))
         surface.blit(label(fmt.format(f[key]), 18, GREEN), (col2, y))
         y += 24
     y += 2
-    day = f"(same seed, same {b['arrived']} couples; each day played to its end)"
+    day = _("(same seed, same {n} couples; each day played to its end)").format(n=b["arrived"])
     surface.blit(_fit(day, 15, DIM, rect.w - 28), (x, y))
     y += 24
-    for line in wrap(level.note, 17, rect.w - 40) if level.note else []:
+    for line in wrap(_(level.note), 17, rect.w - 40) if level.note else []:
         surface.blit(label(line, 17, (230, 230, 200)), (x, y))
         y += 20
     y += 6
     if answer is not None:
         right = answer == level.right
-        said = f"You predicted {level.letters[answer]}: " + ("right!" if right else "not quite.")
+        said = (
+            _("You predicted {letter}: right!")
+            if right
+            else _("You predicted {letter}: not quite.")
+        ).format(letter=level.letters[answer])
         surface.blit(label(said, 20, GREEN if right else RED, True), (x, y))
         y += 24
         for line in wrap(
-            f"{level.letters[level.right]}: {level.answers[level.right]}", 18, rect.w - 28
+            f"{level.letters[level.right]}: {_(level.answers[level.right])}", 18, rect.w - 28
         ):
             surface.blit(label(line, 18, P.WHITE), (x, y))
             y += 21
         y += 6
     for text in broken.python_said:
-        surface.blit(label("Python said, as the coroutine was destroyed:", 17, AMBER, True), (x, y))
+        surface.blit(
+            label(_("Python said, as the coroutine was destroyed:"), 17, AMBER, True), (x, y)
+        )
         y += 21
         for line in wrap(text, 16, rect.w - 28):
             surface.blit(label(line, 16, (255, 230, 160)), (x, y))
             y += 19
         y += 6
-    for line in wrap(level.lesson, 22, rect.w - 70):
+    for line in wrap(_(level.lesson), 22, rect.w - 110):  # (bold type runs wider)
         surface.blit(label(line, 22, AMBER, True), (x, y))
         y += 26

@@ -183,3 +183,23 @@ def test_a_level_actor_that_raises_is_reported_by_name(
     err = capsys.readouterr().err
     assert "actor 'cook' crashed: RuntimeError('grill on fire')" in err
     assert game.paused and game.notice.error
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_every_level_screen_draws_in_every_language(game: Game, lang: str) -> None:
+    from game import i18n
+
+    i18n.use(lang)
+    game.show_levels()
+    game.draw()
+    for level in LEVELS:
+        game.start_level(level.name)
+        game.draw()  # the question
+        game.letter(level.right)
+        scene = game.level_scene
+        scene.advance_to(45)
+        game.draw()  # watching
+        game.fix_level()
+        scene.advance_to(20)
+        game.draw()  # the result card and the diff
+    assert game.score.solved == {level.name for level in LEVELS}
