@@ -324,15 +324,15 @@ class ShopView:
             number = label(str(couple.number), 20, P.INK, True)
             surface.blit(number, number.get_rect(center=rect.center))
 
-    def _draw_feelings(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
+    def _draw_feelings(self, surface: pygame.Surface, couple: Couple, now: float) -> None:
         props = self.lib["props"]
         for person in couple.people:
             if not person.visible:
                 continue
-            x, y = person.position_at(t)
+            x, y = person.position_at(now)
             head = (x, y - 84)
             looks = self._facing(person, couple)
-            t = self._when(person, t)
+            t = self._when(person, now)  # stands still while the loop is held
             if person.activity == "listening":  # hearts: the crush of the one talking
                 heart = props.anim("heart")
                 if motion.reduced():  # one still heart over the head says the same
@@ -355,7 +355,7 @@ class ShopView:
                         surface.blit(sweat, (x + 12, y - 86))
             self._draw_bubble(surface, person, t, looks)
         if couple.protagonist:
-            self._draw_protagonist_tag(surface, couple, t)
+            self._draw_protagonist_tag(surface, couple, now)
 
     def _draw_bubble(self, surface: pygame.Surface, person: Person, t: float, looks: int) -> None:
         bubble = bubble_for(person)
