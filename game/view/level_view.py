@@ -192,7 +192,7 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
             continue
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
-        text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.0f}")
+        text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.1f}")
         lines = [label(line, 13, P.INK, True) for line in wrap(text, 13, 100)]
         sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
         rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 14 * len(lines))

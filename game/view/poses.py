@@ -66,11 +66,12 @@ BUBBLE_FOR_ACTIVITY = {"ordering": "order", "calling the order": "order", "talki
 COUNTER_TOP = 252.0  # parallel shop: where a tray stands on a counter (its feet)
 
 
-def tag_for(person: Person, activity: str | None = None) -> str:
+def tag_for(person: Person, activity: str | None = None, carrying: bool | None = None) -> str:
     """The animation for what the person is doing (every role shows every activity);
-    ``activity``: what they were doing at the drawn time, if not what they do now."""
+    ``activity`` / ``carrying``: what they did and held at the drawn time, if not now."""
     tag = TAG_FOR_ACTIVITY[activity or person.activity]
-    if tag == "walk" and person.carrying is not None:
+    holds = person.carrying is not None if carrying is None else carrying
+    if tag == "walk" and holds:
         tag = "carry"
     tags = TAGS[person.role]
     while tag not in tags:

@@ -188,6 +188,10 @@ class ShopView:
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
         x, y, w, _h = L.KITCHEN_WINDOW
         slips = [*shop.cooking, *shop.kitchen.items]
+        busy = shop.kernel.busy
+        held = getattr(busy.task.actor, "carrying", None) if busy is not None else None
+        if held is not None and held.order not in slips:  # still on the grill at time t
+            slips.insert(0, held.order)
         slip = self.lib.prop("order_slip")
         for i, order in enumerate(slips[:9]):
             sx = x + w - 40 - i * 26
@@ -292,9 +296,10 @@ class ShopView:
         self, surface: pygame.Surface, person: Person, t: float, couple: Couple | None
     ) -> None:
         activity, since, _ = person.shown_at(t)
+        ahead = person.since > t  # a blocking call's task: what it took came later too
         anim = self.lib.anim(
             SHEET_FOR_ROLE[person.role],
-            tag_for(person, activity),
+            tag_for(person, activity, False if ahead else None),
             self._facing(person, couple),
             self._colour(person, couple),
         )
