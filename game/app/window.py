@@ -35,6 +35,7 @@ FPS = 60
 TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
 
 
 def _visible(name: str) -> property:
@@ -85,21 +86,20 @@ class Game:
     # -- the model --------------------------------------------------------------------
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
+        self._build_worlds()
+        self.reported_crashes = 0
+        for scene in self.scenes.values():
+            scene.on_restart()
+
+    def _build_worlds(self) -> None:
+        """Both shops and both houses at virtual time 0, the old ones closed."""
         for old in getattr(self, "shops", {}).values():
             old.kernel.close()
         for old_house in getattr(self, "houses", {}).values():
             old_house.close()
-        self.shops = {m: Shop(self.config.with_mode(m), strict=False) for m in MODES}
-        self.houses = {
-            m: House(HouseConfig(mode=m, seed=self.config.seed), strict=False) for m in MODES
-        }
-        for shop in self.shops.values():
-            shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+        self.shops, self.houses = build_worlds(self.config)
         self.ticks = 0
         self.accumulator = 0.0
-        self.reported_crashes = 0
-        for scene in self.scenes.values():
-            scene.on_restart()
 
     @property
     def shop(self) -> Shop:
@@ -111,20 +111,58 @@ class Game:
 
     def step(self) -> None:
         """Exactly one tick of virtual time, for both shops and both houses."""
-        self.ticks += 1
-        for house in self.houses.values():
-            house.kernel.run_until(self.ticks * TICK)
-        for shop in self.shops.values():
-            shop.kernel.run_until(self.ticks * TICK)
-            if self.ticks % 600 == 0:
-                shop.kernel.prune()  # forget finished tasks: memory stays flat
+        self._run_to(self.ticks + 1)
         self._report_crashes()
         if self.story is not None and self.story.check(self.shop):
             self.paused = True
 
+    def _run_to(self, ticks: int) -> None:
+        """Run every world up to tick ``ticks`` in as few chunks as the prune ticks allow.
+
+        A kernel run to t in one ``run_until`` is the same run as tick by tick (wake-ups go
+        in (time, sequence) order either way; ``tests/app/test_timetravel.py`` proves it),
+        so only the ticks where finished tasks are forgotten cut the run into chunks."""
+        while self.ticks < ticks:
+            stop = min(ticks, (self.ticks // PRUNE_EVERY + 1) * PRUNE_EVERY)
+            for house in self.houses.values():
+                house.kernel.run_until(stop * TICK)
+            for shop in self.shops.values():
+                shop.kernel.run_until(stop * TICK)
+                if stop % PRUNE_EVERY == 0:
+                    shop.kernel.prune()
+            self.ticks = stop
+
     def advance_to(self, seconds: float) -> None:
         while self.now + 1e-9 < seconds:
             self.step()
+
+    # -- time travel ------------------------------------------------------------------
+    def seek(self, ticks: int) -> None:
+        """Show the day at tick ``ticks``: everything (sprites, HUD, panels, story card) as
+        it was then. Forward runs the live worlds on; back rebuilds them from the seed and
+        re-simulates (coroutines cannot be copied, but the day is deterministic)."""
+        ticks = max(0, int(ticks))
+        if ticks < self.ticks:
+            self._build_worlds()
+        self._run_to(ticks)
+        self.accumulator = 0.0
+        self.reported_crashes = sum(
+            len(w.kernel.crashes) for w in [*self.shops.values(), *self.houses.values()]
+        )  # already told, before the seek
+        if self.story is not None:
+            self.story.sync(self.shop, self.ticks, TICK)
+            if self.story.card is not None:
+                self.paused = True
+        for scene in self.scenes.values():
+            scene.on_seek()
+
+    def step_back(self) -> None:
+        """LEFT while paused: exactly one tick back, the mirror of RIGHT."""
+        if self.paused and self.ticks > 0:
+            self.seek(self.ticks - 1)
+
+    def seek_home(self) -> None:
+        self.seek(0)
 
     def _report_crashes(self) -> None:
         worlds = [*self.shops.values(), *self.houses.values()]
@@ -370,6 +408,15 @@ class Game:
         path = Path(path)
         pygame.image.save(self.screen, str(path))
         return path
+
+
+def build_worlds(config: ShopConfig) -> tuple[dict[str, Shop], dict[str, House]]:
+    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses."""
+    shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
+    houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
+    for shop in shops.values():
+        shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+    return shops, houses
 
 
 def describe(error: BaseException) -> str:
