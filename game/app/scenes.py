@@ -26,6 +26,7 @@ from .sections import (
     InspectorPanel,
     Sections,
     StoryCard,
+    TimelinePanel,
 )
 from .story_mode import StoryMode
 
@@ -84,6 +85,7 @@ class ShopScene(Scene):
                 InspectorPanel(game, pygame.Rect(w - 470, 34, 466, h - 72)),
                 CodePanel(game, pygame.Rect(4, 34, 640, 330)),
                 ChartsPanel(game, (w, h)),
+                TimelinePanel(game),
                 StoryCard(game),
                 CrashBanner(game),
             ),

@@ -23,18 +23,19 @@ import pygame
 
 from ..house import House, HouseConfig
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
+from ..shop.story import Beat
 from ..view.sheets import AssetError, Library, Sheet
 from . import keys
+from .clock import FPS, TICK, tick_of
 from .keys import HOLD_DELAY, HOUSE, SHOP
 from .scenes import HouseScene, Scene, ShopScene
 from .sections import HelpPanel, Notice, Section, Sections
 from .story_mode import StoryMode
 
 WIDTH, HEIGHT = 1280, 720
-FPS = 60
-TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next beat
 PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
 
 
@@ -86,6 +87,8 @@ class Game:
     # -- the model --------------------------------------------------------------------
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
+        self.horizon = 0  # the furthest tick this day has been run to
+        self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
         self._build_worlds()
         self.reported_crashes = 0
         for scene in self.scenes.values():
@@ -131,6 +134,9 @@ class Game:
                 if stop % PRUNE_EVERY == 0:
                     shop.kernel.prune()
             self.ticks = stop
+        if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
+            self.horizon = self.ticks
+            self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
 
     def advance_to(self, seconds: float) -> None:
         while self.now + 1e-9 < seconds:
@@ -163,6 +169,38 @@ class Game:
 
     def seek_home(self) -> None:
         self.seek(0)
+
+    def marks(self, mode: str | None = None) -> tuple[list[Beat], list[tuple[float, int]]]:
+        """The story beats and board changes of the day so far (up to ``horizon``), even
+        while the shop on screen has been rewound to before them."""
+        return self._marks.get(mode or self.mode, ([], []))
+
+    def jump_beat(self, direction: int) -> None:
+        """``[`` / ``]``: to the tick of the followed story's previous / next beat. A next
+        beat not yet reached is looked for by running on (up to ``BEAT_SEARCH`` ticks)."""
+        known = [tick_of(beat.time) for beat in self.marks()[0]]
+        if direction < 0:
+            earlier = [k for k in known if k < self.ticks]
+            if earlier:
+                self.seek(earlier[-1])
+            else:
+                self.notice.show("no earlier story beat")
+            return
+        later = [k for k in known if k > self.ticks]
+        if later:
+            self.seek(later[0])
+            return
+        self.seek(self.horizon)
+        shop, seen, limit = self.shop, len(self.marks()[0]), self.ticks + BEAT_SEARCH
+        while len(shop.beats) == seen and self.ticks < limit:
+            couple = shop.protagonist
+            if couple is not None and couple.left_at is not None:
+                break  # their story is over
+            self._run_to(self.ticks + FPS)
+        if len(shop.beats) > seen:
+            self.seek(tick_of(shop.beats[seen].time))
+        else:
+            self.notice.show("no later story beat")
 
     def _report_crashes(self) -> None:
         worlds = [*self.shops.values(), *self.houses.values()]
@@ -207,6 +245,7 @@ class Game:
     show_inspector = _visible("inspector")
     show_code = _visible("code")
     show_charts = _visible("charts")
+    show_timeline = _visible("timeline")
 
     @property
     def split(self) -> bool:
@@ -318,6 +357,7 @@ class Game:
     def start_story(self) -> None:
         self.story = StoryMode()
         self.split = self.show_charts = False
+        self.show_timeline = True  # on by default in story mode (L hides it)
         self.mode = self.story.mode
         self.paused = False
         self.restart()

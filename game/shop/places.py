@@ -120,6 +120,7 @@ class Display:
     def __init__(self) -> None:
         self.number: int | None = None
         self.changed_at = 0.0
+        self.history: list[tuple[float, int]] = []  # (when, number): the timeline's marks
         self._ready: dict[int, Event] = {}
 
     def shows(self, number: int) -> Event:
@@ -131,6 +132,7 @@ class Display:
     def show(self, number: int, now: float) -> None:
         self.number = number
         self.changed_at = now
+        self.history.append((now, number))
         self.shows(number).set()
 
     def forget(self, number: int) -> None:

@@ -1,0 +1,213 @@
+"""Time travel: a seek shows exactly the moment it lands on, however the player got there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+import pytest
+
+from game.app.window import TICK, Game, open_window
+from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.view.code_view import await_chain, meaning
+from game.view.inspector import followed_task
+
+
+@pytest.fixture
+def game() -> Iterator[Game]:
+    yield Game(ShopConfig(), open_window(headless=True))
+    pygame.quit()
+
+
+def fresh() -> Game:
+    return Game(ShopConfig(), pygame.display.get_surface())
+
+
+def pixels(game: Game) -> bytes:
+    return pygame.image.tobytes(game.draw(), "RGB")
+
+
+def texts(game: Game) -> list[str]:
+    """What the inspector and the code view say, as text: every task's state, the hand-over
+    log, the followed task's await chain and its meaning."""
+    shop = game.shop
+    out = [f"t={shop.now!r}"]
+    out += [f"{t.name}|{t.describe()}|{t.resumes}" for t in shop.kernel.tasks]
+    out += [f"{h.time!r}|{h.name}|{h.after}|{h.resume}" for h in shop.kernel.trace or []]
+    task = followed_task(shop, game.selected)
+    if task is not None:
+        out += [f"{link.name}|{link.where}|{link.text}" for link in await_chain(task)]
+        out.append(meaning(task))
+    return out
+
+
+def model(game: Game) -> list[str]:
+    """Both shops' event logs and traces and both houses' strokes: the whole model."""
+    out: list[str] = []
+    for shop in game.shops.values():
+        out += [f"{t!r}|{who}|{what}" for t, who, what in shop.log]
+        out += [f"{h.time!r}|{h.name}|{h.after}" for h in shop.kernel.trace or []]
+        out += [f"{t.name}|{t.describe()}" for t in shop.kernel.tasks]
+    for house in game.houses.values():
+        out += [repr(room.strokes) for room in house.rooms]
+    return out
+
+
+def follow_flirting(game: Game) -> None:
+    game.mode = CONCURRENT
+    game.selected = next(c for c in game.shop.couples if c.phase == "flirting")
+    game.show_inspector = game.show_code = True
+
+
+def test_one_run_to_t_is_the_same_run_as_tick_by_tick(game: Game) -> None:
+    """The ground the seek stands on: running to t in chunks (cut only where tasks are
+    pruned) gives the same event log, trace, tasks and frame as running tick by tick."""
+    ticks = 1500  # past two prune ticks
+    for _ in range(ticks):
+        game.step()
+    game.paused = True
+    follow_flirting(game)
+    by_tick, by_tick_pixels, by_tick_texts = model(game), pixels(game), texts(game)
+    other = fresh()
+    other.paused = True
+    other.seek(ticks)
+    follow_flirting(other)
+    assert other.ticks == ticks and other.now == game.now
+    assert model(other) == by_tick
+    assert texts(other) == by_tick_texts
+    assert pixels(other) == by_tick_pixels
+
+
+def test_seek_back_then_forward_shows_the_identical_moment(game: Game) -> None:
+    game.paused = True
+    game.seek(70 * 60)
+    follow_flirting(game)
+    before, said = pixels(game), texts(game)
+    for target in (30 * 60, 90 * 60, 70 * 60, 0, 70 * 60):  # back, past it, back, home, again
+        game.seek(target)
+        assert game.ticks == target
+        if target != 70 * 60:
+            assert pixels(game) != before
+    assert game.selected is not None and game.selected.index == followed_index(before, game)
+    assert texts(game) == said
+    assert pixels(game) == before
+
+
+def followed_index(_: bytes, game: Game) -> int:
+    return game.selected.index  # type: ignore[attr-defined]
+
+
+def test_stepping_back_n_ticks_equals_seeking_to_t_minus_n(game: Game) -> None:
+    game.paused = True
+    game.seek(47 * 60)
+    game.show_inspector = True
+    for _ in range(7):
+        game.key(pygame.K_LEFT)
+    assert game.ticks == 47 * 60 - 7
+    stepped, said = pixels(game), texts(game)
+    other = fresh()
+    other.paused = True
+    other.show_inspector = True
+    other.seek(47 * 60 - 7)
+    assert pixels(other) == stepped
+    assert texts(other) == said
+
+
+def test_left_does_nothing_while_running_or_at_the_start(game: Game) -> None:
+    game.key(pygame.K_LEFT)
+    assert game.ticks == 0
+    game.advance_to(2)
+    game.key(pygame.K_LEFT)  # running: LEFT is for a paused shop, as RIGHT is
+    assert game.ticks == 120
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "shop",
+        "parallel",
+        "inspector",
+        "code",
+        "charts",
+        "split",
+        "house",
+        "help",
+        "timeline",
+    ],
+)
+def test_a_frame_is_the_same_with_or_without_the_frames_before(setup: str) -> None:
+    """The view is a function of the model and t: drawing earlier frames first (as a
+    running game does) changes nothing in the frame drawn at t, in any panel."""
+    open_window(headless=True)
+
+    def prepare(game: Game) -> None:
+        game.paused = True
+        if setup == "parallel":
+            game.mode = PARALLEL
+        elif setup in ("inspector", "code"):
+            game.shop_scene.follow = ("couple", 6)  # kept by name until they come in
+            game.show_inspector = setup == "inspector"
+            game.show_code = True
+        elif setup == "charts":
+            game.show_charts = True
+        elif setup == "split":
+            game.split = True
+        elif setup == "house":
+            game.scene = "house"
+        elif setup == "help":
+            game.show_help = True
+        elif setup == "timeline":
+            game.show_timeline = True
+
+    watched = fresh()
+    prepare(watched)
+    for second in range(40, 80):  # drawn every second on the way, as a player watches
+        watched.seek(second * 60)
+        watched.draw()
+    watched.seek(80 * 60)
+    cold = fresh()
+    prepare(cold)
+    cold.seek(80 * 60)
+    if setup in ("inspector", "code"):
+        assert cold.selected is not None and watched.selected is not None
+    assert pixels(watched) == pixels(cold)
+    pygame.quit()
+
+
+def test_after_a_seek_the_story_card_is_the_one_up_at_that_moment(game: Game) -> None:
+    game.start_story()
+    while game.story is not None and game.story.card is None:
+        game.play(TICK)
+    assert game.story is not None and game.story.card is not None
+    first_beat, at = game.story.card.code, game.ticks
+    game.space()  # acknowledge it and go on to the second beat
+    while game.story.card is None:
+        game.play(TICK)
+    second_beat, second_at = game.story.card.code, game.ticks
+    assert second_beat != first_beat
+    game.seek(at)
+    assert game.story.card is not None and game.story.card.code == first_beat and game.paused
+    game.seek(at + 1)
+    assert game.story.card is None and game.story.shown == 1
+    game.seek(at - 1)
+    assert game.story.card is None and game.story.shown == 0
+    game.seek(second_at)
+    assert game.story.card is not None and game.story.card.code == second_beat
+    game.seek(second_at + 10 * 60 * 60)  # long after the last beat: the lesson is up
+    assert game.story.card is not None and game.story.card.kind == "lesson"
+
+
+def test_split_tab_house_and_restart_work_after_a_seek(game: Game) -> None:
+    game.paused = True
+    game.seek(90 * 60)
+    game.seek(20 * 60)
+    game.key(pygame.K_s)
+    assert game.split
+    assert pixels(game) == pixels(game)
+    game.key(pygame.K_s)
+    game.key(pygame.K_TAB)
+    assert game.mode == PARALLEL and game.shop.now == pytest.approx(20.0)
+    game.key(pygame.K_3)
+    assert game.scene == "house" and game.houses[PARALLEL].now == pytest.approx(20.0)
+    game.key(pygame.K_r)
+    assert game.ticks == 0 and game.shop.now == 0.0
