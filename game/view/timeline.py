@@ -15,7 +15,7 @@ from . import palette as P
 from .hud import clock_text
 from .text import label
 
-STRIP_H = 30
+STRIP_H = 38
 MIN_SPAN = 60.0  # virtual seconds: a fresh day's strip is not all playhead
 BEAT = (255, 200, 90)
 BOARD = (120, 230, 160)
@@ -29,7 +29,7 @@ def strip_rect(size: tuple[int, int], bottom: int) -> pygame.Rect:
 
 def bar_of(rect: pygame.Rect) -> pygame.Rect:
     """The part of the strip that stands for time (the clock sits on its left)."""
-    return pygame.Rect(rect.x + 78, rect.y + 8, rect.w - 90, rect.h - 12)
+    return pygame.Rect(rect.x + 78, rect.y + 18, rect.w - 90, rect.h - 22)
 
 
 def span_of(day: float) -> float:
@@ -60,7 +60,7 @@ def draw_timeline(
     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
     shade.fill((20, 16, 28, 215))
     surface.blit(shade, rect)
-    surface.blit(label(clock_text(now), 20, P.WHITE, True), (rect.x + 8, rect.y + 7))
+    surface.blit(label(clock_text(now), 22, P.WHITE, True), (rect.x + 8, rect.y + 10))
     bar = bar_of(rect)
     pygame.draw.rect(surface, (55, 50, 68), bar, border_radius=3)
     known = pygame.Rect(bar.x, bar.y, x_of(bar, day, day) - bar.x, bar.h)
@@ -71,16 +71,16 @@ def draw_timeline(
     for t, _number in board:
         x = x_of(bar, t, day)
         if x != last_x:  # a busy board draws one tick per pixel
-            pygame.draw.line(surface, BOARD, (x, bar.bottom - 6), (x, bar.bottom - 1))
+            pygame.draw.line(surface, BOARD, (x, bar.centery), (x, bar.bottom - 1))
             last_x = x
     label_right = -100
     for t, code in beats:
         x = x_of(bar, t, day)
-        pygame.draw.line(surface, BEAT, (x, bar.y - 2), (x, bar.bottom), 2)
-        tag = label(code, 14, BEAT, True)
-        if x + 3 > label_right:  # crowded beats keep their marks, drop their labels
-            surface.blit(tag, (x + 3, rect.y - 1))
-            label_right = x + 3 + tag.get_width()
+        pygame.draw.line(surface, BEAT, (x, bar.y - 4), (x, bar.bottom), 2)
+        tag = label(code, 16, BEAT, True)
+        if x - 1 > label_right:  # crowded beats keep their marks, drop their labels
+            surface.blit(tag, (x - 1, rect.y + 1))
+            label_right = x - 1 + tag.get_width() + 2
     x = x_of(bar, now, day)
-    pygame.draw.polygon(surface, P.WHITE, [(x - 5, rect.y), (x + 5, rect.y), (x, rect.y + 7)])
-    pygame.draw.line(surface, P.WHITE, (x, rect.y + 4), (x, rect.bottom - 2), 2)
+    pygame.draw.polygon(surface, P.WHITE, [(x - 6, bar.y - 8), (x + 6, bar.y - 8), (x, bar.y)])
+    pygame.draw.line(surface, P.WHITE, (x, bar.y - 2), (x, rect.bottom - 2), 2)
