@@ -15,7 +15,6 @@ import argparse
 import os
 import sys
 import time
-from collections import deque
 from pathlib import Path
 from typing import cast
 
@@ -455,7 +454,7 @@ def build_worlds(config: ShopConfig) -> tuple[dict[str, Shop], dict[str, House]]
     shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
     houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
     for shop in shops.values():
-        shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+        shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
     return shops, houses
 
 

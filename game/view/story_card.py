@@ -38,7 +38,7 @@ def draw_card(
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
-    accent = (235, 120, 30) if mode == "concurrent" else (40, 120, 190)
+    accent = P.WARM_LABEL if mode == "concurrent" else P.COOL_LABEL
     pygame.draw.rect(surface, accent, card, 4, border_radius=10)
     heading = {
         "beat": f"{mode} shop - beat {code}",
