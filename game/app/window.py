@@ -455,6 +455,7 @@ def build_worlds(config: ShopConfig) -> tuple[dict[str, Shop], dict[str, House]]
     houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
     for shop in shops.values():
         shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
+        shop.record_wakes()  # who woke whom: the scene's arrows
     return shops, houses
 
 

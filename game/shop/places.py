@@ -169,6 +169,8 @@ class PickupCounter:
         self.trays[number] = tray
         tray.holder = "pickup"
         self.display.show(number, self.shop.now)  # whoever holds this number may come
+        if self.shop.wakes is not None:
+            self.shop.wakes.board(number, tray.order.couple)
         self.shop.record("display", f"shows #{number}")
 
     def take(self, number: int) -> Tray:

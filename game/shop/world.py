@@ -15,6 +15,7 @@ from .ledger import Departures, Served
 from .people import Couple, CouplePlan, Order, Person, Staff, Tray
 from .places import Counter, Display, Line, PickupCounter, Tables
 from .story import Beat
+from .wakes import WakeLog
 
 PALETTES = 12  # how many clothing colours couples are drawn from (the view owns the colours)
 
@@ -68,6 +69,7 @@ class Shop:
         self.next_order = 0
         self.counters: list[Counter] = []
         self.staff: list[Staff] = []
+        self.wakes: WakeLog | None = None  # who woke whom, once ``record_wakes`` is called
         self._hire_staff()
         self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
 
@@ -107,6 +109,14 @@ class Shop:
             counter.server = me
             self.counters.append(counter)
         return me
+
+    def record_wakes(self) -> WakeLog:
+        """Keep the recent hand-overs between characters (the game's arrows); off by
+        default so a headless run pays nothing for them."""
+        if self.wakes is None:
+            self.wakes = WakeLog(self)
+            self.kernel.add_instrument(self.wakes)
+        return self.wakes
 
     def plans(self) -> Iterator[CouplePlan]:
         return plan_arrivals(self.config)
