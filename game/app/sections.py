@@ -22,6 +22,7 @@ from ..view.hud import CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
 from ..view.story_card import card_rect, draw_card
 from ..view.timeline import STRIP_H, draw_timeline, strip_rect, time_at
+from ..view.why import why_waiting
 from .clock import TICK, tick_of
 from .keys import help_rows
 
@@ -119,7 +120,10 @@ class CodePanel(Section):
         self.painter = CodeView(rect)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.painter.draw(surface, followed_task(self.game.shop, self.game.selected))
+        shop = self.game.shop
+        task = followed_task(shop, self.game.selected)
+        why = why_waiting(task, shop) if task is not None else []
+        self.painter.draw(surface, task, why=why)
 
 
 class ChartsPanel(Section):

@@ -135,6 +135,11 @@ class Display:
         self.history.append((now, number))
         self.shows(number).set()
 
+    def has_shown(self, number: int) -> bool:
+        """Has ``number`` been on the board (and not yet been fetched)? Reads only."""
+        ready = self._ready.get(number)
+        return ready is not None and ready.is_set()
+
     def forget(self, number: int) -> None:
         self._ready.pop(number, None)
 
