@@ -70,6 +70,11 @@ def _speed_key(game: Game, event: pygame.Event) -> None:
     game.change_speed(-1 if slower else 1)
 
 
+def step_back(game: Game, event: pygame.Event) -> None:
+    """LEFT's action (the window knows it by name: held, it plays the day backwards)."""
+    game.step_back()
+
+
 def _beat_key(game: Game, event: pygame.Event) -> None:
     back = event.key == pygame.K_LEFTBRACKET or getattr(event, "unicode", "") == "["
     game.jump_beat(-1 if back else 1)
@@ -113,7 +118,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "LEFT or ,",
         EVERYWHERE,
-        lambda g, e: g.step_back(),
+        step_back,
         "while paused: one tick back; hold to play backwards",
         "while paused: step exactly one tick back (the mirror of `RIGHT`); hold to play "
         "the day backwards",

@@ -211,3 +211,61 @@ def test_split_tab_house_and_restart_work_after_a_seek(game: Game) -> None:
     assert game.scene == "house" and game.houses[PARALLEL].now == pytest.approx(20.0)
     game.key(pygame.K_r)
     assert game.ticks == 0 and game.shop.now == 0.0
+
+
+class Held:
+    """``pygame.key.get_pressed()`` with some keys held down."""
+
+    def __init__(self, *keys: int) -> None:
+        self.keys = set(keys)
+
+    def __getitem__(self, key: int) -> bool:
+        return key in self.keys
+
+
+def test_holding_left_plays_back_the_very_frames_a_seek_draws(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rewinder's frames, drawn ahead from worlds of its own, are pixel for pixel what
+    an exact seek to each tick draws, across a window boundary; letting go lands exactly."""
+    game.paused = True
+    game.seek(80 * 60 + 7)
+    follow_flirting(game)
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held(pygame.K_LEFT))
+    shown = []
+    for _ in range(45):  # one frame each, past the hold delay: 0.35 s at 60 frames a second
+        game.frame(1 / 60)
+        shown.append((game.rewind.shown if game.rewind else game.ticks, pixels(game)))
+    assert game.rewind is not None and game.rewind.shown < 80 * 60 + 7 - 10
+    assert game.ticks == 80 * 60 + 7  # the live model stays put while frames play back
+    other = fresh()
+    other.paused = True
+    other.selected = None
+    other.shop_scene.follow = game.shop_scene.follow
+    other.show_inspector = other.show_code = True
+    for tick, picture in shown[-14:]:  # across a window of the rewinder
+        other.seek(tick)
+        assert pixels(other) == picture, tick
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held())
+    last = shown[-1]
+    game.frame(1 / 60)  # let go: an exact seek to the tick on screen
+    assert game.rewind is None and game.ticks == last[0]
+    assert pixels(game) == last[1]
+    other.seek(last[0])
+    assert texts(game) == texts(other)
+
+
+def test_real_window_left_changes_the_picture_and_right_returns_to_it(game: Game) -> None:
+    """The real loop: posted key events, frames drawn by ``frame``."""
+    game.advance_to(30)
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_SPACE, unicode=" "))
+    game.frame(1 / 60)
+    assert game.paused
+    before = pixels(game)
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_LEFT, unicode=""))
+    game.frame(1 / 60)
+    back = pixels(game)
+    assert back != before and game.ticks == 30 * 60 - 1
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, unicode=""))
+    game.frame(1 / 60)
+    assert game.ticks == 30 * 60 and pixels(game) == before
