@@ -73,14 +73,17 @@ def draw_timeline(
         if x != last_x:  # a busy board draws one tick per pixel
             pygame.draw.line(surface, BOARD, (x, bar.centery), (x, bar.bottom - 1))
             last_x = x
-    label_right = -100
+    groups: list[tuple[int, list[str]]] = []  # beats too close to label apart share one
     for t, code in beats:
         x = x_of(bar, t, day)
         pygame.draw.line(surface, BEAT, (x, bar.y - 4), (x, bar.bottom), 2)
-        tag = label(code, 16, BEAT, True)
-        if x - 1 > label_right:  # crowded beats keep their marks, drop their labels
-            surface.blit(tag, (x - 1, rect.y + 1))
-            label_right = x - 1 + tag.get_width() + 2
+        if groups and x - groups[-1][0] < 14 * (len(groups[-1][1]) + 1):
+            groups[-1][1].append(code)
+        else:
+            groups.append((x, [code]))
+    for x, codes in groups:
+        text = codes[0] + "".join("/" + code.lstrip("CP") for code in codes[1:])
+        surface.blit(label(text, 16, BEAT, True), (x - 1, rect.y + 1))
     x = x_of(bar, now, day)
     pygame.draw.polygon(surface, P.WHITE, [(x - 6, bar.y - 8), (x + 6, bar.y - 8), (x, bar.y)])
     pygame.draw.line(surface, P.WHITE, (x, bar.y - 2), (x, rect.bottom - 2), 2)
