@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..i18n import _
 from ..shop import MODES
 from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
 from ..view.charts import Charts
 from ..view.code_view import CodeView
 from ..view.hud import CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
-from ..view.story_card import card_rect, draw_card
+from ..view.story_card import card_rect, card_text, draw_card
 from ..view.timeline import STRIP_H, draw_timeline, strip_rect, time_at
 from ..view.why import why_waiting
 from .clock import TICK, tick_of
@@ -163,13 +164,15 @@ class StoryCard(Section):
     @property
     def rect(self) -> pygame.Rect:
         story = self.game.story
-        text = story.card.text if story is not None and story.card is not None else ""
+        card = story.card if story is not None else None
+        text = card_text(card.kind, card.mode, card.code) if card is not None else ""
         return card_rect(self.game.screen.get_size(), text, self.lift)
 
     def draw(self, surface: pygame.Surface) -> None:
         card = self.game.story.card if self.game.story is not None else None
         if card is not None:
-            draw_card(surface, card.kind, card.mode, card.code, card.text, self.lift)
+            text = card_text(card.kind, card.mode, card.code)
+            draw_card(surface, card.kind, card.mode, card.code, text, self.lift)
 
 
 class TimelinePanel(Section):
@@ -238,7 +241,7 @@ class CrashBanner(Section):
 
     def text(self) -> str:
         task = self.game.shop.kernel.crashes[-1]
-        return f"actor {task.name!r} crashed: {task.error!r}"
+        return _("actor '{name}' crashed: {error}").format(name=task.name, error=repr(task.error))
 
     @property
     def rect(self) -> pygame.Rect:
@@ -258,7 +261,7 @@ class HelpPanel(Section):
 
     @property
     def rect(self) -> pygame.Rect:
-        return help_panel(self.game.screen.get_size(), len(help_rows(self.game.scene)))
+        return help_panel(self.game.screen.get_size(), help_rows(self.game.scene))
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_help(surface, help_rows(self.game.scene))

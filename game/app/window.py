@@ -21,9 +21,14 @@ from typing import cast
 
 import pygame
 
+from .. import i18n
 from ..house import House, HouseConfig
+from ..i18n import N_, _
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
+from ..shop.people import Couple, Staff
 from ..shop.story import Beat
+from ..view import motion
+from ..view import palette as colours
 from ..view.sheets import AssetError, Library, Sheet
 from . import keys
 from .clock import FPS, TICK, tick_of
@@ -398,6 +403,31 @@ class Game:
     def toggle_split(self) -> None:
         self.split = not self.split
 
+    def follow(self, step: int) -> None:
+        """N / P: follow the next (``step`` 1) or previous (-1) character of the shop on
+        screen, staff first then couples in the order they came: a click, by keyboard."""
+        shop = self.shop
+        people: list[Staff | Couple] = [*shop.staff]
+        people += sorted((c for c in shop.couples if c.you.visible), key=lambda c: c.index)
+        if not people:
+            return
+        current = self.selected
+        at = next((i for i, p in enumerate(people) if p is current), None)
+        if at is None:
+            at = -1 if step > 0 else 0
+        self.selected = people[(at + step) % len(people)]
+        self.panel("code").visible = True
+
+    def cycle_language(self) -> None:
+        """F2: the next language of the catalogs, on every word from the next frame."""
+        i18n.cycle()
+        self.notice.show(_("Language: {name}").format(name=_(LANGUAGE_NAME)))
+
+    def cycle_palette(self) -> None:
+        """F3: the default colours, or the colour-blind-safe ones (Okabe-Ito)."""
+        colours.cycle()
+        self.notice.show(_("Colours: {palette}").format(palette=_(PALETTE_NAMES[colours.in_use()])))
+
     def toggle_story(self) -> None:
         self.start_story() if self.story is None else self.stop_story()
 
@@ -408,9 +438,9 @@ class Game:
         except (OSError, pygame.error) as error:
             why = f"screenshot not saved: {describe(error)}"
             print(why, file=sys.stderr)
-            self.notice.show(why, error=True)
+            self.notice.show(_("screenshot not saved: {why}").format(why=describe(error)), True)
         else:
-            self.notice.show(f"screenshot saved: {path}")
+            self.notice.show(_("screenshot saved: {path}").format(path=path))
 
     # -- story mode -------------------------------------------------------------------
     def start_story(self) -> None:
@@ -450,7 +480,7 @@ class Game:
         self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
-        for _ in range(ticks):
+        for _tick in range(ticks):
             self.step()
             if self.paused:  # story mode stopped on a beat: stay exactly on that tick
                 self.accumulator = 0.0
@@ -533,6 +563,11 @@ def build_worlds(config: ShopConfig) -> Worlds:
     return shops, houses
 
 
+# translators: the name of your language, in your language ("Español")
+LANGUAGE_NAME = N_("English")
+PALETTE_NAMES = {"default": N_("default"), "safe": N_("colour-blind safe (Okabe-Ito)")}
+
+
 def describe(error: BaseException) -> str:
     """An OS or pygame error in a few words: "Not a directory: 'screenshots'"."""
     if isinstance(error, OSError) and error.strerror:
@@ -556,6 +591,9 @@ def open_window(headless: bool) -> pygame.Surface:
 
 def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     """Open the window (or render one frame for --screenshot) and play."""
+    i18n.use(getattr(args, "lang", None) or i18n.system_language())
+    colours.use(getattr(args, "palette", "default"))
+    motion.set_reduced(getattr(args, "reduced_motion", False))
     try:
         screen = open_window(headless=bool(args.screenshot))
         game = Game(config, screen, speed=args.speed)

@@ -298,6 +298,7 @@ class Couple:
     left_at: float | None = None
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
+    caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
 
     @cached_property
     def rng(self) -> Random:
@@ -332,6 +333,7 @@ class Couple:
         if step.phase is not None:
             self.timeline.enter(step.phase, shop.now)
         if step.caption is not None:
+            self.caption_template = step.caption
             self.caption = step.caption.format(number=self.number)
         if step.beat is not None:
             shop.beat(self, step.beat)

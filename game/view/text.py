@@ -59,3 +59,15 @@ def outlined(
         surface.blit(inner, (2, 2))
         _labels[key] = surface
     return surface
+
+
+def fitted(
+    text: str, size: int, colour: tuple[int, ...], width: int, bold: bool = False, least: int = 14
+) -> pygame.Surface:
+    """``label`` at ``size``, or smaller (down to ``least``) until it is ``width`` wide at
+    most: a translation longer than the English still fits its box."""
+    image = label(text, size, colour, bold)
+    while image.get_width() > width and size > least:
+        size -= 1
+        image = label(text, size, colour, bold)
+    return image

@@ -9,11 +9,14 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import i18n
 from game.app import keys
 from game.app.clock import tick_of
 from game.app.keys import HOUSE, KEYS, SHOP, Binding, find, help_rows, markdown_table
 from game.app.window import TICK, Game, open_window
+from game.i18n import _
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.view import palette as colours
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -172,6 +175,49 @@ def check_click(game: Game, scene: str) -> None:
     assert game.selected is None
 
 
+def check_follow(game: Game, scene: str) -> None:
+    """N / P: the click's keyboard path, staff first then couples in arrival order."""
+    game.advance_to(12)
+    shop = game.shop
+    inside = sorted((c for c in shop.couples if c.you.visible), key=lambda c: c.index)
+    people = [*shop.staff, *inside]
+    assert len(people) >= 3
+    press(game, pygame.K_n)
+    assert game.selected is people[0] and game.show_code and game.scene == scene
+    press(game, pygame.K_n)
+    assert game.selected is people[1]
+    press(game, pygame.K_p)
+    press(game, pygame.K_p)
+    assert game.selected is people[-1]  # round the end
+    press(game, pygame.K_n)
+    assert game.selected is people[0]
+    game.selected = None
+    press(game, pygame.K_p)
+    assert game.selected is people[-1]
+
+
+def check_language(game: Game, scene: str) -> None:
+    assert i18n.language() == "en"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "es" and _("PAUSED") == "EN PAUSA"
+    assert game.notice.visible and game.notice.text == "Idioma: Español"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "pt_BR" and game.notice.text == "Idioma: Português (Brasil)"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "en" and game.notice.text == "Language: English"
+    assert game.scene == scene
+
+
+def check_palette(game: Game, scene: str) -> None:
+    assert colours.in_use() == "default"
+    press(game, pygame.K_F3)
+    assert colours.in_use() == "safe" and game.notice.visible
+    assert colours.PHASE_COLOURS["flirting"] == colours.OKABE_ITO["vermillion"]
+    press(game, pygame.K_F3)
+    assert colours.in_use() == "default" and game.scene == scene
+    assert colours.PALETTES["default"]["phases"] == colours.PHASE_COLOURS
+
+
 def panel_check(flag: str, key: int) -> Callable[[Game, str], None]:
     def check(game: Game, scene: str) -> None:
         press(game, key)
@@ -223,11 +269,14 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "+ / -": check_speed,
     "R": check_restart,
     "click": check_click,
+    "N / P": check_follow,
     "I": panel_check("show_inspector", pygame.K_i),
     "C": panel_check("show_code", pygame.K_c),
     "S": panel_check("split", pygame.K_s),
     "G": panel_check("show_charts", pygame.K_g),
     "T": check_story,
+    "F2": check_language,
+    "F3": check_palette,
     "F12": check_f12,
     "H or F1": check_help,
     "ESC or Q": check_quit,
