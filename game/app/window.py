@@ -246,7 +246,7 @@ class Game:
             if earlier:
                 self.seek(earlier[-1])
             else:
-                self.notice.show("no earlier story beat")
+                self.notice.show(_("no earlier story beat"))
             return
         later = [k for k in known if k > self.ticks]
         if later:
@@ -262,7 +262,7 @@ class Game:
         if len(shop.beats) > seen:
             self.seek(tick_of(shop.beats[seen].time))
         else:
-            self.notice.show("no later story beat")
+            self.notice.show(_("no later story beat"))
 
     def _report_crashes(self) -> None:
         worlds = [*self.shops.values(), *self.houses.values()]

@@ -32,7 +32,7 @@ class Handoff:
     waker: object
     woken: object
     how: str  # the kernel's verb: "put", "set", "released", ... or "shows" for the board
-    what: str  # the waitable's name, or "#6 on the board"
+    what: str  # the waitable's name ("free counters"; the board's "display shows #6")
 
 
 class WakeLog(Instrument):
@@ -55,7 +55,7 @@ class WakeLog(Instrument):
         waker = current.actor if current is not None else None
         if waker is not None:
             self.handoffs.append(
-                Handoff(self.shop.now, waker, couple, "shows", f"#{number} on the board")
+                Handoff(self.shop.now, waker, couple, "shows", f"display shows #{number}")
             )
 
     def since(self, start: float, end: float) -> list[Handoff]:

@@ -11,11 +11,14 @@ import math
 
 import pygame
 
+from ..i18n import _
 from ..shop import Shop
 from ..shop.people import Couple, Person, Point, Staff
 from ..shop.wakes import Handoff
 from . import palette as P
+from . import words
 from .text import outlined
+from .why import how
 
 ARROW_SECONDS = 2.0  # how long an arrow stays after the wake-up
 GROW_SECONDS = 0.35  # it grows from the waker to the woken over this long
@@ -35,11 +38,12 @@ def anchor(actor: object, t: float) -> Point | None:
     return None
 
 
-def words(handoff: Handoff) -> str:
-    """The arrow's label: what the waker did, in the kernel's words."""
+def arrow_words(handoff: Handoff) -> str:
+    """The arrow's label: what the waker did, in the kernel's words ("put: free counters");
+    the board's own name says it ("board shows #6")."""
     if handoff.how == "shows":
-        return handoff.what
-    return f"{handoff.how}: {handoff.what}"
+        return words.name(handoff.what)
+    return _("{how}: {what}").format(how=how(handoff.how), what=words.name(handoff.what))
 
 
 def live_handoffs(shop: Shop, t: float) -> list[Handoff]:
@@ -60,7 +64,7 @@ def draw_handoffs(surface: pygame.Surface, shop: Shop, t: float) -> None:
         grown = min(1.0, (t - handoff.time) / GROW_SECONDS)
         tip = draw_arrow(surface, start, end, grown)
         if grown >= 1.0:
-            tag = outlined(words(handoff), 18, P.GOLD, P.INK)
+            tag = outlined(arrow_words(handoff), 18, P.GOLD, P.INK)
             mid = ((start[0] + tip[0]) / 2, (start[1] + tip[1]) / 2)
             rect = tag.get_rect(midbottom=(round(mid[0]), round(mid[1]) - 6))
             if rect.collidelist(taken) < 0:

@@ -155,7 +155,7 @@ class CodeView:
     def _why(self, surface: pygame.Surface, task: Task, why: Sequence[str], x: int, y: int) -> None:
         r = self.rect
         pygame.draw.line(surface, (90, 90, 110), (r.x + 8, y), (r.right - 8, y))
-        surface.blit(label("why am I waiting?", 17, GOLD, True), (x, y + 3))
+        surface.blit(label(_("why am I waiting?"), 17, GOLD, True), (x, y + 3))
         for i, line in enumerate(why):
             self._text(surface, line, 16, WHY, x + 12, y + 3 + WHY_H * (i + 1), r.right)
 

@@ -106,7 +106,12 @@ class Inspector:
         y += 22
         task = followed_task(shop, selected)
         if task is not None:  # the followed character: why is it waiting?
-            surface.blit(label(f"why is {task.name} waiting?", 18, WHY_TITLE, True), (x, y))
+            surface.blit(label(
+                    _("why is {name} waiting?").format(name=words.name(task.name)),
+                    18,
+                    WHY_TITLE,
+                    True,
+                ), (x, y))
             y += 19
             for line in why_waiting(task, shop):
                 surface.blit(label(fit(line, 18, r.w - 30), 18, WHY), (x + 8, y))

@@ -29,9 +29,9 @@ def test_concurrent_shop_hand_overs_name_their_wakers() -> None:
             assert isinstance(h.woken, Staff) and h.woken.role == "cook"
         if h.how == "shows":  # the board: the cook who put the tray down, to its couple
             assert isinstance(h.waker, Staff) and h.waker.role == "cook"
-            assert isinstance(h.woken, Couple) and h.what == f"#{h.woken.number} on the board"
+            assert isinstance(h.woken, Couple) and h.what == f"display shows #{h.woken.number}"
     boards = [h for h in shop.wakes.handoffs if h.how == "shows"]
-    assert [h.what for h in boards] == [f"#{n} on the board" for _, n in shop.display.history]
+    assert [h.what for h in boards] == [f"display shows #{n}" for _, n in shop.display.history]
     assert [h.time for h in boards] == [t for t, _ in shop.display.history]
 
 
