@@ -60,7 +60,9 @@ class Scene:
         return self.sections.handle(event)
 
     def update(self, wall_dt: float) -> None:
-        """Shops and houses run in lockstep whichever is on screen: the window's clock."""
+        """The scene's panels age (a timeline drag seeks), then shops and houses run in
+        lockstep whichever is on screen: the window's clock."""
+        self.sections.update(wall_dt)
         self.game.play(wall_dt)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -22,7 +22,7 @@ from ..view.code_view import CodeView
 from ..view.hud import CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
 from ..view.story_card import card_rect, card_text, draw_card
-from ..view.timeline import STRIP_H, draw_timeline, strip_rect, time_at
+from ..view.timeline import STRIP_H, bar_of, draw_timeline, strip_rect, time_at, x_of
 from ..view.why import why_waiting
 from .clock import TICK, tick_of
 from .keys import help_rows
@@ -30,6 +30,7 @@ from .keys import help_rows
 if TYPE_CHECKING:
     from .window import Game
 
+SNAP = 5  # pixels: a click this near a mark on the timeline lands exactly on it
 NOTICE_SECONDS = 4.0  # wall-clock seconds a notice stays up (it fades only by going)
 
 
@@ -188,8 +189,20 @@ class TimelinePanel(Section):
         self.target: int | None = None  # a drag's latest tick, sought once per frame
 
     def tick_at(self, x: int) -> int:
+        """The tick under ``x``; a click on (or next to) a beat's mark or the followed
+        character's wake-up lands exactly on it."""
         game = self.game
-        return min(tick_of(time_at(self.rect, x, game.horizon * TICK)), game.horizon)
+        day = game.horizon * TICK
+        for t in self.marked_times():
+            if abs(x_of(bar_of(self.rect), t, day) - x) <= SNAP:
+                return min(tick_of(t), game.horizon)
+        return min(tick_of(time_at(self.rect, x, day)), game.horizon)
+
+    def marked_times(self) -> list[float]:
+        game = self.game
+        task = followed_task(game.shop, game.selected)
+        woken = [task.woken_by.time] if task is not None and task.resumes > 1 else []
+        return woken + [beat.time for beat in game.marks()[0]]
 
     def handle(self, event: pygame.Event) -> bool:
         if event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos):
@@ -216,6 +229,8 @@ class TimelinePanel(Section):
     def draw(self, surface: pygame.Surface) -> None:
         game = self.game
         beats, board = game.marks()
+        marked = self.marked_times()
+        woken = marked[0] if len(marked) > len(beats) else None
         draw_timeline(
             surface,
             self.rect,
@@ -223,6 +238,7 @@ class TimelinePanel(Section):
             game.horizon * TICK,
             [(beat.time, beat.code) for beat in beats],
             board,
+            woken,
         )
 
 

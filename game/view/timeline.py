@@ -19,6 +19,7 @@ STRIP_H = 38
 MIN_SPAN = 60.0  # virtual seconds: a fresh day's strip is not all playhead
 BEAT = (255, 200, 90)
 BOARD = (120, 230, 160)
+WOKEN = (140, 200, 255)
 
 
 def strip_rect(size: tuple[int, int], bottom: int) -> pygame.Rect:
@@ -54,9 +55,12 @@ def draw_timeline(
     day: float,
     beats: Sequence[tuple[float, str]],
     board: Sequence[tuple[float, int]],
+    woken: float | None = None,
 ) -> None:
     """The strip: the day so far (``day`` seconds) filled, the rest of the span dark, a
-    gold mark and code per story beat, a green tick per board change, the playhead."""
+    gold mark and code per story beat, a green tick per board change, a blue diamond at
+    ``woken`` (when the followed character was last woken: click it to watch), the
+    playhead."""
     shade = pygame.Surface(rect.size, pygame.SRCALPHA)
     shade.fill((20, 16, 28, 215))
     surface.blit(shade, rect)
@@ -84,6 +88,12 @@ def draw_timeline(
     for x, codes in groups:
         text = codes[0] + "".join("/" + code.lstrip("CP") for code in codes[1:])
         surface.blit(label(text, 16, BEAT, True), (x - 1, rect.y + 1))
+    if woken is not None:
+        x = x_of(bar, woken, day)
+        cy = bar.centery
+        diamond = [(x, cy - 6), (x + 5, cy), (x, cy + 6), (x - 5, cy)]
+        pygame.draw.polygon(surface, WOKEN, diamond)
+        pygame.draw.polygon(surface, P.INK, diamond, 1)
     x = x_of(bar, now, day)
     pygame.draw.polygon(surface, P.WHITE, [(x - 6, bar.y - 8), (x + 6, bar.y - 8), (x, bar.y)])
     pygame.draw.line(surface, P.WHITE, (x, bar.y - 2), (x, rect.bottom - 2), 2)

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
+from game.app.clock import tick_of
 from game.app.window import TICK, Game, open_window
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
 from game.view.code_view import await_chain, meaning
 from game.view.inspector import followed_task
+from game.view.timeline import bar_of, x_of
 
 
 @pytest.fixture
@@ -269,3 +271,30 @@ def test_real_window_left_changes_the_picture_and_right_returns_to_it(game: Game
     pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, unicode=""))
     game.frame(1 / 60)
     assert game.ticks == 30 * 60 and pixels(game) == before
+
+
+def test_timeline_click_and_drag_seek_and_marks_snap(game: Game) -> None:
+    """A click on the strip goes to that moment, a drag follows the pointer (one seek per
+    frame), a click on a beat's mark lands on the beat's very tick."""
+    game.paused = True
+    game.show_timeline = True
+    game.seek(120 * 60)
+    strip = game.panel("timeline")
+    bar = bar_of(strip.rect)
+    game.click((bar.centerx, bar.centery))
+    assert game.ticks == pytest.approx(60 * 60, abs=6)
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(bar.x + 5, bar.y)))
+    for x in (bar.x + bar.w // 4, bar.x + bar.w // 3):
+        pygame.event.post(pygame.Event(pygame.MOUSEMOTION, pos=(x, bar.y), buttons=(1, 0, 0)))
+    game.frame(0)
+    assert game.ticks == pytest.approx(40 * 60, abs=6)  # the last motion of the frame
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONUP, button=1, pos=(bar.x, bar.y)))
+    game.frame(0)
+    assert not strip.dragging
+    beat = game.marks()[0][2]
+    x = x_of(bar, beat.time, game.horizon * TICK)
+    game.click((x + 3, bar.centery))
+    assert game.ticks == tick_of(beat.time) and game.shop.beats[-1] == beat
+    assert game.horizon == 120 * 60  # the day so far is kept: forward again to where it was
+    game.click((bar.right + 4, bar.centery))  # past the bar's end: the furthest tick
+    assert game.ticks == 120 * 60
