@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 
 import pygame
@@ -298,3 +299,46 @@ def test_timeline_click_and_drag_seek_and_marks_snap(game: Game) -> None:
     assert game.horizon == 120 * 60  # the day so far is kept: forward again to where it was
     game.click((bar.right + 4, bar.centery))  # past the bar's end: the furthest tick
     assert game.ticks == 120 * 60
+
+
+@pytest.mark.parametrize("setup", ["split", "house", "story"])
+def test_held_left_frames_match_seeks_in_every_scene(
+    setup: str, game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Side by side, the house and story mode (its card and strip) play back exactly too."""
+
+    def prepare(g: Game) -> None:
+        if setup == "story":
+            g.start_story()
+        g.paused = True
+        g.split = setup == "split"
+        if setup == "house":
+            g.scene = "house"
+
+    prepare(game)
+    start = 31 * 60 + 50
+    if setup == "story":  # on the card of the second beat, then back over the first
+        while game.story is not None and game.story.card is None or game.ticks < 200:
+            game.paused = False
+            game.play(TICK)
+            if game.story.card is not None and game.ticks < 200:
+                game.space()
+        start = game.ticks
+    else:
+        game.seek(start)
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=pygame.K_LEFT, unicode=""))
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held(pygame.K_LEFT))
+    shown = []
+    for _ in range(40):
+        game.frame(1 / 60)
+        shown.append((game.rewind.shown if game.rewind else game.ticks, pixels(game)))
+    ticks = [tick for tick, _ in shown[-12:]]
+    assert ticks == list(range(ticks[0], ticks[0] - 12, -1)) and ticks[0] < start - 1
+    other = fresh()
+    prepare(other)
+    if setup == "story":
+        other.story = copy.copy(game.story)
+    other.seek(start)  # the same day so far on the timeline
+    for tick, picture in shown[-10:]:
+        other.seek(tick)
+        assert pixels(other) == picture, tick
