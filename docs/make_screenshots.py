@@ -94,6 +94,10 @@ def main() -> None:
 
     story_card(game, "C5")
     save(game, "story-mode.png")
+    timeline(game)
+    game.stop_story()
+    game.show_timeline = False
+    wake_ups_and_why()
     pygame.quit()
     translated()
     safe_palette()
@@ -149,6 +153,49 @@ def safe_palette() -> None:
     save(game, "charts-safe.png")
     pygame.quit()
     palette.use("default")
+
+
+def timeline(game: Game) -> None:
+    """The story to its last beat, then back between two beats: the strip shows the day so
+    far with every beat's mark, the playhead among them."""
+    while game.story is not None and game.story.card is not None and game.story.card.kind == "beat":
+        game.continue_story()
+        while game.story.card is None:
+            game.update(1 / 60)
+    beats = game.marks()[0]
+    between = (beats[3].time + beats[4].time) / 2  # between C4 and C5
+    game.seek(round(between * 60))
+    save(game, "timeline.png")
+
+
+def board_arrow(game: Game) -> bool:
+    """The cook has just put a tray down: the board shows its number (arrow half grown)."""
+    wakes = game.shop.wakes
+    return wakes is not None and any(
+        h.how == "shows" and 0.6 < game.now - h.time <= 0.6 + 1 / 60 for h in wakes.handoffs
+    )
+
+
+def wake_ups_and_why() -> None:
+    """Who woke whom, and 'why am I waiting?' on a couple at a table and at a counter."""
+    game = Game(ShopConfig(), open_window(headless=True))
+    game.paused = True
+    until(game, lambda: game.now > 60 and board_arrow(game))
+    save(game, "wake-up-arrow.png")
+    game.show_code = True  # the code view answers; the tables on the right stay in view
+    until(game, lambda: any(c.phase == "flirting" and c.you.seated for c in game.shop.couples))
+    game.selected = next(c for c in game.shop.couples if c.phase == "flirting")
+    save(game, "why-waiting-table.png")
+    game.show_inspector = True
+    game.mode = PARALLEL
+
+    def in_sight(c: object) -> bool:  # standing at a counter the panels leave in view
+        return c.phase == "standing" and 150 < c.you.pos[0] < 760  # type: ignore[attr-defined]
+
+    until(game, lambda: any(in_sight(c) for c in game.shop.couples))
+    game.selected = next(c for c in game.shop.couples if in_sight(c))
+    game.show_code = False  # the inspector answers too, and leaves the couple in view
+    save(game, "why-waiting-counter.png")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ def test_quick_run_prints_every_section() -> None:
     for title in ("1. Frame cost", "2. Simulation speed", "3. Scheduler", "4. Start-up"):
         assert title in done.stdout
     assert "5. Overload" in done.stdout
+    assert "6. Time travel" in done.stdout
     assert "targets not judged" in done.stdout
     assert "PASS" not in done.stdout and "FAIL" not in done.stdout  # quick figures: no verdicts
 

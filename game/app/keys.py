@@ -81,6 +81,16 @@ def _speed_key(game: Game, event: pygame.Event) -> None:
     game.change_speed(-1 if slower else 1)
 
 
+def step_back(game: Game, event: pygame.Event) -> None:
+    """LEFT's action (the window knows it by name: held, it plays the day backwards)."""
+    game.step_back()
+
+
+def _beat_key(game: Game, event: pygame.Event) -> None:
+    back = event.key == pygame.K_LEFTBRACKET or getattr(event, "unicode", "") == "["
+    game.jump_beat(-1 if back else 1)
+
+
 KEYS: tuple[Binding, ...] = (
     Binding(
         "TAB",
@@ -115,6 +125,45 @@ KEYS: tuple[Binding, ...] = (
         "while paused: advance exactly one tick (1/60 s of virtual time); hold to repeat",
         keys=(pygame.K_RIGHT, pygame.K_PERIOD),
         repeat=True,
+    ),
+    Binding(
+        N_("LEFT or ,"),
+        EVERYWHERE,
+        step_back,
+        N_("while paused: one tick back; hold to play backwards"),
+        "while paused: step exactly one tick back (the mirror of `RIGHT`); hold to play "
+        "the day backwards",
+        keys=(pygame.K_LEFT, pygame.K_COMMA),
+        texts=(",",),
+        repeat=True,
+    ),
+    Binding(
+        "HOME",
+        EVERYWHERE,
+        lambda g, e: g.seek_home(),
+        N_("back to the start of the day"),
+        "back to the start of the day (the day is re-run from its seed to any moment)",
+        keys=(pygame.K_HOME,),
+    ),
+    Binding(
+        "[ / ]",
+        EVERYWHERE,
+        _beat_key,
+        N_("previous / next story beat"),
+        "to the story's previous / next beat (C1 ... C7, P1 ... P6) in the shop on screen",
+        keys=(pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET),
+        texts=("[", "]"),
+        home=SHOP,
+    ),
+    Binding(
+        "L",
+        EVERYWHERE,
+        lambda g, e: g.toggle_panel("timeline"),
+        N_("timeline strip: click or drag on it to go to a moment"),
+        "timeline strip of the day so far, with marks for the story beats and board "
+        "changes: click or drag on it to go to that moment (on by default in story mode)",
+        keys=(pygame.K_l,),
+        home=SHOP,
     ),
     Binding(
         "+ / -",

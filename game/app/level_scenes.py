@@ -42,6 +42,7 @@ from ..view.level_view import (
 )
 from ..view.shop_view import ShopView
 from ..view.text import label
+from .clock import TICK
 from .keys import LEVEL, LEVELS_MENU
 from .scenes import Scene
 
@@ -51,7 +52,6 @@ if TYPE_CHECKING:
 PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
 PHASE_WORDS = {PREDICT: N_("predict"), WATCH: N_("the mistake"), FIXED: N_("fixed")}
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
-TICK = 1.0 / 60
 
 
 class MenuScene(Scene):

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..shop import CONCURRENT, MODES, PARALLEL
+from ..shop import CONCURRENT, MODES, PARALLEL, Shop
+from ..shop.people import Couple, Staff
 from ..view.house_view import HouseView
 from ..view.hud import Hud, draw_paused_badge
 from ..view.shop_view import ShopView
@@ -25,6 +26,7 @@ from .sections import (
     InspectorPanel,
     Sections,
     StoryCard,
+    TimelinePanel,
 )
 from .story_mode import StoryMode
 
@@ -50,12 +52,17 @@ class Scene:
     def on_restart(self) -> None:
         """A fresh day: the window has built new shops and houses."""
 
+    def on_seek(self) -> None:
+        """The window has jumped to another moment of the day (maybe with new worlds)."""
+
     def handle(self, event: pygame.Event) -> bool:
         """True when the scene (its sections, top-down) took the event."""
         return self.sections.handle(event)
 
     def update(self, wall_dt: float) -> None:
-        """Shops and houses run in lockstep whichever is on screen: the window's clock."""
+        """The scene's panels age (a timeline drag seeks), then shops and houses run in
+        lockstep whichever is on screen: the window's clock."""
+        self.sections.update(wall_dt)
         self.game.play(wall_dt)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -80,6 +87,7 @@ class ShopScene(Scene):
                 InspectorPanel(game, pygame.Rect(w - 470, 34, 466, h - 72)),
                 CodePanel(game, pygame.Rect(4, 34, 640, 330)),
                 ChartsPanel(game, (w, h)),
+                TimelinePanel(game),
                 StoryCard(game),
                 CrashBanner(game),
             ),
@@ -88,14 +96,31 @@ class ShopScene(Scene):
         self.split_view = SplitView()
         self.views: dict[str, ShopView] = {}
         self.split = False
-        self.selected: object = None  # the couple or staff member followed, if any
+        self.follow: tuple[str, object] | None = None  # who is followed, by name: seek-proof
         self.story: StoryMode | None = None
+
+    @property
+    def selected(self) -> object:
+        """The couple or staff member followed, if any, in the shop on screen now.
+
+        Kept as a key (a couple's arrival number, a staff member's name), not the object,
+        so the same character stays followed when a seek rebuilds the shops from the seed
+        (and is simply not shown while they are not in the shop)."""
+        return resolve(self.game.shop, self.follow)
+
+    @selected.setter
+    def selected(self, value: object) -> None:
+        self.follow = actor_key(value)
 
     def on_restart(self) -> None:
         self.selected = None
+        self.split_view.shown = [None, None]
         for mode, shop in self.game.shops.items():
             if mode not in self.views:
                 self.views[mode] = ShopView(self.game.lib, shop)
+
+    def on_seek(self) -> None:
+        self.split_view.shown = [None, None]  # new shop objects may reuse the old ids
 
     def click(self, pos: tuple[int, int]) -> None:
         """Follow the character under the pointer (empty floor stops following)."""
@@ -132,6 +157,25 @@ class ShopScene(Scene):
             selected=self.selected,
             caption=not self.sections["story"].visible,  # the story card says it, larger
         )
+
+
+def actor_key(actor: object) -> tuple[str, object] | None:
+    """What names a followed character across rebuilt shops."""
+    if isinstance(actor, Couple):
+        return ("couple", actor.index)
+    if isinstance(actor, Staff):
+        return ("staff", actor.name)
+    return None
+
+
+def resolve(shop: Shop, key: tuple[str, object] | None) -> Couple | Staff | None:
+    """The character ``key`` names in ``shop``, if they are in it now."""
+    if key is None:
+        return None
+    kind, name = key
+    if kind == "couple":
+        return next((c for c in shop.couples if c.index == name), None)
+    return next((s for s in shop.staff if s.name == name), None)
 
 
 class HouseScene(Scene):

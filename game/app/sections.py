@@ -19,14 +19,18 @@ from ..shop import MODES
 from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
 from ..view.charts import Charts
 from ..view.code_view import CodeView
-from ..view.hud import draw_help, help_panel
+from ..view.hud import CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
 from ..view.story_card import card_rect, card_text, draw_card
+from ..view.timeline import STRIP_H, bar_of, draw_timeline, strip_rect, time_at, x_of
+from ..view.why import why_waiting
+from .clock import TICK, tick_of
 from .keys import help_rows
 
 if TYPE_CHECKING:
     from .window import Game
 
+SNAP = 5  # pixels: a click this near a mark on the timeline lands exactly on it
 NOTICE_SECONDS = 4.0  # wall-clock seconds a notice stays up (it fades only by going)
 
 
@@ -95,9 +99,17 @@ class InspectorPanel(Section):
     def __init__(self, game: Game, rect: pygame.Rect) -> None:
         super().__init__(game, rect)
         self.painter = Inspector(rect)
+        short = rect.copy()
+        short.height -= STRIP_H + 4
+        self.short = Inspector(short)  # above the timeline strip while that is shown
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.short.rect if self.game.show_timeline else self._rect
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.painter.draw(surface, self.game.shop, self.game.selected)
+        painter = self.short if self.game.show_timeline else self.painter
+        painter.draw(surface, self.game.shop, self.game.selected)
 
 
 class CodePanel(Section):
@@ -110,7 +122,10 @@ class CodePanel(Section):
         self.painter = CodeView(rect)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.painter.draw(surface, followed_task(self.game.shop, self.game.selected))
+        shop = self.game.shop
+        task = followed_task(shop, self.game.selected)
+        why = why_waiting(task, shop) if task is not None else []
+        self.painter.draw(surface, task, why=why)
 
 
 class ChartsPanel(Section):
@@ -141,17 +156,90 @@ class StoryCard(Section):
         """Shown by the story, not by a key: a toggle has nothing to set."""
 
     @property
+    def lift(self) -> int:
+        """Clear of the timeline strip when it is shown under the card."""
+        if not self.game.show_timeline:
+            return 0
+        return self.game.screen.get_height() - self.game.panel("timeline").rect.top
+
+    @property
     def rect(self) -> pygame.Rect:
         story = self.game.story
         card = story.card if story is not None else None
         text = card_text(card.kind, card.mode, card.code) if card is not None else ""
-        return card_rect(self.game.screen.get_size(), text)
+        return card_rect(self.game.screen.get_size(), text, self.lift)
 
     def draw(self, surface: pygame.Surface) -> None:
         card = self.game.story.card if self.game.story is not None else None
         if card is not None:
             text = card_text(card.kind, card.mode, card.code)
-            draw_card(surface, card.kind, card.mode, card.code, text)
+            draw_card(surface, card.kind, card.mode, card.code, text, self.lift)
+
+
+class TimelinePanel(Section):
+    """The day so far with the story's beats and the board's changes (key L; on by default
+    in story mode): click or drag anywhere on it to go to that moment."""
+
+    name = "timeline"
+
+    def __init__(self, game: Game) -> None:
+        w, h = game.screen.get_size()
+        super().__init__(game, strip_rect((w, h), h - CAPTION_H - 4))
+        self.dragging = False
+        self.target: int | None = None  # a drag's latest tick, sought once per frame
+
+    def tick_at(self, x: int) -> int:
+        """The tick under ``x``; a click on (or next to) a beat's mark or the followed
+        character's wake-up lands exactly on it."""
+        game = self.game
+        day = game.horizon * TICK
+        for t in self.marked_times():
+            if abs(x_of(bar_of(self.rect), t, day) - x) <= SNAP:
+                return min(tick_of(t), game.horizon)
+        return min(tick_of(time_at(self.rect, x, day)), game.horizon)
+
+    def marked_times(self) -> list[float]:
+        game = self.game
+        task = followed_task(game.shop, game.selected)
+        woken = [task.woken_by.time] if task is not None and task.resumes > 1 else []
+        return woken + [beat.time for beat in game.marks()[0]]
+
+    def handle(self, event: pygame.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos):
+            if event.button == 1:
+                self.dragging = True
+                self.game.seek(self.tick_at(event.pos[0]))
+            return True
+        if event.type == pygame.MOUSEMOTION and self.dragging:
+            self.target = self.tick_at(event.pos[0])
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and self.dragging:
+            self.dragging = False
+            self.update(0.0)
+            return True
+        return False
+
+    def update(self, wall_dt: float) -> None:
+        """A drag sends many motions a frame: only the last is sought."""
+        if self.target is not None:
+            target, self.target = self.target, None
+            if target != self.game.ticks:
+                self.game.seek(target)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        game = self.game
+        beats, board = game.marks()
+        marked = self.marked_times()
+        woken = marked[0] if len(marked) > len(beats) else None
+        draw_timeline(
+            surface,
+            self.rect,
+            game.now,
+            game.horizon * TICK,
+            [(beat.time, beat.code) for beat in beats],
+            board,
+            woken,
+        )
 
 
 class CrashBanner(Section):

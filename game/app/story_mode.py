@@ -42,6 +42,24 @@ class StoryMode:
             return True
         return False
 
+    def sync(self, shop: Shop, ticks: int, tick: float) -> None:
+        """After a seek to tick ``ticks``: the card that is up at that moment in forward play.
+
+        Beats before this tick count as acknowledged; a beat recorded on this very tick is
+        the card up now (the story stopped on it); past the shop's last beat, its lesson."""
+        if self.finished or shop.config.mode != self.mode:
+            return
+        if self.card is not None and self.card.kind == "end":
+            return
+        before = (ticks - 1) * tick  # the clock at the end of the previous tick
+        self.shown = sum(1 for beat in shop.beats if beat.time <= before)
+        self.card = None
+        if self.shown >= len(story_order(self.mode)):
+            self.shown = len(story_order(self.mode))
+            self.card = Card("lesson", self.mode, "", LESSONS[self.mode])
+        else:
+            self.check(shop)
+
     def advance(self) -> bool:
         """SPACE on a card. Returns True when the next shop's story must start afresh."""
         card, self.card = self.card, None

@@ -12,6 +12,7 @@ The window shows one scene at a time (``scenes.py``), each with its panels as se
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import sys
 import time
@@ -25,12 +26,15 @@ from ..house import House, HouseConfig
 from ..i18n import N_, _
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..shop.people import Couple, Staff
+from ..shop.story import Beat
 from ..view import motion
 from ..view import palette as colours
 from ..view.sheets import AssetError, Library, Sheet
 from . import keys
+from .clock import FPS, TICK, tick_of
 from .keys import HOLD_DELAY, HOUSE, LEVEL, LEVELS_MENU, SHOP
 from .level_scenes import LevelScene, MenuScene
+from .rewind import Rewinder
 from .scenes import HouseScene, Scene, ShopScene
 from .score import Score
 from .score import load as load_score
@@ -38,10 +42,11 @@ from .sections import HelpPanel, Notice, Section, Sections
 from .story_mode import StoryMode
 
 WIDTH, HEIGHT = 1280, 720
-FPS = 60
-TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next beat
+INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)  # what ends a rewind: the player acts
+PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
 
 
 def _visible(name: str) -> property:
@@ -93,26 +98,29 @@ class Game:
         self.current: Scene = self.scenes[SHOP]
         self.notice = Notice(self)
         self.sections = Sections(HelpPanel(self), self.notice)  # over every scene
+        self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
         self.restart()
 
     # -- the model --------------------------------------------------------------------
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
+        self._drop_rewind()
+        self.horizon = 0  # the furthest tick this day has been run to
+        self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
+        self._build_worlds()
+        self.reported_crashes = 0
+        for scene in self.scenes.values():
+            scene.on_restart()
+
+    def _build_worlds(self, worlds: Worlds | None = None) -> None:
+        """Both shops and both houses at virtual time 0 (or ``worlds``), the old closed."""
         for old in getattr(self, "shops", {}).values():
             old.kernel.close()
         for old_house in getattr(self, "houses", {}).values():
             old_house.close()
-        self.shops = {m: Shop(self.config.with_mode(m), strict=False) for m in MODES}
-        self.houses = {
-            m: House(HouseConfig(mode=m, seed=self.config.seed), strict=False) for m in MODES
-        }
-        for shop in self.shops.values():
-            shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
+        self.shops, self.houses = worlds or build_worlds(self.config)
         self.ticks = 0
         self.accumulator = 0.0
-        self.reported_crashes = 0
-        for scene in self.scenes.values():
-            scene.on_restart()
 
     @property
     def shop(self) -> Shop:
@@ -124,20 +132,146 @@ class Game:
 
     def step(self) -> None:
         """Exactly one tick of virtual time, for both shops and both houses."""
-        self.ticks += 1
-        for house in self.houses.values():
-            house.kernel.run_until(self.ticks * TICK)
-        for shop in self.shops.values():
-            shop.kernel.run_until(self.ticks * TICK)
-            if self.ticks % 600 == 0:
-                shop.kernel.prune()  # forget finished tasks: memory stays flat
+        self._run_to(self.ticks + 1)
         self._report_crashes()
         if self.story is not None and self.story.check(self.shop):
             self.paused = True
 
+    def _run_to(self, ticks: int) -> None:
+        """Run the game's worlds on to tick ``ticks``; the furthest run knows the marks."""
+        self.run_worlds(self.shops, self.houses, self.ticks, ticks)
+        self.ticks = max(self.ticks, ticks)
+        if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
+            self.horizon = self.ticks
+            self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
+
+    @staticmethod
+    def run_worlds(
+        shops: dict[str, Shop], houses: dict[str, House], start: int, ticks: int
+    ) -> None:
+        """Run worlds that are at tick ``start`` on to tick ``ticks``, in as few chunks as
+        the prune ticks allow.
+
+        A kernel run to t in one ``run_until`` is the same run as tick by tick (wake-ups go
+        in (time, sequence) order either way; ``tests/app/test_timetravel.py`` proves it),
+        so only the ticks where finished tasks are forgotten cut the run into chunks."""
+        while start < ticks:
+            stop = min(ticks, (start // PRUNE_EVERY + 1) * PRUNE_EVERY)
+            for house in houses.values():
+                house.kernel.run_until(stop * TICK)
+            for shop in shops.values():
+                shop.kernel.run_until(stop * TICK)
+                if stop % PRUNE_EVERY == 0:
+                    shop.kernel.prune()
+            start = stop
+
+    def new_worlds(self) -> tuple[dict[str, Shop], dict[str, House]]:
+        """Fresh worlds of this day at tick 0 (for re-running the past on the side)."""
+        return build_worlds(self.config)
+
+    def render_with(
+        self, shops: dict[str, Shop], houses: dict[str, House], ticks: int
+    ) -> pygame.Surface:
+        """The scene as it would be drawn at tick ``ticks`` from other worlds of this same
+        day (the rewinder's): the same painters and panels, on that model; the story's
+        card as it is at that tick. The window's own panels (help, notices) are not in it."""
+        saved = (self.shops, self.houses, self.ticks, self.story)
+        frame = pygame.Surface(self.screen.get_size(), 0, self.screen)
+        try:
+            self.shops, self.houses, self.ticks = shops, houses, ticks
+            if self.story is not None:
+                self.story = copy.copy(self.story)
+                self.story.sync(self.shop, ticks, TICK)
+            self.current.draw(frame)
+        finally:
+            self.shops, self.houses, self.ticks, self.story = saved
+        return frame
+
     def advance_to(self, seconds: float) -> None:
         while self.now + 1e-9 < seconds:
             self.step()
+
+    # -- time travel ------------------------------------------------------------------
+    def seek(self, ticks: int, worlds: Worlds | None = None) -> None:
+        """Show the day at tick ``ticks``: everything (sprites, HUD, panels, story card) as
+        it was then. Forward runs the live worlds on; back rebuilds them from the seed and
+        re-simulates (coroutines cannot be copied, but the day is deterministic), unless
+        ``worlds`` of this day already run to ``ticks`` are handed in."""
+        ticks = max(0, int(ticks))
+        self._drop_rewind()  # a live model from here on
+        if worlds is not None:
+            self._build_worlds(worlds)
+            self.ticks = ticks
+        elif ticks < self.ticks:
+            self._build_worlds()
+        self._run_to(ticks)
+        self.accumulator = 0.0
+        self.reported_crashes = sum(
+            len(w.kernel.crashes) for w in [*self.shops.values(), *self.houses.values()]
+        )  # already told, before the seek
+        if self.story is not None:
+            self.story.sync(self.shop, self.ticks, TICK)
+            if self.story.card is not None:
+                self.paused = True
+        for scene in self.scenes.values():
+            scene.on_seek()
+
+    def step_back(self) -> None:
+        """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
+        plays backwards from the rewinder's frames (``rewind.py``)."""
+        if not self.paused:
+            return
+        if self.rewind is not None and self.held_for > HOLD_DELAY:
+            self.rewind.step()
+        elif self.ticks > 0:  # the exact seek, drawing the ticks below on its way (a hold)
+            self.rewind = Rewinder.primed(self, self.ticks - 1)
+
+    def stop_rewind(self) -> None:
+        """Back from the rewinder's frames to a live model, exactly at the tick shown."""
+        rewind = self.rewind
+        self._drop_rewind()
+        if rewind is not None and rewind.shown != self.ticks:
+            self.seek(rewind.shown)
+
+    def _drop_rewind(self) -> None:
+        if self.rewind is not None:
+            self.rewind.close()
+            self.rewind = None
+
+    def seek_home(self) -> None:
+        self.seek(0)
+
+    def marks(self, mode: str | None = None) -> tuple[list[Beat], list[tuple[float, int]]]:
+        """The story beats and board changes of the day so far (up to ``horizon``), even
+        while the shop on screen has been rewound to before them."""
+        return self._marks.get(mode or self.mode, ([], []))
+
+    def jump_beat(self, direction: int) -> None:
+        """``[`` / ``]``: to the tick of the followed story's previous / next beat. A next
+        beat not yet reached is looked for by running on (up to ``BEAT_SEARCH`` ticks)."""
+        known = [tick_of(beat.time) for beat in self.marks()[0]]
+        if direction < 0:
+            earlier = [k for k in known if k < self.ticks]
+            if earlier:
+                self.seek(earlier[-1])
+            else:
+                self.notice.show(_("no earlier story beat"))
+            return
+        later = [k for k in known if k > self.ticks]
+        if later:
+            self.seek(later[0])
+            return
+        self.seek(self.horizon)
+        shop, seen, limit = self.shop, len(self.marks()[0]), self.ticks + BEAT_SEARCH
+        while len(shop.beats) == seen and self.ticks < limit:
+            couple = shop.protagonist
+            if couple is not None and couple.left_at is not None:
+                break  # their story is over
+            self._run_to(self.ticks + FPS)
+        if len(shop.beats) > seen:
+            self.seek(tick_of(shop.beats[seen].time))
+        else:
+            self.notice.show(_("no later story beat"))
 
     def _report_crashes(self) -> None:
         worlds = [*self.shops.values(), *self.houses.values()]
@@ -182,6 +316,7 @@ class Game:
     show_inspector = _visible("inspector")
     show_code = _visible("code")
     show_charts = _visible("charts")
+    show_timeline = _visible("timeline")
 
     @property
     def split(self) -> bool:
@@ -212,6 +347,8 @@ class Game:
         if event.type == pygame.QUIT:
             self.running = False
             return
+        if self.rewind is not None and event.type in INPUT:
+            self.stop_rewind()  # whatever comes next acts on the moment on screen
         if self.sections.handle(event) or self.current.handle(event):
             return
         binding = keys.find(event, self.scene)
@@ -358,6 +495,7 @@ class Game:
     def start_story(self) -> None:
         self.story = StoryMode()
         self.split = self.show_charts = False
+        self.show_timeline = True  # on by default in story mode (L hides it)
         self.mode = self.story.mode
         self.paused = False
         self.restart()
@@ -398,7 +536,8 @@ class Game:
                 break
 
     def _repeat_held(self, wall_dt: float) -> None:
-        """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame."""
+        """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame.
+        While LEFT is held, the rewinder prepares the past in the frame's spare time."""
         held = pygame.key.get_pressed()
         binding = next(
             (
@@ -408,17 +547,27 @@ class Game:
             ),
             None,
         )
+        rewinding = binding is not None and binding.action is keys.step_back
+        if not rewinding:
+            self.stop_rewind()
         if binding is None:
             self.held_for = 0.0
             return
         self.held_for += wall_dt
+        if rewinding and self.rewind is None:
+            self.rewind = Rewinder(self)
         if self.held_for > HOLD_DELAY:
             key = next(k for k in binding.keys if held[k])
             binding.action(self, pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
+        if self.rewind is not None:
+            self.rewind.pump()
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.screen
-        self.current.draw(surface)
+        if self.rewind is not None and self.rewind.image is not None:
+            surface.blit(self.rewind.image, (0, 0))  # drawn ahead by the same painters
+        else:
+            self.current.draw(surface)
         self.sections.draw(surface)
         return surface
 
@@ -448,6 +597,19 @@ class Game:
         path = Path(path)
         pygame.image.save(self.screen, str(path))
         return path
+
+
+Worlds = tuple[dict[str, Shop], dict[str, House]]
+
+
+def build_worlds(config: ShopConfig) -> Worlds:
+    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses."""
+    shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
+    houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
+    for shop in shops.values():
+        shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
+        shop.record_wakes()  # who woke whom: the scene's arrows
+    return shops, houses
 
 
 # translators: the name of your language, in your language ("Español")

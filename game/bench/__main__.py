@@ -21,6 +21,7 @@ SECTIONS = {
     "sched": "sched",
     "startup": "startup",
     "overload": "overload",
+    "timetravel": "timetravel",
 }
 
 

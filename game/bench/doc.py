@@ -32,7 +32,7 @@ targets below; nothing in `pytest` depends on a time (`tests/test_bench.py` only
 python -m pip install -r requirements.txt -r bench-requirements.txt   # SimPy is optional
 python -m game.bench                       # everything, ~3 min on 2 cores; targets judged
 python -m game.bench --quick               # seconds; rough figures, targets not judged
-python -m game.bench --only frame,sched    # sections: frame, sim, sched, startup, overload
+python -m game.bench --only frame,sched    # sections: frame sim sched startup overload timetravel
 python -m game.bench --markdown            # this whole document, on stdout
 python -m game.bench --markdown docs/performance.md --machine "..."   # rewrite this file
 python -m game.bench --only sim --profile 25   # + cProfile top 25 (figures then inflated)
@@ -104,6 +104,17 @@ MEANINGS = {
    warm-up (the issue saw 18.7 ms in one run of three).
    When the cost target is missed, the run profiles the 4 h day once and names the
    functions with the most own time.""",
+    "timetravel": """\
+6. **Time travel** (issue 11). A real `Game` at default settings, paused, timeline up.
+   *seek*: `game.seek(tick)` back from 30 ticks after the tick (both shops and both
+   houses rebuilt from the seed and re-run in chunks cut only at the prune ticks), then
+   `game.draw()` and a flip; to 25 moments drawn at random from a one-hour day, and 25
+   times to minute 10. *held LEFT*: the real loop (`game.frame` + flip) with a LEFT
+   press posted and the key then held, from minute 10, 30 and 60; frames timed after the
+   hold delay, each one tick further back, shown from frames the rewinder drew ahead
+   (`game/app/rewind.py`: one re-run of the day per 45 ticks, the first 12 drawn by the
+   press's own exact seek, the rest a slice per frame within a 9 ms budget). Wall time:
+   on a shared machine a frame can lose the core to other processes.""",
 }
 
 HISTORY = """\

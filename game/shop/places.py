@@ -121,6 +121,7 @@ class Display:
     def __init__(self) -> None:
         self.number: int | None = None
         self.changed_at = 0.0
+        self.history: list[tuple[float, int]] = []  # (when, number): the timeline's marks
         self._ready: dict[int, Event] = {}
 
     def shows(self, number: int) -> Event:
@@ -132,7 +133,13 @@ class Display:
     def show(self, number: int, now: float) -> None:
         self.number = number
         self.changed_at = now
+        self.history.append((now, number))
         self.shows(number).set()
+
+    def has_shown(self, number: int) -> bool:
+        """Has ``number`` been on the board (and not yet been fetched)? Reads only."""
+        ready = self._ready.get(number)
+        return ready is not None and ready.is_set()
 
     def forget(self, number: int) -> None:
         self._ready.pop(number, None)
@@ -168,6 +175,8 @@ class PickupCounter:
         self.trays[number] = tray
         tray.holder = "pickup"
         self.display.show(number, self.shop.now)  # whoever holds this number may come
+        if self.shop.wakes is not None:
+            self.shop.wakes.board(number, tray.order.couple)
         self.shop.record("display", f"shows #{number}")
 
     def take(self, number: int) -> Tray:

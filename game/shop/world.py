@@ -18,6 +18,7 @@ from .metrics import Visits
 from .people import Couple, CouplePlan, Order, Person, Staff, Tray
 from .places import Counter, Display, DrinksFountain, Line, PickupCounter, Tables
 from .story import Beat
+from .wakes import WakeLog
 
 PALETTES = 12  # how many clothing colours couples are drawn from (the view owns the colours)
 Actor = Callable[..., Coroutine[Any, Any, None]]
@@ -97,6 +98,7 @@ class Shop:
         self.staff: list[Staff] = []
         self.helpers: list[Staff] = []  # level 3's sous-chef: works on a worker, off the loop
         self.fountain = DrinksFountain() if cast is not None and cast.fountain else None
+        self.wakes: WakeLog | None = None  # who woke whom, once ``record_wakes`` is called
         self._hire_staff()
         self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
 
@@ -141,6 +143,14 @@ class Shop:
             counter.server = me
             self.counters.append(counter)
         return me
+
+    def record_wakes(self) -> WakeLog:
+        """Keep the recent hand-overs between characters (the game's arrows); off by
+        default so a headless run pays nothing for them."""
+        if self.wakes is None:
+            self.wakes = WakeLog(self)
+            self.kernel.add_instrument(self.wakes)
+        return self.wakes
 
     def plans(self) -> Iterator[CouplePlan]:
         return plan_arrivals(self.config)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import linecache
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,8 @@ from .text import label
 GOLD = (255, 200, 90)
 CHAIN = (170, 230, 170)
 ARROW = " -> "
+WHY = (200, 225, 255)
+WHY_H = 17  # line height of the "why am I waiting?" lines
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,10 @@ class CodeView:
         self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         self.shade.fill((16, 18, 24, 236))
 
-    def draw(self, surface: pygame.Surface, task: Task | None, hint: str = "") -> None:
+    def draw(
+        self, surface: pygame.Surface, task: Task | None, hint: str = "", why: Sequence[str] = ()
+    ) -> None:
+        """The task's code; ``why``: the "why am I waiting?" lines under it, if any."""
         r = self.rect
         surface.blit(self.shade, r)
         pygame.draw.rect(surface, GOLD, r, 2, border_radius=6)
@@ -136,12 +142,22 @@ class CodeView:
         self._text(surface, paused_text, 18, CHAIN, x, y, r.right)
         y += 22
         line_h = 17
+        bottom = r.bottom - 28 - (len(why) + 1) * WHY_H if why else r.bottom - 28
         below = chain[1:]  # the calls inside the highlighted line
-        chain_top = r.bottom - 28 - (len(below) * line_h + 6 if below else 0)
+        chain_top = bottom - (len(below) * line_h + 6 if below else 0)
         y = self._listing(surface, code, lineno, x, y, (chain_top - y) // line_h, line_h)
         if below:  # right under the listing, or as low as it must to fit
             self._chain(surface, below, x, min(y + 4, chain_top) + 4, line_h)
+        if why:
+            self._why(surface, task, why, x, bottom + 2)
         self._text(surface, meaning(task), 18, (255, 220, 150), x, r.bottom - 24, r.right)
+
+    def _why(self, surface: pygame.Surface, task: Task, why: Sequence[str], x: int, y: int) -> None:
+        r = self.rect
+        pygame.draw.line(surface, (90, 90, 110), (r.x + 8, y), (r.right - 8, y))
+        surface.blit(label(_("why am I waiting?"), 17, GOLD, True), (x, y + 3))
+        for i, line in enumerate(why):
+            self._text(surface, line, 16, WHY, x + 12, y + 3 + WHY_H * (i + 1), r.right)
 
     def _text(
         self,

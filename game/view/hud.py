@@ -61,15 +61,12 @@ class Hud:
         self.bar.fill((25, 20, 30, 200))
         self.caption_strip = pygame.Surface((width, CAPTION_H), pygame.SRCALPHA)
         self.caption_strip.fill((25, 20, 30, 210))
-        self._metrics: dict[int, tuple[float, Metrics]] = {}
 
-    def metrics(self, shop: Shop) -> Metrics:
-        """A shop's metrics, recomputed at most once per virtual second (not every frame)."""
-        cached = self._metrics.get(id(shop))
-        if cached is None or abs(shop.now - cached[0]) >= 1.0:
-            cached = (shop.now, measure(shop))
-            self._metrics[id(shop)] = cached
-        return cached[1]
+    @staticmethod
+    def metrics(shop: Shop) -> Metrics:
+        """A shop's metrics now. Measured every frame, never kept from an earlier frame: the
+        bar must show the figures of the moment drawn, however the player got there."""
+        return measure(shop)
 
     def draw(
         self,

@@ -14,11 +14,22 @@ from ..shop import Shop
 from ..shop.people import Couple, Staff, Timeline
 from . import cues, words
 from . import palette as P
-from .text import fitted, label
+from .text import fitted, font, label
+from .why import why_waiting
 
 STATE_COLOURS = P.STATE_COLOURS  # the palette in use (F3), keyed by the kernel's states
 assert {RUNNING, READY, SLEEPING, WAITING, FAILED} <= set(STATE_COLOURS)
 STRIP_SECONDS = 60.0
+WHY_TITLE, WHY = (255, 200, 90), (200, 225, 255)
+
+
+def fit(text: str, size: int, width: int) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` pixels."""
+    if font(size).size(text)[0] <= width:
+        return text
+    while len(text) > 4 and font(size).size(text + "\u2026")[0] > width:
+        text = text[:-2]
+    return text.rstrip() + "\u2026"
 
 
 def task_rows(shop: Shop) -> list[tuple[str, list[Task]]]:
@@ -112,7 +123,20 @@ class Inspector:
             ),
             (x, y),
         )
-        y += 24
+        y += 22
+        task = followed_task(shop, selected)
+        if task is not None:  # the followed character: why is it waiting?
+            surface.blit(label(
+                    _("why is {name} waiting?").format(name=words.name(task.name)),
+                    18,
+                    WHY_TITLE,
+                    True,
+                ), (x, y))
+            y += 19
+            for line in why_waiting(task, shop):
+                surface.blit(label(fit(line, 18, r.w - 30), 18, WHY), (x + 8, y))
+                y += 18
+        y += 4
         strips_top = r.bottom - 150
         for group, tasks in task_rows(shop):
             if y > strips_top - 40:

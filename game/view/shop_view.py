@@ -21,6 +21,7 @@ from ..shop.people import Couple, Person, Point, Tray
 from ..shop.places import Counter
 from . import motion
 from . import palette as P
+from .arrows import draw_handoffs
 from .digits import draw_digits
 from .poses import (
     SHEET_FOR_ROLE,
@@ -277,6 +278,7 @@ class ShopView:
             surface.blit(tag, tag.get_rect(midbottom=(x + 30, y - 86)))
         if selected is not None:
             self._draw_selection(surface, selected, t)
+        draw_handoffs(surface, shop, t)  # who woke whom, over everything on the floor
 
     def _colour(self, person: Person, couple: Couple | None) -> tuple[int, int, int] | None:
         if couple is None:

@@ -32,17 +32,20 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def card_rect(size: tuple[int, int], text: str) -> pygame.Rect:
-    """Where the card sits: across the bottom, as tall as its wrapped text."""
+def card_rect(size: tuple[int, int], text: str, lift: int = 0) -> pygame.Rect:
+    """Where the card sits: across the bottom (``lift`` higher, clear of the timeline
+    strip), as tall as its wrapped text."""
     w, h = size
     card = pygame.Rect(0, 0, 980, 90 + 40 * len(wrap(text, 34, 900)))
-    card.midbottom = (w // 2, h - 16)
+    card.midbottom = (w // 2, h - 16 - lift)
     return card
 
 
-def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
+def draw_card(
+    surface: pygame.Surface, kind: str, mode: str, code: str, text: str, lift: int = 0
+) -> None:
     lines = wrap(text, 34, 900)
-    card = card_rect(surface.get_size(), text)
+    card = card_rect(surface.get_size(), text, lift)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)

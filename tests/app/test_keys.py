@@ -11,6 +11,7 @@ import pytest
 
 from game import i18n
 from game.app import keys
+from game.app.clock import tick_of
 from game.app.keys import (
     HOUSE,
     KEYS,
@@ -118,6 +119,40 @@ def check_step(game: Game, scene: str) -> None:
     press(game, pygame.K_PERIOD)
     assert game.now == pytest.approx(2 + 2 * TICK)
     assert game.scene == scene
+
+
+def check_step_back(game: Game, scene: str) -> None:
+    game.advance_to(2)
+    press(game, pygame.K_LEFT)
+    assert game.ticks == 120  # running: like RIGHT, it is for a paused shop
+    press(game, pygame.K_SPACE)
+    press(game, pygame.K_LEFT)
+    assert game.ticks == 119
+    press(game, pygame.K_COMMA)
+    assert game.ticks == 118 and game.now == pytest.approx(118 * TICK)
+    assert all(w.now == pytest.approx(118 * TICK) for w in [*game.shops.values()])
+    assert game.scene == scene
+
+
+def check_home(game: Game, scene: str) -> None:
+    game.advance_to(3)
+    press(game, pygame.K_HOME)
+    assert game.ticks == 0 and game.shop.now == 0.0 and game.scene == scene
+    assert game.horizon == 180  # the day so far is still known: the timeline can go back
+
+
+def check_beats(game: Game, scene: str) -> None:
+    press(game, pygame.K_RIGHTBRACKET)
+    assert game.scene == SHOP
+    first = game.shop.beats[-1]
+    assert first.code == "C1" and first.time <= game.now < first.time + TICK
+    press(game, pygame.K_RIGHTBRACKET)
+    second = game.shop.beats[-1]
+    assert second.code == "C2" and second.time <= game.now < second.time + TICK
+    press(game, pygame.K_LEFTBRACKET)
+    assert game.shop.beats[-1] == first and game.ticks == tick_of(first.time)
+    press(game, pygame.K_LEFTBRACKET)  # none before the first: a notice says so
+    assert game.notice.visible and game.ticks == tick_of(first.time)
 
 
 def check_speed(game: Game, scene: str) -> None:
@@ -268,6 +303,10 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "1 / 2 / 3": check_scene_keys,
     "SPACE": check_space,
     "RIGHT or .": check_step,
+    "LEFT or ,": check_step_back,
+    "HOME": check_home,
+    "[ / ]": check_beats,
+    "L": panel_check("show_timeline", pygame.K_l),
     "+ / -": check_speed,
     "R": check_restart,
     "click": check_click,

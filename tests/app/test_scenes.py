@@ -99,7 +99,7 @@ def test_houses_and_shops_keep_time_whichever_is_shown(game: Game) -> None:
 # -- sections ---------------------------------------------------------------------------
 def test_shop_panels_are_sections_in_draw_order(game: Game) -> None:
     names = [s.name for s in game.shop_scene.sections]
-    assert names == ["inspector", "code", "charts", "story", "crash"]
+    assert names == ["inspector", "code", "charts", "timeline", "story", "crash"]
     assert [s.name for s in game.sections] == ["help", "notice"]
 
 
@@ -136,11 +136,11 @@ def test_the_shop_scene_draws_its_panels_in_its_list_order(
         section.visible = True
         monkeypatch.setattr(section, "draw", lambda surface, n=section.name: log.append(n))
     game.draw()
-    assert log == ["inspector", "code", "charts", "story", "crash", "help", "notice"]
+    assert log == ["inspector", "code", "charts", "timeline", "story", "crash", "help", "notice"]
     log.clear()
     game.shop_scene.sections.items.reverse()
     game.draw()
-    assert log == ["crash", "story", "charts", "code", "inspector", "help", "notice"]
+    assert log == ["crash", "story", "timeline", "charts", "code", "inspector", "help", "notice"]
 
 
 def test_a_click_on_a_shown_panel_does_not_reach_the_shop_under_it(game: Game) -> None:
@@ -179,7 +179,11 @@ def test_story_card_and_crash_banner_show_themselves(game: Game) -> None:
     while game.story.card is None:
         game.update(FRAME)
     card = game.panel("story")
-    assert card.visible and card.rect.bottom == game.screen.get_height() - 16
+    strip = game.panel("timeline")
+    assert strip.visible  # on by default in story mode, the card sits above it
+    assert card.visible and card.rect.bottom == strip.rect.top - 16
+    game.show_timeline = False
+    assert card.rect.bottom == game.screen.get_height() - 16
     game.panel("story").visible = False  # not a toggle: the story decides
     assert card.visible
 
