@@ -193,14 +193,14 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
         text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.1f}")
-        lines = [label(line, 13, P.INK, True) for line in wrap(text, 13, 100)]
+        lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, 110)]
         sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
-        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 14 * len(lines))
+        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 15 * len(lines))
         rect.midbottom = (sx, sy)
         pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
         for i, img in enumerate(lines):
-            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + 14 * i)))
+            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + 15 * i)))
 
 
 def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
@@ -215,7 +215,7 @@ def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> N
             if person in shop.helpers
             else _("working out a recipe, on the loop")
         )
-        img = label(text, 13, P.INK, True)
+        img = label(text, 14, P.INK, True)
         rect = img.get_rect(midbottom=to_screen((x, y - 96))).inflate(8, 4)
         pygame.draw.rect(surface, (200, 235, 255), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
@@ -236,7 +236,7 @@ def draw_slip(
     if couple.table is None or not couple.you.seated:
         return
     cx, cy = couple.table.center
-    img = label(f"number = {what!r}", 13, P.INK)
+    img = label(f"number = {what!r}", 14, P.INK)
     x, y = to_screen((cx, cy - 40))
     rect = img.get_rect(midbottom=(x, y)).inflate(10, 8)
     rect.right = min(rect.right, bounds.right - 4)

@@ -78,6 +78,22 @@ def why_waiting(task: Task, shop: Shop) -> list[str]:
     """The answer, a line each: what it waits on, who else and in what order, who wakes it,
     and the last wake-up."""
     lines: list[str] = []
+    busy = shop.kernel.busy
+    if busy is not None:  # a plain blocking call holds the loop (issue 10)
+        end = f"{busy.end:.2f}"
+        if task is busy.task:
+            return [
+                _(
+                    "not waiting: running {call}, a plain call that holds the loop until {t} s"
+                ).format(call=busy.what, t=end),
+                _("no await in it: nobody else can run until it returns"),
+            ]
+        late = shop.kernel.overdue(task)
+        if late > 0:
+            text = _("ready for {seconds} s, but {name} holds the loop until {t} s")
+            lines.append(text.format(seconds=f"{late:.1f}", name=words.name(busy.task.name), t=end))
+            lines.append(last_wake(task))
+            return lines
     parked = task.parked_on
     if task.state == WAITING and parked is not None:
         on = parked.waitable

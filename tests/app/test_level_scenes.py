@@ -84,6 +84,10 @@ def test_during_a_block_the_blocker_runs_and_the_others_are_overdue(game: Game) 
     overdue = [t for t in shop.kernel.tasks if shop.kernel.overdue(t) > 0]
     assert overdue
     assert all("overdue by" in row_state(shop, t)[2] for t in overdue)
+    from game.view.why import why_waiting
+
+    assert why_waiting(busy.task, shop)[0].startswith("not waiting: running time.sleep")
+    assert all("holds the loop until" in why_waiting(t, shop)[0] for t in overdue)
     cook = busy.task.actor
     activity, since, _ = cook.shown_at(shop.now)  # what he did then, not after the call
     assert since <= shop.now and activity in ("walking", "cooking", "standing")
