@@ -3,4 +3,4 @@
 from game.app.cli import main
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(prog="main.py"))

@@ -9,6 +9,7 @@ pausing stops the ticks altogether.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
 import time
@@ -29,6 +30,9 @@ from ..view.shop_view import ShopView
 from ..view.split import SplitView
 from ..view.story_card import draw_card
 from ..view.text import label
+from .display import Display
+from .loop import main_loop
+from .record import LiveRecorder
 from .story_mode import StoryMode
 
 WIDTH, HEIGHT = 1280, 720
@@ -75,6 +79,9 @@ class Game:
         self.code_view = CodeView(pygame.Rect(4, 34, 640, 330))
         self.charts = Charts((WIDTH, HEIGHT))
         self.split_view = SplitView()
+        # in the classroom: the window around the canvas, the F9 recorder
+        self.display: Display | None = None
+        self.recorder = LiveRecorder()
         self.restart()
 
     # -- the model --------------------------------------------------------------------
@@ -138,12 +145,16 @@ class Game:
 
     # -- input ------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> None:
+        if self.display is not None and self.display.handle(event):
+            return  # the window was resized: nothing for the game
         if event.type == pygame.QUIT:
             self.running = False
         elif event.type == pygame.KEYDOWN:
             self.key(event.key, event.unicode if hasattr(event, "unicode") else "")
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.click(event.pos)
+            pos = event.pos if self.display is None else self.display.to_canvas(event.pos)
+            if pos is not None:  # None: a click on the letterbox bars
+                self.click(pos)
 
     def key(self, key: int, text: str = "") -> None:
         if key in (pygame.K_ESCAPE, pygame.K_q):
@@ -191,6 +202,10 @@ class Game:
             self.start_story() if self.story is None else self.stop_story()
         elif key == pygame.K_F12:
             self.save_screenshot()
+        elif key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif key == pygame.K_F9:
+            self.toggle_recording()
 
     def click(self, pos: tuple[int, int]) -> None:
         if self.scene == "house":
@@ -227,6 +242,31 @@ class Game:
     def stop_story(self) -> None:
         self.story = None
         self.paused = False
+
+    # -- in the classroom: fullscreen, recording --------------------------------------
+    def toggle_fullscreen(self) -> None:
+        if self.display is not None:
+            self.display.toggle_fullscreen()
+
+    def toggle_recording(self) -> None:
+        self.recorder.toggle(f"async-burgers-{self.mode}")
+
+    def after_draw(self, wall_dt: float) -> None:
+        """What the canvas shows is recorded; the red dot is drawn after, so not in the clip."""
+        self.recorder.capture(self.screen, wall_dt)
+        self.recorder.draw_badge(self.screen, wall_dt)
+
+    def present(self) -> None:
+        if self.display is not None:
+            self.display.present()
+        else:
+            pygame.display.flip()
+
+    def shut_down(self) -> None:
+        """Leaving the loop: a clip being recorded is finished, not cut off."""
+        saved = self.recorder.finish()
+        if saved is not None:
+            print(f"recorded {saved}")
 
     # -- the loop ---------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
@@ -307,18 +347,14 @@ class Game:
             self.handle(event)
         self.update(wall_dt)
         self.draw()
+        self.after_draw(wall_dt)
 
     def run(self, max_frames: int = 0) -> int:
-        clock = pygame.Clock()
-        frames = 0
-        while self.running:
-            wall_dt = clock.tick(FPS) / 1000.0
-            self.frame(wall_dt)
-            pygame.display.flip()
-            frames += 1
-            if max_frames and frames >= max_frames:
-                break
-        return 0
+        return asyncio.run(self.run_async(max_frames))
+
+    async def run_async(self, max_frames: int = 0) -> int:
+        """The loop as a coroutine awaiting once a frame (pygbag runs it in a browser)."""
+        return await main_loop(self, FPS, max_frames)
 
     def save_screenshot(self, path: str | os.PathLike[str] | None = None) -> Path:
         if path is None:
@@ -330,7 +366,7 @@ class Game:
         return path
 
 
-def open_window(headless: bool) -> pygame.Surface:
+def open_window(headless: bool, fullscreen: bool = False) -> pygame.Surface:
     if headless:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -339,23 +375,39 @@ def open_window(headless: bool) -> pygame.Surface:
     pygame.font.init()
     pygame.display.set_caption("Async Burgers")
     pygame.display.set_icon(Sheet("props").image_of("icon"))  # before set_mode, as SDL wants
-    flags = 0 if headless else pygame.SCALED | pygame.RESIZABLE
-    return pygame.display.set_mode((WIDTH, HEIGHT), flags)
+    if headless:
+        return pygame.display.set_mode((WIDTH, HEIGHT))
+    if fullscreen:
+        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    return pygame.display.set_mode((WIDTH, HEIGHT), pygame.RESIZABLE)  # letterboxed: display.py
 
 
-def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
-    """Open the window (or render one frame for --screenshot) and play."""
-    try:
-        screen = open_window(headless=bool(args.screenshot))
-        game = Game(config, screen, speed=args.speed)
-    except AssetError as error:
-        print(f"main.py: error: {error}", file=sys.stderr)
-        pygame.quit()
-        return 1
+def configure(game: Game, args: argparse.Namespace) -> None:
+    """The command line's start state: split screen, scene, story mode."""
     game.split = args.side_by_side
     game.scene = args.scene
     if args.story:
         game.start_story()
+
+
+def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
+    """Open the window (or render one frame for --screenshot) and play."""
+    return asyncio.run(play(config, args))
+
+
+async def play(config: ShopConfig, args: argparse.Namespace) -> int:
+    """``run_game`` as a coroutine: a browser build awaits this directly (docs/web.md)."""
+    try:
+        headless = bool(args.screenshot)
+        window = open_window(headless, fullscreen=getattr(args, "fullscreen", False))
+        display = None if headless else Display(window)
+        game = Game(config, window if display is None else display.canvas, speed=args.speed)
+        game.display = display
+    except AssetError as error:
+        print(f"main.py: error: {error}", file=sys.stderr)
+        pygame.quit()
+        return 1
+    configure(game, args)
     if args.screenshot:
         game.advance_to(args.at)
         game.paused = True
@@ -363,6 +415,6 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
         game.save_screenshot(args.screenshot)
         pygame.quit()
         return 0
-    code = game.run(args.frames)
+    code = await game.run_async(args.frames)
     pygame.quit()
     return code
