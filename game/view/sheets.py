@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
-# An artist can point the game at their own sheets without touching the committed ones.
-ASSETS = Path(
-    os.environ.get("ASYNC_BURGERS_ASSETS") or Path(__file__).resolve().parents[2] / "assets"
-)
+from ..resources import assets_dir
+
+# An artist can point the game at their own sheets (ASYNC_BURGERS_ASSETS) without touching
+# the committed ones; an installed game finds them inside the package.
+ASSETS = assets_dir()
 
 
 class AssetError(RuntimeError):
