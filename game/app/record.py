@@ -91,7 +91,8 @@ def record_clip(
     open_window(headless=True)
 
     def fresh() -> Game:
-        game = Game(config, pygame.display.get_surface(), speed=args.speed)
+        screen = pygame.display.get_surface()
+        game = Game(config, screen, speed=args.speed, text_scale=args.text_scale)
         configure(game, args)
         return game
 

@@ -29,7 +29,7 @@ from ..view.sheets import AssetError, Library, Sheet
 from ..view.shop_view import ShopView
 from ..view.split import SplitView
 from ..view.story_card import draw_card
-from ..view.text import label
+from ..view.text import label, set_scale, text_scale
 from .display import Display
 from .loop import main_loop
 from .record import LiveRecorder
@@ -42,6 +42,7 @@ SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
 SHOP_PANEL_KEYS = (pygame.K_i, pygame.K_c, pygame.K_s, pygame.K_g, pygame.K_t)
 HOLD_DELAY = 0.35  # holding RIGHT while paused repeats the step after this long
+TEXT_SCALES = (1.0, 1.25, 1.5)  # Z cycles through these
 
 
 class Game:
@@ -54,9 +55,11 @@ class Game:
         *,
         speed: float = 1.0,
         lib: Library | None = None,
+        text_scale: float = 1.0,
     ) -> None:
         self.config = config
         self.screen = screen
+        set_scale(text_scale)  # every label from here on (1: as designed)
         self.lib = lib or Library()
         self.hud = Hud(WIDTH, HEIGHT)
         self.mode = config.mode
@@ -206,6 +209,8 @@ class Game:
             self.toggle_fullscreen()
         elif key == pygame.K_F9:
             self.toggle_recording()
+        elif key == pygame.K_z:
+            self.cycle_text_scale()
 
     def click(self, pos: tuple[int, int]) -> None:
         if self.scene == "house":
@@ -247,6 +252,11 @@ class Game:
     def toggle_fullscreen(self) -> None:
         if self.display is not None:
             self.display.toggle_fullscreen()
+
+    def cycle_text_scale(self) -> None:
+        """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
+        bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
+        set_scale(bigger[0] if bigger else TEXT_SCALES[0])
 
     def toggle_recording(self) -> None:
         self.recorder.toggle(f"async-burgers-{self.mode}")
@@ -401,7 +411,8 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
         headless = bool(args.screenshot)
         window = open_window(headless, fullscreen=getattr(args, "fullscreen", False))
         display = None if headless else Display(window)
-        game = Game(config, window if display is None else display.canvas, speed=args.speed)
+        canvas = window if display is None else display.canvas
+        game = Game(config, canvas, speed=args.speed, text_scale=args.text_scale)
         game.display = display
     except AssetError as error:
         print(f"main.py: error: {error}", file=sys.stderr)

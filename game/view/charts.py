@@ -8,7 +8,7 @@ import pygame
 from ..shop import Shop
 from ..shop.people import Couple
 from . import palette as P
-from .text import label
+from .text import fit, label, px
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
 SHOP_COLOURS = {"concurrent": (255, 170, 70), "parallel": (90, 180, 240)}
@@ -49,18 +49,20 @@ class Charts:
 
     def _bars(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
         mode = shop.config.mode
-        surface.blit(label(f"{mode} shop: each couple", 28, SHOP_COLOURS[mode], True), area.topleft)
+        title = fit(f"{mode} shop: each couple", 28, SHOP_COLOURS[mode], True, width=area.w)
+        surface.blit(title, area.topleft)
         bars = couple_bars(shop)
         if not bars:
             surface.blit(label("no couple served yet", 24, P.WHITE), (area.x, area.y + 40))
             return
         longest = max(sum(s for _, s in spent) for _, spent in bars)
-        row_h = min(34, (area.h - 60) // len(bars))
+        row_h = min(px(34), (area.h - 60) // len(bars))
         scale = (area.w - 90) / max(longest, 1.0)
         for i, (couple, spent) in enumerate(bars):
             y = area.y + 44 + i * row_h
             name = "you" if couple.protagonist else f"#{couple.index}"
-            surface.blit(label(name, 22, P.GOLD if couple.protagonist else P.WHITE), (area.x, y))
+            colour = P.GOLD if couple.protagonist else P.WHITE
+            surface.blit(fit(name, 22, colour, width=48, height=row_h), (area.x, y))
             x = area.x + 50
             for phase, seconds in spent:
                 width = seconds * scale
@@ -73,7 +75,8 @@ class Charts:
         surface.blit(axis, (area.x + 50, area.y + 44 + len(bars) * row_h + 4))
 
     def _curves(self, surface: pygame.Surface, shops: list[Shop], area: pygame.Rect) -> None:
-        surface.blit(label("couples served over time", 28, P.WHITE, True), area.topleft)
+        title = fit("couples served over time", 28, P.WHITE, True, width=area.w)
+        surface.blit(title, area.topleft)
         plot = pygame.Rect(area.x + 40, area.y + 44, area.w - 50, area.h - 80)
         pygame.draw.rect(surface, (60, 60, 75), plot, 1)
         end = max(1.0, max(s.now for s in shops))

@@ -23,7 +23,7 @@ from ..house import layout as L
 from ..house.cleaner import Cleaner
 from . import palette as P
 from .sheets import Library
-from .text import label, outlined
+from .text import fit, label, outlined, text_scale
 
 CLEANER_TAGS = ("idle", "walk", "mop", "tired")
 HOUSE_TAGS = (
@@ -90,6 +90,8 @@ class HouseView:
         self.bucket = sheet.image_of("bucket")
         self.furniture = {tag: self._furniture(sheet.image_of(tag), tag) for tag in HOUSE_TAGS}
         self.background = self._build_background(house)
+        self._built_at = text_scale()  # the background's lettering is baked at this scale
+        self._house = house
         self._blits: list[tuple[pygame.Surface, tuple[float, float]]] = []
 
     # -- static layers ----------------------------------------------------------------
@@ -166,8 +168,9 @@ class HouseView:
     @staticmethod
     def _draw_caption(bg: pygame.Surface) -> None:
         top = L.HEIGHT - L.CAPTION
-        first = label(CAPTION, 21, P.WHITE, True)
-        second = label(CONTRAST, 19, (200, 200, 210))
+        room = L.WIDTH - 300  # clear of the PAUSED badge in the corner, at any text scale
+        first = fit(CAPTION, 21, P.WHITE, True, width=room, height=19)
+        second = fit(CONTRAST, 19, (200, 200, 210), width=room, height=18)
         bg.blit(first, first.get_rect(midtop=(L.WIDTH // 2, top + 4)))
         bg.blit(second, second.get_rect(midtop=(L.WIDTH // 2, top + 22)))
 
@@ -175,6 +178,9 @@ class HouseView:
     def draw(self, surface: pygame.Surface, house: House, other: House | None = None) -> None:
         """One frame at ``house.now``; ``other`` (the other mode, same seed) is optional."""
         t = house.now
+        if self._built_at != text_scale():  # Z changed the text size: re-letter the rooms
+            self.background = self._build_background(self._house)
+            self._built_at = text_scale()
         surface.blit(self.background, (0, 0))
         blits = self._blits
         blits.clear()
@@ -258,7 +264,8 @@ class HouseView:
         one, many = self.forecast.concurrent, self.forecast.parallel
         helpers = len(house.rooms)
         scale = (BAR_RIGHT - BAR_LEFT) / max(one.finished_at, many.finished_at)
-        title = label(clock(t), 34, P.WHITE, True)
+        # the panel's strip has a fixed height: its text grows only as far as it fits
+        title = label(clock(t), 34, P.WHITE, True, fixed=True)
         surface.blit(title, title.get_rect(midleft=(12, L.TOP_BAR // 2)))
         rows = (
             (
@@ -280,7 +287,8 @@ class HouseView:
         for row, (concurrent, text, finish, colour, note) in enumerate(rows):
             cy = 11 + row * 19
             mine = concurrent == self.concurrent
-            name = label(text, 20, P.WHITE if mine else (170, 165, 175), mine)
+            ink = P.WHITE if mine else (170, 165, 175)
+            name = fit(text, 20, ink, mine, width=ROW_LABEL_RIGHT - 120, height=19)
             surface.blit(name, name.get_rect(midright=(ROW_LABEL_RIGHT, cy)))
             if mine:
                 pygame.draw.polygon(
@@ -299,11 +307,11 @@ class HouseView:
             if done.width:
                 pygame.draw.rect(surface, colour, done, border_radius=3)
             pygame.draw.rect(surface, colour, track, 1, border_radius=3)
-            tail = label(note, 18, P.WHITE if mine else (170, 165, 175))
+            tail = fit(note, 18, ink, width=L.WIDTH - NOTE_LEFT - 150, height=19)
             surface.blit(tail, tail.get_rect(midleft=(NOTE_LEFT, cy)))
         now_x = BAR_LEFT + min(t, one.finished_at) * scale
         pygame.draw.line(surface, P.WHITE, (now_x, 2), (now_x, L.TOP_BAR - 3), 2)
-        sooner = label(f"{self.forecast.sooner:.1f}x sooner", 28, ACTIVE, True)
+        sooner = label(f"{self.forecast.sooner:.1f}x sooner", 28, ACTIVE, True, fixed=True)
         surface.blit(sooner, sooner.get_rect(midright=(L.WIDTH - 10, L.TOP_BAR // 2)))
 
     def _notice(self, surface: pygame.Surface, house: House, other: House | None, t: float) -> None:
@@ -317,7 +325,7 @@ class HouseView:
             text = f"{_number(len(house.rooms)).capitalize()} helpers: done at {clock(many)}"
         else:
             return
-        tag = label(text, 26, ACTIVE, True)
+        tag = label(text, 26, ACTIVE, True, fixed=True)  # placed between two rooms' names
         rect = tag.get_rect(midtop=(NOTICE_X, L.TOP_BAR + 8))
         pygame.draw.rect(surface, PANEL_BG, rect.inflate(20, 10), border_radius=8)
         pygame.draw.rect(surface, ACTIVE, rect.inflate(20, 10), 2, border_radius=8)

@@ -9,7 +9,7 @@ from ..shop import Metrics, Shop
 from . import palette as P
 from .hud import Hud, caption_for
 from .shop_view import ShopView
-from .text import label
+from .text import label, px, text_scale
 
 HALF_W, SHOP_H = 640, 360
 TOP = 30
@@ -114,18 +114,32 @@ class SplitView:
         ]
         colours = [(255, 170, 70), (90, 180, 240)]
         names = [m.mode for m in metrics]
-        surface.blit(label("Same couples, same moment:", 24, P.WHITE, True), (area.x, area.y))
-        for i, name in enumerate(names):
-            swatch = pygame.Rect(area.x + 330 + i * 190, area.y + 4, 16, 16)
-            pygame.draw.rect(surface, colours[i], swatch)
-            surface.blit(label(f"{name} shop", 22, P.WHITE), (swatch.right + 6, area.y + 1))
-        y = area.y + 32
-        bar_x, bar_w = area.x + 260, area.w - 360
+        head = label("Same couples, same moment:", 24, P.WHITE, True)
+        surface.blit(head, (area.x, area.y))
+        key_x = area.x + 330 if text_scale() == 1.0 else area.x + head.get_width() + 30
+        for name, colour in zip(names, colours, strict=True):
+            text = label(f"{name} shop", 22, P.WHITE)
+            swatch = pygame.Rect(key_x, area.y + px(4), px(16), px(16))
+            pygame.draw.rect(surface, colour, swatch)
+            surface.blit(text, (swatch.right + 6, area.y + 1))
+            key_x += 190 if text_scale() == 1.0 else swatch.w + text.get_width() + 30
+        y = area.y + px(32)
+        # big text: rows as tall as the room above the caption strip allows
+        bottom = area.bottom if text_scale() == 1.0 else 720 - px(34) - 4
+        row_h = min(px(40), (bottom - y) // len(rows))
+        bar_h = 13 if text_scale() == 1.0 else (row_h - 6) // 2
+        bar_x, bar_w = area.x + px(260), area.w - px(360)
         for title, values, top, fmt in rows:
-            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + 6))
+            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + px(6)))
             for i, value in enumerate(values):
                 width = int(bar_w * (value / top if top else 0))
-                rect = pygame.Rect(bar_x, y + i * 15, max(2, width), 13)
+                rect = pygame.Rect(bar_x, y + i * (bar_h + 2), max(2, width), bar_h)
                 pygame.draw.rect(surface, colours[i], rect, border_radius=3)
-                surface.blit(label(fmt(value), 18, P.WHITE), (rect.right + 6, rect.y - 2))
-            y += 40
+                value_text = label(fmt(value), 18, P.WHITE)
+                if text_scale() == 1.0:
+                    surface.blit(value_text, (rect.right + 6, rect.y - 2))
+                else:
+                    surface.blit(
+                        value_text, value_text.get_rect(midleft=(rect.right + 6, rect.centery))
+                    )
+            y += row_h

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from . import palette as P
-from .text import font, label
+from .text import font, label, px
 
 
 def wrap(text: str, size: int, width: int) -> list[str]:
@@ -23,8 +23,9 @@ def wrap(text: str, size: int, width: int) -> list[str]:
 
 def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
     w, h = surface.get_size()
-    lines = wrap(text, 34, 900)
-    card = pygame.Rect(0, 0, 980, 90 + 40 * len(lines))
+    width = min(px(980), w - 40)  # big text: a wider card, still inside the screen
+    lines = wrap(text, 34, width - 80)
+    card = pygame.Rect(0, 0, width, px(90) + px(40) * len(lines))
     card.midbottom = (w // 2, h - 16)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
@@ -36,8 +37,8 @@ def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: st
         "lesson": f"the lesson of the {mode} shop",
         "end": "the two lessons",
     }[kind]
-    surface.blit(label(heading.upper(), 26, accent, True), (card.x + 24, card.y + 16))
+    surface.blit(label(heading.upper(), 26, accent, True), (card.x + 24, card.y + px(16)))
     for i, line in enumerate(lines):
-        surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + 52 + 40 * i))
+        surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + px(52) + px(40) * i))
     hint = label("SPACE: continue", 22, (120, 110, 100))
     surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))

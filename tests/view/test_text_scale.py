@@ -1,0 +1,108 @@
+"""Big text for projectors: every panel grows with the text scale and stays on screen."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.app.window import Game, open_window
+from game.shop import ShopConfig
+from game.view import text
+from game.view.hud import HELP_LINES, help_layout
+
+SCALES = (1.0, 1.25, 1.5)
+
+
+@pytest.fixture
+def game() -> Game:
+    yield Game(ShopConfig(), open_window(headless=True))
+    text.set_scale(1.0)
+    pygame.quit()
+
+
+def test_z_cycles_the_text_scale(game: Game) -> None:
+    seen = []
+    for _ in range(4):
+        game.key(pygame.K_z)
+        seen.append(text.text_scale())
+    assert seen == [1.25, 1.5, 1.0, 1.25]
+    text.set_scale(1.1)  # from an in-between --text-scale, the next step up
+    game.key(pygame.K_z)
+    assert text.text_scale() == 1.25
+
+
+def test_labels_grow_with_the_scale_and_fixed_ones_do_not(game: Game) -> None:
+    heights = {}
+    for scale in SCALES:
+        text.set_scale(scale)
+        heights[scale] = text.label("Async", 24, (255, 255, 255)).get_height()
+        assert text.label("READY", 24, (0, 0, 0), fixed=True).get_height() == heights[1.0]
+    assert heights[1.0] < heights[1.25] < heights[1.5]
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_fit_never_draws_past_its_box(scale: float, game: Game) -> None:
+    text.set_scale(scale)
+    long = "paused at line 36 (Couple.talk_until > talk_until) - sleeping until 72.95"
+    for width in (80, 200, 400):
+        assert text.fit(long, 18, (255, 255, 255), width=width).get_width() <= width or (
+            scale == 1.0
+        )
+    assert (
+        text.fit("ok", 18, (0, 0, 0), width=500).get_height()
+        == text.label("ok", 18, (0, 0, 0)).get_height()
+    )
+
+
+@pytest.mark.parametrize("scale", SCALES)
+def test_help_fits_the_screen_at_every_scale(scale: float, game: Game) -> None:
+    text.set_scale(scale)
+    size, line_h, key_w, columns, width = help_layout((1280, 720), HELP_LINES)
+    rows = max(sum(len(t) for _, t in col) for col in columns)
+    assert width <= 1260 and round(size * 70 / 26) + line_h * rows <= 700
+    assert size >= round(26 * min(scale, 1.25))  # bigger text, not a shrunken panel
+    assert sorted(k for col in columns for k, _ in col) == sorted(k for k, _ in HELP_LINES)
+
+
+@pytest.mark.parametrize("scale", (1.25, 1.5))
+def test_inspector_and_code_view_never_overlap(scale: float, game: Game) -> None:
+    text.set_scale(scale)
+    inspector = game.inspector.area((1280, 720))
+    code = game.code_view.area()
+    assert not inspector.colliderect(code)
+    assert inspector.right <= 1280 and inspector.bottom <= 720 - round(34 * scale)
+    assert inspector.top >= round(30 * scale) and code.top >= round(30 * scale)
+
+
+def _frames(game: Game) -> dict[str, bytes]:
+    def flirting(g: Game) -> None:
+        g.show_inspector = g.show_code = True
+        g.selected = next(c for c in g.shop.couples if c.phase == "flirting")
+
+    setups = {
+        "shop": lambda g: None,
+        "panels": flirting,
+        "charts": lambda g: setattr(g, "show_charts", True),
+        "help": lambda g: setattr(g, "show_help", True),
+        "split": lambda g: setattr(g, "split", True),
+        "house": lambda g: setattr(g, "scene", "house"),
+    }
+    shots = {}
+    for name, setup in setups.items():
+        game.show_inspector = game.show_code = game.show_charts = game.show_help = False
+        game.split, game.scene, game.selected = False, "shop", None
+        setup(game)
+        shots[name] = pygame.image.tobytes(game.draw(), "RGB")
+    return shots
+
+
+def test_every_panel_redraws_larger_and_back(game: Game) -> None:
+    game.advance_to(70)
+    game.paused = True
+    plain = _frames(game)
+    game.key(pygame.K_z)
+    game.key(pygame.K_z)
+    big = _frames(game)
+    assert all(big[name] != plain[name] for name in plain)
+    game.key(pygame.K_z)  # back to 1: exactly the pixels of before
+    assert _frames(game) == plain
