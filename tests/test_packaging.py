@@ -95,7 +95,11 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: P
     assert shot.returncode == 0, shot.stderr
     image = pygame.image.load(str(elsewhere / "out.png"))
     assert image.get_size() == (1280, 720)
-    located = run(python, "-c", "import game.resources as r; print(r.assets_dir())")
+    where = (
+        "import game.resources as r; print(r.assets_dir(), (r.sounds_dir() / 'door.wav').is_file())"
+    )
+    located = run(python, "-c", where)
     assert str(env_dir) in located.stdout, "the installed game must use its own assets"
+    assert located.stdout.split()[-1] == "True", "the sounds travel in the wheel too"
     module = run(python, "-m", "game", "--version")
     assert module.returncode == 0 and "python -m game" in module.stdout

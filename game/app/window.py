@@ -33,6 +33,7 @@ from ..view.text import label, set_scale, text_scale
 from .display import Display
 from .loop import main_loop
 from .record import LiveRecorder
+from .sound import SoundPlayer
 from .story_mode import StoryMode
 
 WIDTH, HEIGHT = 1280, 720
@@ -82,9 +83,10 @@ class Game:
         self.code_view = CodeView(pygame.Rect(4, 34, 640, 330))
         self.charts = Charts((WIDTH, HEIGHT))
         self.split_view = SplitView()
-        # in the classroom: the window around the canvas, the F9 recorder
+        # in the classroom: the window around the canvas, the F9 recorder, the sounds
         self.display: Display | None = None
         self.recorder = LiveRecorder()
+        self.sound: SoundPlayer | None = None  # the window opens one; tests and clips do not
         self.restart()
 
     # -- the model --------------------------------------------------------------------
@@ -211,6 +213,8 @@ class Game:
             self.toggle_recording()
         elif key == pygame.K_z:
             self.cycle_text_scale()
+        elif key == pygame.K_m:
+            self.toggle_mute()
 
     def click(self, pos: tuple[int, int]) -> None:
         if self.scene == "house":
@@ -258,6 +262,10 @@ class Game:
         bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
         set_scale(bigger[0] if bigger else TEXT_SCALES[0])
 
+    def toggle_mute(self) -> None:
+        if self.sound is not None:
+            self.sound.toggle_mute()
+
     def toggle_recording(self) -> None:
         self.recorder.toggle(f"async-burgers-{self.mode}")
 
@@ -265,6 +273,8 @@ class Game:
         """What the canvas shows is recorded; the red dot is drawn after, so not in the clip."""
         self.recorder.capture(self.screen, wall_dt)
         self.recorder.draw_badge(self.screen, wall_dt)
+        if self.sound is not None:
+            self.sound.update(self, wall_dt)
 
     def present(self) -> None:
         if self.display is not None:
@@ -274,6 +284,8 @@ class Game:
 
     def shut_down(self) -> None:
         """Leaving the loop: a clip being recorded is finished, not cut off."""
+        if self.sound is not None:
+            self.sound.close()
         saved = self.recorder.finish()
         if saved is not None:
             print(f"recorded {saved}")
@@ -414,6 +426,8 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
         canvas = window if display is None else display.canvas
         game = Game(config, canvas, speed=args.speed, text_scale=args.text_scale)
         game.display = display
+        if not headless:
+            game.sound = SoundPlayer(volume=args.volume / 100, muted=args.mute)
     except AssetError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         pygame.quit()
