@@ -182,6 +182,17 @@ def config_from(args: argparse.Namespace) -> ShopConfig:
         raise UsageError(f"argument {flag(error.field)}: {error.message}") from None
 
 
+async def web_main(argv: Sequence[str] = ()) -> int:
+    """The browser build's entry (pygbag, see docs/web.md): awaited, never ``asyncio.run``
+    inside, because the page already runs the event loop."""
+    parser = build_parser("main.py")
+    args = parser.parse_args(list(argv))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .window import play
+
+    return await play(config_from(args), args)
+
+
 def main(argv: Sequence[str] | None = None, prog: str = "async-burgers") -> int:
     parser = build_parser(prog)
     try:

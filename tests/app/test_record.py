@@ -176,3 +176,10 @@ def test_the_main_loop_awaits_once_a_frame(game: Game, monkeypatch: pytest.Monke
     assert asyncio.iscoroutinefunction(game.run_async)
     assert game.run(max_frames=7) == 0
     assert awaited == [0] * 7
+
+
+def test_the_browser_entry_is_awaited_and_plays() -> None:
+    from game.app.cli import web_main
+
+    assert asyncio.iscoroutinefunction(web_main)
+    assert asyncio.run(web_main(["--frames", "3", "--mute"])) == 0
