@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..shop import ShopConfig
-from ..view.text import label
+from ..view.text import label, px
 from .clip import FORMATS, Frame, clip_size, write
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class LiveRecorder:
             seconds = int(self.elapsed)
             text = label(f"REC {seconds // 60}:{seconds % 60:02d}", 22, (255, 255, 255), True)
             box = pygame.Rect(0, 0, text.get_width() + 40, text.get_height() + 10)
-            box.bottomright = (w - 10, h - 44)
+            box.bottomright = (w - 10, h - px(34) - 10)
             pygame.draw.rect(surface, (30, 20, 25), box, border_radius=box.h // 2)
             pygame.draw.circle(surface, (230, 30, 40), (box.x + 16, box.centery), 8)
             self.badge = box
@@ -217,6 +217,6 @@ class LiveRecorder:
             done = self.writer is None or not self.writer.is_alive()
             note = self.error or (self.note.replace("saving", "saved") if done else self.note)
             text = label(note, 20, (255, 255, 255))
-            box = text.get_rect(bottomright=(w - 10, h - 44)).inflate(16, 8)
+            box = text.get_rect(bottomright=(w - 10, h - px(34) - 10)).inflate(16, 8)
             pygame.draw.rect(surface, (30, 20, 25), box, border_radius=6)
             surface.blit(text, text.get_rect(center=box.center))

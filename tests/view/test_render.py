@@ -18,7 +18,7 @@ from game.view.shop_view import animation_names
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def game() -> Game:
     screen = open_window(headless=True)
     yield Game(ShopConfig(), screen)
