@@ -106,9 +106,7 @@ def _changed(before: Image.Image, after: Image.Image) -> tuple[int, int, int, in
     return ImageChops.difference(a, b).getbbox()
 
 
-def write_gif(
-    out: BinaryIO, frames: Iterable[Frame], fps: float, palette: Image.Image
-) -> int:
+def write_gif(out: BinaryIO, frames: Iterable[Frame], fps: float, palette: Image.Image) -> int:
     """Stream ``frames`` into ``out`` as a looping GIF; returns how many frames came in."""
     from PIL import GifImagePlugin, Image
 
