@@ -20,16 +20,16 @@ def assets_dir() -> Path:
     chosen = os.environ.get(ENV)
     if chosen:
         return Path(chosen)
-    return _ours()
+    return builtin_dir()
 
 
 def sounds_dir() -> Path:
     """The sounds: an artist's folder may hold only sheets, so then ours are used."""
     chosen = assets_dir() / "sounds"
-    return chosen if chosen.is_dir() else _ours() / "sounds"
+    return chosen if chosen.is_dir() else builtin_dir() / "sounds"
 
 
-def _ours() -> Path:
+def builtin_dir() -> Path:
     """The committed assets: inside the installed package, else the checkout's folder."""
     packaged = Path(str(resources.files("game") / "assets"))
     if packaged.is_dir():

@@ -1,4 +1,8 @@
-"""The sprite sheets in assets/ are complete, valid, and exactly what assets/generate.py draws."""
+"""The sprite sheets in assets/ are complete, valid, and exactly what assets/generate.py draws.
+
+The generator is the ``assets/sprites`` package behind that one command; it is run as a user
+runs it, in a subprocess, into a fresh folder.
+"""
 
 from __future__ import annotations
 
@@ -70,20 +74,37 @@ def tag_frames(data: dict, tag: str) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh run of the generator into an empty folder."""
+def generator_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One fresh run of the generator: (the empty folder it wrote, its contact sheet)."""
     out = tmp_path_factory.mktemp("assets")
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(out)], check=True,
-                   capture_output=True, timeout=300)
-    return out
+    contact = tmp_path_factory.mktemp("contact") / "contact.png"
+    subprocess.run([sys.executable, str(GENERATOR), "--out", str(out), "--contact", str(contact)],
+                   check=True, capture_output=True, timeout=300)
+    return out, contact
+
+
+@pytest.fixture(scope="module")
+def regenerated(generator_run: tuple[Path, Path]) -> Path:
+    return generator_run[0]
 
 
 def test_generator_reproduces_committed_assets_byte_for_byte(regenerated: Path) -> None:
     committed = sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".png", ".json"))
     produced = sorted(p.name for p in regenerated.iterdir())
     assert produced == committed  # nothing missing, nothing extra
+    assert len(produced) == 2 * len(ALL_SHEETS)  # a PNG and a JSON for every sheet
     for name in produced:
         assert (regenerated / name).read_bytes() == (ASSETS / name).read_bytes(), name
+
+
+def test_contact_sheet_is_written_and_drawn(generator_run: tuple[Path, Path]) -> None:
+    contact = generator_run[1]
+    everything = pygame.image.load(str(contact))
+    props = pygame.image.load(str(contact.with_name("contact_props.png")))
+    assert everything.get_width() >= props.get_width()
+    assert everything.get_height() > props.get_height() > 0
+    assert len({everything.get_at((x, y))[:3] for x in range(0, everything.get_width(), 7)
+                for y in range(0, everything.get_height(), 7)}) > 100  # drawn, not blank
 
 
 def test_every_expected_sheet_is_committed() -> None:

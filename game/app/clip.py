@@ -39,6 +39,7 @@ class Format:
 
 
 FORMATS = {".gif": Format(".gif", 20, 640), ".mp4": Format(".mp4", 30, 1280)}
+CLIP_SUFFIXES = tuple(FORMATS)
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,16 @@ class Display:
     def to_canvas(self, pos: tuple[float, float]) -> Pos | None:
         return to_canvas(pos, self.window.get_size(), self.size)
 
+    def on_canvas(self, event: pygame.Event) -> pygame.Event | None:
+        """The event with its window ``pos`` mapped onto the canvas, so every section and
+        scene reads canvas pixels; None for a pointer on the bars. Other events as they are."""
+        if not hasattr(event, "pos") or self.window.get_size() == self.size:
+            return event
+        pos = self.to_canvas(event.pos)
+        if pos is None:
+            return None
+        return pygame.Event(event.type, {**event.dict, "pos": pos})
+
     def present(self) -> None:
         """Show the canvas in the window (letterboxed when the shapes differ) and flip."""
         if self.window.get_size() == self.size:

@@ -69,14 +69,6 @@ def clip_frames(
             played = target  # frozen by a crashed actor: the clip still ends
 
 
-def close(game: Game) -> None:
-    """Stop a game's worlds (their coroutines) without touching the window."""
-    for shop in game.shops.values():
-        shop.kernel.close()
-    for house in game.houses.values():
-        house.close()
-
-
 def record_clip(
     config: ShopConfig, args: argparse.Namespace, seconds: float, prog: str = "async-burgers"
 ) -> int:
@@ -101,15 +93,19 @@ def record_clip(
     for i in range(SAMPLES):
         scout.advance_to(args.record_from + seconds * i / (SAMPLES - 1))
         samples.append(shrink(scout.draw(), size))
-    close(scout)
+    scout.close()
     game = fresh()
     try:
         count = write(path, clip_frames(game, args.record_from, seconds, fps, size), fps, samples)
+        game.close()
     except OSError as error:
+        path.unlink(missing_ok=True)  # no cut-off clip is left behind
         print(f"{prog}: error: cannot write {path}: {error.strerror}", file=sys.stderr)
         return 1
+    except BaseException:  # Ctrl-C or SIGTERM (exit codes 130 / 143): no half clip either;
+        path.unlink(missing_ok=True)  # the kernels may be mid-tick, so they are left as they are
+        raise
     finally:
-        close(game)
         pygame.quit()
     wall = time.perf_counter() - began
     print(

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pygame
 
+from ..house import House
 from ..resources import sounds_dir
+from ..shop import Shop
 from ..view.sound_cues import LOOPS, ONE_SHOTS, Listener
-
-if TYPE_CHECKING:
-    from .window import Game
 
 RETRIGGER = 0.12  # wall seconds: at 16x a busy shop would otherwise machine-gun the till
 LOUDNESS = {"door": 0.8, "till": 0.7, "ding": 0.8, "sizzle": 0.35, "murmur": 0.3, "broom": 0.4}
@@ -80,14 +78,14 @@ class SoundPlayer:
     def playing(self) -> list[str]:
         return [name for name, channel in self.channels.items() if channel.get_busy()]
 
-    def update(self, game: Game, wall_dt: float) -> None:
-        """Once a frame, after the model moved: start what just happened, keep loops going."""
+    def update(self, world: Shop | House, paused: bool, wall_dt: float) -> None:
+        """Once a frame, after the model moved: start what just happened in ``world`` (the
+        shop or house the scene on screen shows), keep loops going."""
         self.clock += wall_dt
-        world = game.houses[game.mode] if game.scene == "house" else game.shop
         cues = self.listener.hear(world)  # heard even when silent: no burst on unmute
         if not self.available:
             return
-        if self.muted or game.paused:
+        if self.muted or paused:
             self.silence()
             return
         for name in cues.shots:

@@ -4,6 +4,12 @@ Both shops are simulated in lockstep from the same seed, so TAB (or the split sc
 compares the same couples at the same virtual moment. The model only ever moves in whole
 ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, never a longer one, and
 pausing stops the ticks altogether.
+
+The window shows one scene at a time (``scenes.py``), each with its panels as sections
+(``sections.py``); what every key does, and where, is the one table in ``keys.py``.
+In the classroom the window also letterboxes the canvas (``display.py``), records what is
+on screen (``record.py``), plays the sounds (``sound.py``) and runs its loop as a
+coroutine (``loop.py``).
 """
 
 from __future__ import annotations
@@ -13,26 +19,22 @@ import asyncio
 import os
 import sys
 import time
-from collections import deque
 from pathlib import Path
+from typing import cast
 
 import pygame
 
 from ..house import House, HouseConfig
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
-from ..view.charts import Charts
-from ..view.code_view import CodeView
-from ..view.house_view import HouseView
-from ..view.hud import Hud, draw_help, draw_paused_badge
-from ..view.inspector import Inspector, followed_task
 from ..view.sheets import AssetError, Library, Sheet
-from ..view.shop_view import ShopView
-from ..view.split import SplitView
-from ..view.story_card import draw_card
-from ..view.text import label, set_scale, text_scale
+from ..view.text import set_scale, text_scale
+from . import keys
 from .display import Display
+from .keys import HOLD_DELAY, HOUSE, SHOP
 from .loop import main_loop
 from .record import LiveRecorder
+from .scenes import HouseScene, Scene, ShopScene
+from .sections import HelpPanel, Notice, Section, Sections
 from .sound import SoundPlayer
 from .story_mode import StoryMode
 
@@ -41,13 +43,30 @@ FPS = 60
 TICK = 1.0 / FPS  # virtual seconds per simulation tick at 1x
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
-SHOP_PANEL_KEYS = (pygame.K_i, pygame.K_c, pygame.K_s, pygame.K_g, pygame.K_t)
-HOLD_DELAY = 0.35  # holding RIGHT while paused repeats the step after this long
 TEXT_SCALES = (1.0, 1.25, 1.5)  # Z cycles through these
 
 
+def _visible(name: str) -> property:
+    """A ``show_*`` flag of old, now a section's ``visible`` (kept for tests and scripts)."""
+
+    def get(game: Game) -> bool:
+        return game.panel(name).visible
+
+    def set_(game: Game, value: bool) -> None:
+        game.panel(name).visible = value
+
+    return property(get, set_, doc=f"Whether the {name} panel is shown.")
+
+
 class Game:
-    """Everything the player sees and touches; the app loop calls ``frame`` every frame."""
+    """The window: the model's clock, the scene on screen, the window's own panels, and the
+    key table's commands; the app loop calls ``frame`` every frame.
+
+    As arcade's ``Window.show_view``, it shows one scene at a time (``scenes``, by name);
+    each scene draws itself and its panels, then the window's sections (help, notices) go
+    on top. Input goes top-down: window sections, the scene (its sections), then
+    ``keys.KEYS``, the one table of what every key does where.
+    """
 
     def __init__(
         self,
@@ -62,31 +81,20 @@ class Game:
         self.screen = screen
         set_scale(text_scale)  # every label from here on (1: as designed)
         self.lib = lib or Library()
-        self.hud = Hud(WIDTH, HEIGHT)
         self.mode = config.mode
-        self.scene = "shop"  # or "house": the cleaning scene where parallelism wins
-        self.house_views: dict[str, HouseView] = {}
         self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
         self.paused = False
-        self.show_help = False
         self.running = True
-        self.selected: object = None
-        self.views: dict[str, ShopView] = {}
         self.held_for = 0.0
         self.screenshot_dir = Path("screenshots")
-        self.show_inspector = False
-        self.show_code = False
-        self.show_charts = False
-        self.split = False
-        self.story: StoryMode | None = None
-        self.inspector = Inspector(pygame.Rect(WIDTH - 470, 34, 466, HEIGHT - 72))
-        self.code_view = CodeView(pygame.Rect(4, 34, 640, 330))
-        self.charts = Charts((WIDTH, HEIGHT))
-        self.split_view = SplitView()
+        self.scenes: dict[str, Scene] = {SHOP: ShopScene(self), HOUSE: HouseScene(self)}
+        self.current: Scene = self.scenes[SHOP]
+        self.notice = Notice(self)
+        self.sections = Sections(HelpPanel(self), self.notice)  # over every scene
         # in the classroom: the window around the canvas, the F9 recorder, the sounds
-        self.display: Display | None = None
+        self.display: Display | None = None  # the window opens one; tests and clips do not
         self.recorder = LiveRecorder()
-        self.sound: SoundPlayer | None = None  # the window opens one; tests and clips do not
+        self.sound: SoundPlayer | None = None
         self.restart()
 
     # -- the model --------------------------------------------------------------------
@@ -101,16 +109,20 @@ class Game:
             m: House(HouseConfig(mode=m, seed=self.config.seed), strict=False) for m in MODES
         }
         for shop in self.shops.values():
-            shop.kernel.trace = deque(maxlen=64)  # the inspector's hand-over log
+            shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
         self.ticks = 0
         self.accumulator = 0.0
-        self.selected = None
         self.reported_crashes = 0
-        for mode, shop in self.shops.items():
-            if mode not in self.views:
-                self.views[mode] = ShopView(self.lib, shop)
-            if mode not in self.house_views:
-                self.house_views[mode] = HouseView(self.lib, self.houses[mode])
+        for scene in self.scenes.values():
+            scene.on_restart()
+
+    def close(self) -> None:
+        """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
+        Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
+        for shop in self.shops.values():
+            shop.kernel.close()
+        for house in self.houses.values():
+            house.close()
 
     @property
     def shop(self) -> Shop:
@@ -148,86 +160,195 @@ class Game:
             self.paused = True
         self.reported_crashes = len(crashes)
 
-    # -- input ------------------------------------------------------------------------
+    # -- scenes and panels ------------------------------------------------------------
+    @property
+    def scene(self) -> str:
+        """The name of the scene on screen ("shop" or "house"); set it to show another."""
+        return self.current.name
+
+    @scene.setter
+    def scene(self, name: str) -> None:
+        self.show_scene(name)
+
+    def show_scene(self, name: str) -> None:
+        scene = self.scenes[name]  # a KeyError names an unknown scene
+        if scene is not self.current:
+            self.current.on_hide()
+            self.current = scene
+            scene.on_show()
+
+    @property
+    def shop_scene(self) -> ShopScene:
+        return cast(ShopScene, self.scenes[SHOP])
+
+    def panel(self, name: str) -> Section:
+        """A section by name: the window's own, else the scene's, else the shop scene's."""
+        for sections in (self.sections, self.current.sections, self.shop_scene.sections):
+            if name in sections:
+                return sections[name]
+        raise KeyError(name)
+
+    show_help = _visible("help")
+    show_inspector = _visible("inspector")
+    show_code = _visible("code")
+    show_charts = _visible("charts")
+
+    @property
+    def split(self) -> bool:
+        return self.shop_scene.split
+
+    @split.setter
+    def split(self, value: bool) -> None:
+        self.shop_scene.split = value
+
+    @property
+    def selected(self) -> object:
+        return self.shop_scene.selected
+
+    @selected.setter
+    def selected(self, value: object) -> None:
+        self.shop_scene.selected = value
+
+    @property
+    def story(self) -> StoryMode | None:
+        return self.shop_scene.story
+
+    @story.setter
+    def story(self, value: StoryMode | None) -> None:
+        self.shop_scene.story = value
+
+    # -- input: the key table's commands ----------------------------------------------
     def handle(self, event: pygame.Event) -> None:
-        if self.display is not None and self.display.handle(event):
-            return  # the window was resized: nothing for the game
+        if self.display is not None:
+            if self.display.handle(event):
+                return  # the window was resized: nothing for the game
+            event = self.display.on_canvas(event)
+            if event is None:
+                return  # a click on the letterbox bars
         if event.type == pygame.QUIT:
             self.running = False
-        elif event.type == pygame.KEYDOWN:
-            self.key(event.key, event.unicode if hasattr(event, "unicode") else "")
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            pos = event.pos if self.display is None else self.display.to_canvas(event.pos)
-            if pos is not None:  # None: a click on the letterbox bars
-                self.click(pos)
+            return
+        if self.sections.handle(event) or self.current.handle(event):
+            return
+        binding = keys.find(event, self.scene)
+        if binding is not None:
+            self.act(binding, event)
+
+    def act(self, binding: keys.Binding, event: pygame.Event) -> None:
+        """Do what the table says; a key with a ``home`` scene goes there first."""
+        if binding.home is not None and self.scene != binding.home:
+            self.show_scene(binding.home)  # the panels explain the shops: go back to them
+        if binding.repeat:
+            self.held_for = 0.0
+        binding.action(self, event)
 
     def key(self, key: int, text: str = "") -> None:
-        if key in (pygame.K_ESCAPE, pygame.K_q):
-            self.running = False
-        elif key == pygame.K_TAB:
-            self.mode = PARALLEL if self.mode == CONCURRENT else CONCURRENT
-            self.selected = None
-        elif key in (pygame.K_1, pygame.K_2):
-            self.scene = "shop"
-            self.mode = CONCURRENT if key == pygame.K_1 else PARALLEL
-            self.selected = None
-        elif key == pygame.K_3:
-            self.scene = "house"
-            self.split = self.show_charts = False
-        elif key == pygame.K_SPACE:
-            if self.story is not None and (self.story.card or self.story.finished):
-                self.continue_story()
-            else:
-                self.paused = not self.paused
-            self.accumulator = 0.0
-        elif key in (pygame.K_RIGHT, pygame.K_PERIOD):
-            if self.paused:
-                self.step()
-                self.held_for = 0.0
-        elif key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS) or text == "+":
-            self.speed = SPEEDS[min(SPEEDS.index(self.speed) + 1, len(SPEEDS) - 1)]
-        elif key in (pygame.K_MINUS, pygame.K_KP_MINUS) or text == "-":
-            self.speed = SPEEDS[max(SPEEDS.index(self.speed) - 1, 0)]
-        elif key == pygame.K_r:
-            self.restart()
-        elif key in (pygame.K_h, pygame.K_F1):
-            self.show_help = not self.show_help
-        elif key in SHOP_PANEL_KEYS and self.scene == "house":
-            self.scene = "shop"  # the panels explain the shops: go back to them first
-            self.key(key, text)
-        elif key == pygame.K_i:
-            self.show_inspector = not self.show_inspector
-        elif key == pygame.K_c:
-            self.show_code = not self.show_code
-        elif key == pygame.K_s:
-            self.split = not self.split
-        elif key == pygame.K_g:
-            self.show_charts = not self.show_charts
-        elif key == pygame.K_t:
-            self.start_story() if self.story is None else self.stop_story()
-        elif key == pygame.K_F12:
-            self.save_screenshot()
-        elif key == pygame.K_F11:
-            self.toggle_fullscreen()
-        elif key == pygame.K_F9:
-            self.toggle_recording()
-        elif key == pygame.K_z:
-            self.cycle_text_scale()
-        elif key == pygame.K_m:
-            self.toggle_mute()
+        self.handle(pygame.Event(pygame.KEYDOWN, key=key, unicode=text))
 
     def click(self, pos: tuple[int, int]) -> None:
-        if self.scene == "house":
-            return
-        if self.split:
-            hit = SplitView.to_world(pos)
-            if hit is None:
-                return
-            side, pos = hit
-            self.mode = MODES[side]
-        self.selected = ShopView.pick(self.shop, pos)
-        if self.selected is not None:
-            self.show_code = True
+        self.handle(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+
+    def quit(self) -> None:
+        self.running = False
+
+    def switch_mode(self) -> None:
+        """The other shop (or house): same couples, same moment."""
+        self.mode = PARALLEL if self.mode == CONCURRENT else CONCURRENT
+        self.selected = None
+
+    def show_shop(self, mode: str) -> None:
+        self.show_scene(SHOP)
+        self.mode = mode
+        self.selected = None
+
+    def show_house(self) -> None:
+        self.show_scene(HOUSE)
+        self.split = self.show_charts = False
+
+    def space(self) -> None:
+        """Pause or resume; on a story card, go on with the story instead."""
+        if self.story is not None and (self.story.card or self.story.finished):
+            self.continue_story()
+        else:
+            self.paused = not self.paused
+        self.accumulator = 0.0
+
+    def step_paused(self) -> None:
+        if self.paused:
+            self.step()
+
+    def change_speed(self, by: int) -> None:
+        index = min(max(SPEEDS.index(self.speed) + by, 0), len(SPEEDS) - 1)
+        self.speed = SPEEDS[index]
+
+    def pick(self, pos: tuple[int, int]) -> None:
+        self.shop_scene.click(pos)
+
+    def toggle_panel(self, name: str) -> None:
+        panel = self.panel(name)
+        panel.visible = not panel.visible
+
+    def toggle_split(self) -> None:
+        self.split = not self.split
+
+    def toggle_story(self) -> None:
+        self.start_story() if self.story is None else self.stop_story()
+
+    def snap(self) -> None:
+        """F12: save the screen; if that fails, say why on screen and play on."""
+        try:
+            path = self.save_screenshot()
+        except (OSError, pygame.error) as error:
+            why = f"screenshot not saved: {describe(error)}"
+            print(why, file=sys.stderr)
+            self.notice.show(why, error=True)
+        else:
+            self.notice.show(f"screenshot saved: {path}")
+
+    # -- in the classroom: fullscreen, big text, sound, recording ----------------------
+    def toggle_fullscreen(self) -> None:
+        if self.display is not None:
+            self.display.toggle_fullscreen()
+
+    def cycle_text_scale(self) -> None:
+        """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
+        bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
+        set_scale(bigger[0] if bigger else TEXT_SCALES[0])
+
+    def toggle_mute(self) -> None:
+        if self.sound is not None:
+            self.sound.toggle_mute()
+
+    def toggle_recording(self) -> None:
+        """F9: start or stop a clip of the screen; a folder that cannot be made is a notice."""
+        try:
+            self.recorder.toggle(f"async-burgers-{self.mode}")
+        except OSError as error:
+            why = f"recording not started: {describe(error)}"
+            print(why, file=sys.stderr)
+            self.notice.show(why, error=True)
+
+    def after_draw(self, wall_dt: float) -> None:
+        """What the canvas shows is recorded; the red dot is drawn after, so not in the clip.
+        The sounds follow what the scene on screen shows, once a frame."""
+        self.recorder.capture(self.screen, wall_dt)
+        self.recorder.draw_badge(self.screen, wall_dt)
+        if self.sound is not None:
+            self.sound.update(self.current.world(), self.paused, wall_dt)
+
+    def present(self) -> None:
+        if self.display is not None:
+            self.display.present()
+        else:
+            pygame.display.flip()
+
+    def shut_down(self) -> None:
+        """Leaving the loop: a clip being recorded is finished, not cut off."""
+        if self.sound is not None:
+            self.sound.close()
+        saved = self.recorder.finish()
+        if saved is not None:
+            print(f"recorded {saved}")
 
     # -- story mode -------------------------------------------------------------------
     def start_story(self) -> None:
@@ -252,55 +373,16 @@ class Game:
         self.story = None
         self.paused = False
 
-    # -- in the classroom: fullscreen, recording --------------------------------------
-    def toggle_fullscreen(self) -> None:
-        if self.display is not None:
-            self.display.toggle_fullscreen()
-
-    def cycle_text_scale(self) -> None:
-        """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
-        bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
-        set_scale(bigger[0] if bigger else TEXT_SCALES[0])
-
-    def toggle_mute(self) -> None:
-        if self.sound is not None:
-            self.sound.toggle_mute()
-
-    def toggle_recording(self) -> None:
-        self.recorder.toggle(f"async-burgers-{self.mode}")
-
-    def after_draw(self, wall_dt: float) -> None:
-        """What the canvas shows is recorded; the red dot is drawn after, so not in the clip."""
-        self.recorder.capture(self.screen, wall_dt)
-        self.recorder.draw_badge(self.screen, wall_dt)
-        if self.sound is not None:
-            self.sound.update(self, wall_dt)
-
-    def present(self) -> None:
-        if self.display is not None:
-            self.display.present()
-        else:
-            pygame.display.flip()
-
-    def shut_down(self) -> None:
-        """Leaving the loop: a clip being recorded is finished, not cut off."""
-        if self.sound is not None:
-            self.sound.close()
-        saved = self.recorder.finish()
-        if saved is not None:
-            print(f"recorded {saved}")
-
     # -- the loop ---------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
+        """The window's panels age (notices go), then the scene on screen moves on."""
+        self.sections.update(wall_dt)
+        self.current.update(wall_dt)
+
+    def play(self, wall_dt: float) -> None:
         """Turn wall time into whole ticks of virtual time (none while paused)."""
         if self.paused:
-            held = pygame.key.get_pressed()
-            if held[pygame.K_RIGHT] or held[pygame.K_PERIOD]:
-                self.held_for += wall_dt
-                if self.held_for > HOLD_DELAY:
-                    self.step()
-            else:
-                self.held_for = 0.0
+            self._repeat_held(wall_dt)
             return
         self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
         ticks = int(self.accumulator / TICK + 1e-9)
@@ -311,57 +393,29 @@ class Game:
                 self.accumulator = 0.0
                 break
 
+    def _repeat_held(self, wall_dt: float) -> None:
+        """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame."""
+        held = pygame.key.get_pressed()
+        binding = next(
+            (
+                b
+                for b in keys.KEYS
+                if b.repeat and self.scene in b.scenes and any(held[k] for k in b.keys)
+            ),
+            None,
+        )
+        if binding is None:
+            self.held_for = 0.0
+            return
+        self.held_for += wall_dt
+        if self.held_for > HOLD_DELAY:
+            key = next(k for k in binding.keys if held[k])
+            binding.action(self, pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
+
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.screen
-        shop = self.shop
-        if self.scene == "house":
-            other = PARALLEL if self.mode == CONCURRENT else CONCURRENT
-            self.house_views[self.mode].draw(
-                surface, self.houses[self.mode], other=self.houses[other]
-            )
-            if self.paused:
-                draw_paused_badge(surface, WIDTH, top=HEIGHT - 30)  # clear of its panel
-            if self.show_help:
-                draw_help(surface)
-            return surface
-        if self.split:
-            self.split_view.draw(
-                surface,
-                [self.shops[m] for m in MODES],
-                [self.views[m] for m in MODES],
-                self.hud,
-                speed=self.speed,
-                paused=self.paused,
-                selected=self.selected,
-            )
-        else:
-            self.views[self.mode].draw(surface, shop, self.selected)
-            card_up = self.story is not None and self.story.card is not None
-            self.hud.draw(
-                surface,
-                shop,
-                speed=self.speed,
-                paused=self.paused,
-                selected=self.selected,
-                caption=not card_up,  # the story card says it, larger
-            )
-        if self.show_inspector:
-            self.inspector.draw(surface, shop, self.selected)
-        if self.show_code:
-            self.code_view.draw(surface, followed_task(shop, self.selected))
-        if self.show_charts:
-            self.charts.draw(surface, [self.shops[m] for m in MODES])
-        if self.story is not None and self.story.card is not None:
-            card = self.story.card
-            draw_card(surface, card.kind, card.mode, card.code, card.text)
-        if shop.kernel.crashes:
-            task = shop.kernel.crashes[-1]
-            text = label(f"actor {task.name!r} crashed: {task.error!r}", 24, (255, 255, 255), True)
-            rect = text.get_rect(midtop=(WIDTH // 2, 40)).inflate(16, 8)
-            pygame.draw.rect(surface, (200, 30, 30), rect, border_radius=6)
-            surface.blit(text, text.get_rect(center=rect.center))
-        if self.show_help:
-            draw_help(surface)
+        self.current.draw(surface)
+        self.sections.draw(surface)
         return surface
 
     def frame(self, wall_dt: float) -> None:
@@ -386,6 +440,14 @@ class Game:
         path = Path(path)
         pygame.image.save(self.screen, str(path))
         return path
+
+
+def describe(error: BaseException) -> str:
+    """An OS or pygame error in a few words: "Not a directory: 'screenshots'"."""
+    if isinstance(error, OSError) and error.strerror:
+        where = error.filename if error.filename is not None else ""
+        return f"{error.strerror}: {str(where)!r}" if where else error.strerror
+    return str(error) or type(error).__name__
 
 
 def open_window(headless: bool, fullscreen: bool = False) -> pygame.Surface:
@@ -431,15 +493,15 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
     except AssetError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         pygame.quit()
-        return 1
-    configure(game, args)
-    if args.screenshot:
-        game.advance_to(args.at)
-        game.paused = True
-        game.draw()
-        game.save_screenshot(args.screenshot)
+        return 2
+    try:
+        configure(game, args)
+        if args.screenshot:
+            game.advance_to(args.at)
+            game.paused = True
+            game.draw()
+            game.save_screenshot(args.screenshot)
+            return 0
+        return await game.run_async(args.frames)
+    finally:
         pygame.quit()
-        return 0
-    code = await game.run_async(args.frames)
-    pygame.quit()
-    return code

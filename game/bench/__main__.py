@@ -10,10 +10,18 @@ import pstats
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
-from .report import Section, as_markdown, as_text
+from .doc import document
+from .report import Section, as_text
 
-SECTIONS = {"frame": "frames", "sim": "sim", "sched": "sched", "startup": "startup"}
+SECTIONS = {
+    "frame": "frames",
+    "sim": "sim",
+    "sched": "sched",
+    "startup": "startup",
+    "overload": "overload",
+}
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -30,7 +38,20 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         default=",".join(SECTIONS),
         help=f"comma-separated sections to run ({','.join(SECTIONS)})",
     )
-    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument(
+        "--markdown",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="the whole docs/performance.md document from this run: on stdout, or "
+        "written to FILE (the tables then print as text meanwhile)",
+    )
+    parser.add_argument(
+        "--machine",
+        default="",
+        metavar="TEXT",
+        help="what to say about the machine in the document (e.g. 'a shared 2-core VM')",
+    )
     parser.add_argument(
         "--profile",
         type=int,
@@ -53,12 +74,17 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     judged = not args.quick
-    render = as_markdown if args.markdown else as_text
-    print(f"Async Burgers benchmarks{' (--quick: targets not judged)' if args.quick else ''}")
-    print(
+    doc_to_stdout = args.markdown == "-"
+    out = sys.stderr if doc_to_stdout else sys.stdout  # the document alone on stdout
+    machine = (
         f"python {platform.python_version()}, {platform.machine()}, "
         f"{platform.platform(terse=True)}, {_cores()} cores"
     )
+    print(
+        f"Async Burgers benchmarks{' (--quick: targets not judged)' if args.quick else ''}",
+        file=out,
+    )
+    print(machine, file=out)
     sections: list[Section] = []
     profiler = cProfile.Profile() if args.profile else None
     for name in args.only:
@@ -70,19 +96,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if profiler is not None:
             profiler.disable()
         sections.append(section)
-        print()
-        print(render(section, judged))
-        print(f"  ({time.perf_counter() - start:.1f} s)", flush=True)
+        print(file=out)
+        print(as_text(section, judged), file=out)
+        print(f"  ({time.perf_counter() - start:.1f} s)", file=out, flush=True)
     checks = [c for s in sections for c in s.checks]
     if judged and checks:
         passed = sum(c.ok for c in checks)
-        print(f"\ntargets: {passed} of {len(checks)} pass")
+        print(f"\ntargets: {passed} of {len(checks)} pass", file=out)
         for c in checks:
             if not c.ok:
-                print(f"  FAIL {c.target}: {c.measured}")
+                print(f"  FAIL {c.target}: {c.measured}", file=out)
     if profiler is not None:
-        print()
-        pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(args.profile)
+        print(file=out)
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.profile)
+    if args.markdown:
+        text = document(
+            args.only, sections, judged=judged, platform_line=machine, note=args.machine
+        )
+        if doc_to_stdout:
+            sys.stdout.write(text)
+        else:
+            Path(args.markdown).write_text(text)
+            print(f"\nwrote {args.markdown}", file=out)
     return 0
 
 

@@ -66,6 +66,7 @@ class Check:
     target: str
     measured: str
     ok: bool
+    hint: str = ""  # on a miss: what it is made of (e.g. a profile's top functions)
 
 
 @dataclass
@@ -74,14 +75,21 @@ class Section:
     figures: list[Figure] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    counts: list[tuple[str, str]] = field(default_factory=list)  # deterministic: any machine
 
     def add(self, name: str, unit: str, samples: Sequence[float], note: str = "") -> Summary:
         stats = summarize(samples)
         self.figures.append(Figure(name, unit, stats, note))
         return stats
 
-    def check(self, target: str, measured: str, ok: bool) -> None:
-        self.checks.append(Check(target, measured, ok))
+    def check(self, target: str, measured: str, ok: bool, hint: str = "") -> None:
+        self.checks.append(Check(target, measured, ok, hint))
+
+    def count(self, name: str, value: int | float | str) -> None:
+        """A figure that does not depend on the machine (couples, resumes): a test checks
+        the committed document's against a fresh run."""
+        text = f"{value:,}" if isinstance(value, int) else str(value)
+        self.counts.append((name, text))
 
 
 HEAD = ("figure", "median", "p99", "min - max", "n", "unit", "notes")
@@ -113,9 +121,12 @@ def as_text(section: Section, judged: bool) -> str:
         ]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     lines += [f"  note: {n}" for n in section.notes]
+    lines += [f"  count: {name} = {value}" for name, value in section.counts]
     for c in section.checks:
         verdict = ("PASS" if c.ok else "FAIL") if judged else "----"
         lines.append(f"  [{verdict}] {c.target}: {c.measured}")
+        if judged and not c.ok and c.hint:
+            lines.append(f"         {c.hint}")
     return "\n".join(lines)
 
 

@@ -3,7 +3,9 @@
 - sleepers: N tasks each sleeping random virtual times (heap-bound, like the shop);
 - ping-pong: 100 tasks yielding with ``sleep(0)``, the same loop in our kernel and asyncio;
 - M/M/c: one queueing model written twice, for our kernel and for SimPy, from the same
-  pre-drawn arrivals and service times, so both must compute the very same mean wait.
+  pre-drawn arrivals and service times, so both must compute the very same mean wait;
+- a long M/M/c run through ``Kernel.run()``: finished tasks must be forgotten as they end,
+  so the garbage collector has little to walk and memory stays flat.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from ..scheduler import Kernel, Semaphore, sleep
 from .report import Section
+from .sim import GcClock
 
 try:
     import simpy
@@ -114,6 +117,29 @@ def mmc_ours(plan: list[tuple[float, float]]) -> tuple[float, float]:
     return wall, sum(waits) / len(waits)
 
 
+def mmc_long(customers: int) -> tuple[float, float, int]:
+    """Wall seconds, share of them in the GC, and tasks still held, for one long run."""
+    plan = mmc_plan(customers)
+    kernel = Kernel()
+    servers = Semaphore(SERVERS, "servers")
+
+    async def customer(service: float) -> None:
+        async with servers:
+            await sleep(service)
+
+    async def source() -> None:
+        for gap, service in plan:
+            await sleep(gap)
+            kernel.spawn(customer(service))
+
+    kernel.spawn(source())
+    with GcClock() as collector:
+        start = time.perf_counter()
+        kernel.run()
+        wall = time.perf_counter() - start
+    return wall, collector.seconds / wall, len(kernel.tasks)
+
+
 def mmc_simpy(plan: list[tuple[float, float]]) -> tuple[float, float]:
     """The same model in SimPy 4: a ``Resource`` of capacity c and one process each."""
     assert simpy is not None
@@ -184,6 +210,23 @@ def run(quick: bool) -> Section:
         "customers / s",
         [customers / w for w, _ in runs],
         f"{customers:,} customers, rho=0.8, mean wait {runs[0][1]:.3f}",
+    )
+    section.count(f"M/M/{SERVERS} queue, {customers:,} customers: mean wait", f"{runs[0][1]:.9f}")
+    long_customers = 20_000 if quick else 200_000
+    long_runs = [mmc_long(long_customers) for _ in range(1 if quick else 3)]
+    gc_share = sorted(share for _, share, _ in long_runs)[len(long_runs) // 2]
+    kept = max(held for _, _, held in long_runs)
+    section.add(
+        f"ours: M/M/{SERVERS} queue, long run",
+        "customers / s",
+        [long_customers / wall for wall, _, _ in long_runs],
+        f"{long_customers:,} customers via run(); {gc_share:.0%} of it in the GC, "
+        f"{kept} tasks kept",
+    )
+    section.check(
+        "a long run() forgets finished tasks (little GC)",
+        f"{kept} tasks kept at the end, {gc_share:.0%} of the time in the GC",
+        kept == 0 and gc_share < 0.05,
     )
     if simpy is None:
         section.notes.append("SimPy not installed (pip install -r bench-requirements.txt): skipped")

@@ -98,6 +98,8 @@ def run(quick: bool) -> Section:
             f"{peak_line} in line; {shop.kernel.resumes:,} resumes; "
             f"{sorted(in_gc)[len(in_gc) // 2]:.0%} of it in the GC",
         )
+        section.count(f"{mode}, day of {couples:,} couples: resumes", shop.kernel.resumes)
+        section.count(f"{mode}, day of {couples:,} couples: virtual s", f"{shop.now:.3f}")
         section.check(
             f"{mode}: a day of {couples:,} couples in <= {DAY_TARGET_S:g} s",
             f"median {stats.median:.2f} s",

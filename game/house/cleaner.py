@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 EPS = 1e-9
 GLIDE = 0.7  # seconds to slide to the next dust pile while mopping (no extra time)
 
-POSES = ("idle", "walk", "mop", "tired")
-
 
 class Cleaner:
     """You, or one of the helpers: position, pose, facing and a timeline of what they did."""

@@ -43,11 +43,6 @@ class RoomSpec:
         x, _, w, _ = self.rect
         return (x + w / 2, self.floor_top + FEET)
 
-    @property
-    def bucket_spot(self) -> Point:
-        x, y, w, h = self.rect
-        return (x + w - 40, y + h - 24)
-
 
 def cell_rect(col: int, row: int) -> Rect:
     """The rectangle of the room in grid cell (col, row)."""
@@ -80,13 +75,6 @@ def _room(index: int) -> RoomSpec:
 
 
 ROOMS: tuple[RoomSpec, ...] = tuple(_room(i) for i in range(len(_PLAN)))
-
-
-def room_at(cell: tuple[int, int]) -> RoomSpec:
-    for room in ROOMS:
-        if room.cell == cell:
-            return room
-    raise KeyError(cell)
 
 
 def door_between(a: tuple[int, int], b: tuple[int, int]) -> tuple[Point, Point]:

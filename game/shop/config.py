@@ -1,13 +1,20 @@
-"""Every knob of the shop in one validated dataclass, shared by the CLI, the game and tests."""
+"""Every knob of the shop in one validated dataclass, shared by the CLI, the game and tests.
+
+The ranges in ``LIMITS`` are the one place a setting is judged: outside them the shop would
+hang (a couple every 1e-300 s is admitted forever at t=0), crash (``inf`` seconds between
+couples) or stop being a burger shop anyone could watch. The CLI shows them in ``--help``.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 CONCURRENT = "concurrent"
 PARALLEL = "parallel"
 MODES = (CONCURRENT, PARALLEL)
+SPREADS = ("gamma", "exponential", "fixed")
+MAX_DAY = 1_000_000  # couples in a finite day, and the highest protagonist number
 
 
 class ConfigError(ValueError):
@@ -17,6 +24,59 @@ class ConfigError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+@dataclass(frozen=True)
+class Range:
+    """The values a setting accepts, both ends included; ``inf_ok`` also lets infinity in."""
+
+    low: float
+    high: float
+    whole: bool = False  # a count: ints only
+    inf_ok: bool = False
+
+    def __str__(self) -> str:
+        return f"{_plain(self.low)}-{_plain(self.high)}{self._or_inf}"
+
+    @property
+    def _or_inf(self) -> str:
+        return " or inf" if self.inf_ok else ""
+
+    def problem(self, value: object) -> str | None:
+        """Why ``value`` is refused, phrased for the user; None when it is fine."""
+        if isinstance(value, bool) or not isinstance(value, int if self.whole else int | float):
+            kind = "a whole number" if self.whole else "a number"
+            return f"must be {kind}, got {value!r}"
+        if self.inf_ok and value == math.inf:
+            return None
+        if not self.low <= value <= self.high:  # also refuses nan
+            span = f"{_plain(self.low)} to {_plain(self.high)}{self._or_inf}"
+            return f"must be from {span}, got {value:g}"
+        return None
+
+
+def _plain(value: float) -> str:
+    """1000000 as 1,000,000, not 1e+06; 0.5 as 0.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+LIMITS: dict[str, Range] = {
+    "cashiers": Range(1, 4, whole=True),
+    "cooks": Range(1, 4, whole=True),
+    "stations": Range(1, 8, whole=True),
+    "tables": Range(1, 12, whole=True),
+    "couples": Range(0, MAX_DAY, whole=True),
+    "arrival_mean": Range(0.5, 3600),
+    "first_couples": Range(0, 100, whole=True),
+    "order_time": Range(0, 600),
+    "pay_time": Range(0, 600),
+    "cook_time": Range(0, 3600),
+    "eat_time": Range(0, 3600),
+    "talk_bit": Range(0.1, 600),  # shorter bits would spin the talk loop at one instant
+    "glance_time": Range(0, 60),
+    "walk_speed": Range(10, 10_000, inf_ok=True),
+    "protagonist": Range(0, MAX_DAY, whole=True),
+}
 
 
 @dataclass(frozen=True)
@@ -40,28 +100,18 @@ class ShopConfig:
     talk_bit: float = 3.5  # mean length of one bit of conversation
     glance_time: float = 0.8
     walk_speed: float = 150.0  # pixels per second; inf = teleport (for theory checks)
-    protagonist: int = 3  # the arrival number of "you and your crush"
+    protagonist: int = 3  # the arrival number of "you and your crush"; 0 = nobody
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ConfigError("mode", f"unknown mode {self.mode!r} (choose concurrent or parallel)")
-        limits = {"cashiers": (1, 4), "cooks": (1, 4), "stations": (1, 8), "tables": (1, 12)}
-        for name, (low, high) in limits.items():
-            value = getattr(self, name)
-            if not low <= value <= high:
-                raise ConfigError(name, f"must be from {low} to {high}, got {value}")
-        for name in ("couples", "first_couples", "protagonist"):
-            if getattr(self, name) < 0:
-                raise ConfigError(name, f"must be >= 0, got {getattr(self, name)}")
-        for name in ("arrival_mean", "walk_speed", "talk_bit"):
-            value = getattr(self, name)
-            if not value > 0 or math.isnan(value):
-                raise ConfigError(name, f"must be > 0, got {value}")
-        for name in ("order_time", "pay_time", "cook_time", "eat_time", "glance_time"):
-            value = getattr(self, name)
-            if not value >= 0 or math.isinf(value):
-                raise ConfigError(name, f"must be a finite number >= 0, got {value}")
-        if self.cook_spread not in ("gamma", "exponential", "fixed"):
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int):
+            raise ConfigError("seed", f"must be a whole number, got {self.seed!r}")
+        for name, allowed in LIMITS.items():
+            problem = allowed.problem(getattr(self, name))
+            if problem is not None:
+                raise ConfigError(name, problem)
+        if self.cook_spread not in SPREADS:
             raise ConfigError(
                 "cook_spread", f"unknown spread {self.cook_spread!r} (gamma, exponential, fixed)"
             )
@@ -70,6 +120,7 @@ class ShopConfig:
         """Same shop, same arrivals, other mode: what TAB and side-by-side compare."""
         return replace(self, mode=mode)
 
-    @classmethod
-    def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+    def expected_couples(self, seconds: float) -> float:
+        """About how many couples arrive in ``seconds``: what a run of that length costs."""
+        coming = self.first_couples + seconds / self.arrival_mean
+        return min(coming, self.couples) if self.couples else coming

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
+    from .people import Couple, Staff, Timeline
     from .world import Shop
 
 WAIT_PHASES_FLIRT = ("flirting",)
@@ -35,50 +38,144 @@ class Metrics:
 
 def percentile(values: list[float], q: float) -> float:
     """Nearest-rank percentile; 0 for no values."""
-    if not values:
+    return percentile_of_sorted(sorted(values), q)
+
+
+def percentile_of_sorted(ordered: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile of values already in ascending order; 0 for none."""
+    if not ordered:
         return 0.0
-    ordered = sorted(values)
     rank = max(1, math.ceil(q / 100.0 * len(ordered)))
     return ordered[rank - 1]
 
 
 def time_average(changes: list[tuple[float, int]], end: float) -> float:
-    """Mean of a step function given as (time, value) changes, over [0, end]."""
-    if end <= 0:
-        return 0.0
-    area = 0.0
-    for (t0, value), (t1, _) in zip(changes, [*changes[1:], (end, 0)], strict=True):
-        area += value * (min(t1, end) - t0)
-    return area / end
+    """Mean of a step function given as (time, value) changes, over [0, end] (changes
+    after ``end`` do not count)."""
+    return StepArea().area(changes, end) / end if end > 0 else 0.0
+
+
+class StepArea:
+    """The area under a step function whose changes only ever grow at the end.
+
+    Pieces between two recorded changes never change again, so their sum is kept and
+    only the new pieces are added: a day's worth of line changes is walked once, not at
+    every ``measure``. Added in the same order as a full walk, so the same float results.
+    """
+
+    def __init__(self) -> None:
+        self.done = 0  # pieces [changes[i], changes[i + 1]) summed so far
+        self.sum = 0.0
+
+    def area(self, changes: Sequence[tuple[float, int]], end: float) -> float:
+        if self.done and changes[self.done][0] > end:  # asked about an earlier time
+            self.done, self.sum = 0, 0.0
+        i, area = self.done, self.sum
+        while i + 1 < len(changes) and changes[i + 1][0] <= end:
+            (t0, value), (t1, _) = changes[i], changes[i + 1]
+            area += value * (t1 - t0)
+            i += 1
+        self.done, self.sum = i, area
+        if i < len(changes) and changes[i][0] <= end:  # the piece still open at ``end``
+            t0, value = changes[i]
+            area += value * (end - t0)
+        return area
+
+
+class LabelTotal:
+    """Seconds a timeline spent under one label, its closed phases summed only once.
+
+    Timelines only grow at the end and a closed phase never changes, so, like
+    ``StepArea``, this keeps the sum of the closed ones and adds the open rest.
+    """
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.done = 0
+        self.sum = 0.0
+
+    def total(self, timeline: Timeline, now: float) -> float:
+        phases, label = timeline.phases, self.label
+        i, total = self.done, self.sum
+        while i < len(phases) and phases[i].end is not None:
+            if phases[i].label == label:
+                total += phases[i].length(now)
+            i += 1
+        self.done, self.sum = i, total
+        for phase in phases[i:]:
+            if phase.label == label:
+                total += phase.length(now)
+        return total
+
+
+class _Running:
+    """Per shop: what ``measure`` has already summed of the ever-growing records."""
+
+    def __init__(self) -> None:
+        self.line = StepArea()
+        self.idle: dict[int, LabelTotal] = {}
+
+    def utilisation(self, staff: Staff, now: float) -> float:
+        idle = self.idle.get(id(staff))
+        if idle is None:
+            idle = self.idle[id(staff)] = LabelTotal("idle")
+        return 1.0 - idle.total(staff.timeline, now) / now
+
+
+_RUNNING: WeakKeyDictionary[Shop, _Running] = WeakKeyDictionary()
+
+
+def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | None:
+    """Seconds from paying to burgers in hand (or to ``now``): in all, flirting, standing.
+
+    None for a couple that has not ordered yet.
+    """
+    if couple.ordered_at is None:
+        return None
+    end = couple.served_at if couple.served_at is not None else now
+    spent = couple.timeline.between(couple.ordered_at, end)
+    return (
+        end - couple.ordered_at,
+        sum(spent.get(p, 0.0) for p in WAIT_PHASES_FLIRT),
+        sum(spent.get(p, 0.0) for p in WAIT_PHASES_STAND),
+    )
 
 
 def measure(shop: Shop) -> Metrics:
+    """The shop's figures now: the departed couples' running sums plus those inside.
+
+    Cost grows with the couples inside, not with the length of the day.
+    """
     now = shop.now
-    couples = [*shop.departed, *shop.couples]
-    waits = [c.served_at - c.ordered_at for c in shop.served if c.ordered_at is not None]
-    line_waits = [c.turn_at - c.arrived for c in couples if c.turn_at is not None]
-    waiting = flirting = standing = 0.0
-    for couple in couples:
-        if couple.ordered_at is None:
-            continue
-        end = couple.served_at if couple.served_at is not None else now
-        spent = couple.timeline.between(couple.ordered_at, end)
-        waiting += end - couple.ordered_at
-        flirting += sum(spent.get(p, 0.0) for p in WAIT_PHASES_FLIRT)
-        standing += sum(spent.get(p, 0.0) for p in WAIT_PHASES_STAND)
-    busy = [1.0 - s.timeline.total("idle", now) / now for s in shop.staff] if now > 0 else []
+    gone, served = shop.departed, shop.served
+    running = _RUNNING.get(shop)
+    if running is None:
+        running = _RUNNING[shop] = _Running()
+    line_wait_sum, line_waits = gone.line_wait_sum, gone.line_waits
+    waiting, flirting, standing = gone.waiting, gone.flirting, gone.standing
+    for couple in shop.couples:
+        if couple.turn_at is not None:
+            line_wait_sum += couple.turn_at - couple.arrived
+            line_waits += 1
+        split = waiting_split(couple, now)
+        if split is not None:
+            waiting += split[0]
+            flirting += split[1]
+            standing += split[2]
+    busy = [running.utilisation(s, now) for s in shop.staff] if now > 0 else []
+    waits = len(served.waits)
     return Metrics(
         mode=shop.config.mode,
         time=now,
-        arrived=len(couples),
-        served=len(shop.served),
-        departed=len(shop.departed),
-        throughput_per_min=len(shop.served) / now * 60.0 if now > 0 else 0.0,
-        mean_wait=sum(waits) / len(waits) if waits else 0.0,
-        p95_wait=percentile(waits, 95),
-        mean_line_wait=sum(line_waits) / len(line_waits) if line_waits else 0.0,
+        arrived=len(gone) + len(shop.couples),
+        served=len(served),
+        departed=len(gone),
+        throughput_per_min=len(served) / now * 60.0 if now > 0 else 0.0,
+        mean_wait=served.wait_sum / waits if waits else 0.0,
+        p95_wait=percentile_of_sorted(served.waits, 95),
+        mean_line_wait=line_wait_sum / line_waits if line_waits else 0.0,
         flirt_share=flirting / waiting if waiting > 0 else 0.0,
         stand_share=standing / waiting if waiting > 0 else 0.0,
         staff_utilisation=sum(busy) / len(busy) if busy else 0.0,
-        mean_in_line=time_average(shop.line.changes, now),
+        mean_in_line=running.line.area(shop.line.changes, now) / now if now > 0 else 0.0,
     )

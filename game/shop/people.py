@@ -1,8 +1,12 @@
 """People in the shop: where they are, what they are doing, and the awaitable verbs they use.
 
 Every verb that takes time (walking, talking, cooking, eating) is ``await``-ed: it records
-what the person is doing and for how long, then sleeps that long in virtual time. The view
-reads ``pose``, ``facing`` and the current walk ``segment`` to draw and interpolate.
+what the person is doing and since when, then sleeps that long in virtual time. The verbs
+carry the plumbing (timelines, captions and beats through ``Couple.reach``, who holds which
+tray), so the actors in ``actors.py`` read as the story alone.
+
+The model keeps what the story needs: activities, walks (``segment``), trays and places.
+How it looks (sprite tags, facing, bubbles, tray spots) is derived in ``game/view/poses.py``.
 """
 
 from __future__ import annotations
@@ -12,13 +16,18 @@ from dataclasses import dataclass, field
 from random import Random
 from typing import TYPE_CHECKING
 
-from ..scheduler import Event, sleep
+from ..scheduler import Event, Queue, sleep
+from .places import OrderRequest
+from .story import STEPS
 
 if TYPE_CHECKING:
-    from .layout import Table
+    from .layout import Station, Table
+    from .places import Counter, Line, PickupCounter
     from .world import Shop
 
 Point = tuple[float, float]
+SIDE_BY_SIDE = 17.0  # a couple stands this far either side of its spot: you left, crush right
+SEATED = frozenset(("sitting", "talking", "listening", "glancing", "eating"))
 
 
 @dataclass
@@ -88,20 +97,19 @@ class Timeline:
 
 
 class Person:
-    """Anyone with a body: position, pose (what the view animates), facing, what they hold."""
+    """Anyone with a body: where they walk and when, what they are doing since when, and
+    what they hold. How that looks (sprite, facing, bubbles) is the view's business."""
 
     def __init__(self, shop: Shop, name: str, role: str, pos: Point) -> None:
         self.shop = shop
         self.name = name
         self.role = role  # "boy", "girl", "cashier", "cook", "cashier_cook"
-        self.pos = pos
+        self.pos = pos  # where they are, or where their walk ends
         self.segment = Segment(pos, pos, 0.0, 0.0)
-        self.pose = "idle"
-        self.pose_since = 0.0
-        self.facing = 1  # +1 right, -1 left
-        self.carrying: object | None = None
-        self.bubble = ""  # speech bubble the view shows: "order", "talk", "sad", ""
-        self.seated = False
+        self.activity = "standing"  # a word from ACTIVITIES
+        self.since = shop.now  # when the activity began
+        self.speaking = False  # saying something right now (ordering, chatting, calling out)
+        self.carrying: Tray | None = None
         self.visible = True
 
     def __repr__(self) -> str:
@@ -110,32 +118,30 @@ class Person:
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
 
-    def set_pose(self, pose: str, bubble: str = "") -> None:
-        if pose != self.pose:
-            self.pose_since = self.shop.now
-        self.pose = pose
-        self.bubble = bubble
+    @property
+    def seated(self) -> bool:
+        return self.activity in SEATED
 
-    def face(self, target: Point) -> None:
-        dx = target[0] - self.pos[0]
-        if abs(dx) > 1:
-            self.facing = 1 if dx > 0 else -1
+    def doing(self, activity: str, *, speaking: bool = False) -> None:
+        """Start ``activity`` (its clock restarts only if it is a new one)."""
+        if activity != self.activity:
+            self.since = self.shop.now
+            self.activity = activity
+        self.speaking = speaking
 
     def start_walk(self, target: Point) -> float:
         """Begin walking to ``target``; returns how long it takes. The caller sleeps."""
         now = self.shop.now
         distance = math.dist(self.pos, target)
         duration = distance / self.shop.config.walk_speed
-        self.face(target)
-        self.seated = False
         self.segment = Segment(self.pos, target, now, now + duration)
         self.pos = target
         if duration > 0:
-            self.set_pose("carry" if self.carrying else "walk")
+            self.doing("walking")
         return duration
 
     def arrive(self) -> None:
-        self.set_pose("idle")
+        self.doing("standing")
 
     async def walk_to(self, target: Point) -> None:
         duration = self.start_walk(target)
@@ -143,12 +149,27 @@ class Person:
             await sleep(duration)
         self.arrive()
 
-    async def do(self, pose: str, seconds: float, bubble: str = "") -> None:
-        """Hold a pose for ``seconds`` of virtual time (ordering, cooking, eating...)."""
-        self.set_pose(pose, bubble)
+    async def do(self, activity: str, seconds: float, *, speaking: bool = False) -> None:
+        """Spend ``seconds`` of virtual time on ``activity`` (ordering, cooking, eating...)."""
+        self.doing(activity, speaking=speaking)
         if seconds > 0:
             await sleep(seconds)
-        self.bubble = ""
+        self.speaking = False
+
+    def take(self, tray: Tray) -> None:
+        """Pick the tray up: from now on it is in this person's hands."""
+        self.carrying = tray
+        tray.holder = self.name
+
+    async def carry(self, tray: Tray, to: Point) -> None:
+        self.take(tray)
+        await self.walk_to(to)
+
+    def put_down(self, tray: Tray, place: PickupCounter | Counter) -> None:
+        """Put the cooked burgers down where their couple will find them."""
+        self.carrying = None
+        tray.order.ready_at = self.shop.now
+        place.put(tray)
 
 
 class Staff(Person):
@@ -158,17 +179,69 @@ class Staff(Person):
         super().__init__(shop, name, role, pos)
         self.timeline = Timeline()
         self.timeline.enter("idle", shop.now)
-        self.home = pos
 
     def busy(self, label: str) -> None:
         self.timeline.enter(label, self.shop.now)
 
     def idle(self) -> None:
         self.timeline.enter("idle", self.shop.now)
-        self.set_pose("idle")
+        self.doing("standing")
+
+    async def next_please(self, counter: Counter) -> OrderRequest:
+        """ "Next, please!": offer the till to the line, then wait for a couple's order."""
+        self.idle()
+        await self.shop.free_counters.put(counter)
+        return await counter.requests.get()
+
+    async def take_order(self, request: OrderRequest) -> Order:
+        """Listen to the order, then take the money (the couple's poses follow the talk)."""
+        couple, shop = request.couple, self.shop
+        couple.reach("order")
+        self.busy("taking order")
+        couple.you.doing("ordering", speaking=True)
+        couple.crush.doing("standing")
+        await self.do("taking the order", shop.config.order_time)
+        order = shop.new_order(couple, request.burgers)
+        couple.you.doing("paying")
+        await self.do("taking the money", shop.config.pay_time)
+        couple.both("standing")
+        return order
+
+    async def call_out(self, order: Order, kitchen: Queue[Order]) -> None:
+        """Call the order through the window and pin its slip on the cook's rail."""
+        self.busy("passing order")
+        await self.do("calling the order", 0.8, speaking=True)
+        await kitchen.put(order)
+        order.couple.reach("passed")
+
+    async def give_ticket(self, request: OrderRequest, order: Order) -> None:
+        """Hand over the ticket with the turn number: the couple is free to go and sit."""
+        await self.do("giving the ticket", 0.6)
+        request.couple.number = order.number
+        request.respond(order.number)
+
+    def tell_to_wait(self, request: OrderRequest, order: Order) -> None:
+        """No number to give: the couple must wait right here for this very order."""
+        request.respond(order)
+
+    async def next_order(self, kitchen: Queue[Order]) -> Order:
+        """Wait for the next order slip on the rail."""
+        self.idle()
+        return await kitchen.get()
+
+    async def cook_burgers(self, order: Order, station: Station) -> Tray:
+        """Walk to the grill and cook the order's burgers; they come off on a tray."""
+        self.busy("cooking")
+        cooking = self.shop.cooking
+        cooking.append(order)
+        await self.walk_to(station.grill_spot)
+        order.tray = Tray(order)
+        await self.do("cooking", order.cook_time)
+        cooking.remove(order)
+        return order.tray
 
 
-@dataclass
+@dataclass(eq=False)
 class Order:
     """Two burgers for one couple; ``number`` is the turn number (concurrent shop only)."""
 
@@ -181,14 +254,12 @@ class Order:
     tray: Tray | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Tray:
     """The burgers, moving from grill to pickup counter (or station) to table."""
 
     order: Order
     holder: str = "grill"  # "grill", "pickup", "station", a person's name, "table", "eaten"
-    spot: Point = (0.0, 0.0)
-    bites: int = 0
 
     @property
     def number(self) -> int | None:
@@ -207,7 +278,7 @@ class CouplePlan:
     seed: int
 
 
-@dataclass
+@dataclass(eq=False)
 class Couple:
     """'You and your crush': two people who arrive, order, wait, eat and leave together."""
 
@@ -237,6 +308,10 @@ class Couple:
         return f"couple #{self.index}"
 
     @property
+    def shop(self) -> Shop:
+        return self.you.shop
+
+    @property
     def people(self) -> tuple[Person, Person]:
         return (self.you, self.crush)
 
@@ -244,11 +319,22 @@ class Couple:
     def phase(self) -> str:
         return self.timeline.current
 
-    def enter(self, phase: str, caption: str) -> None:
-        self.timeline.enter(phase, self.you.shop.now)
-        self.caption = caption
+    def reach(self, moment: str) -> None:
+        """Live one step of the story: the phase, caption and beat ``story.STEPS`` gives it."""
+        shop = self.shop
+        step = STEPS[shop.config.mode][moment]
+        if step.phase is not None:
+            self.timeline.enter(step.phase, shop.now)
+        if step.caption is not None:
+            self.caption = step.caption.format(number=self.number)
+        if step.beat is not None:
+            shop.beat(self, step.beat)
 
-    async def walk_to(self, spot: Point, gap: float = 17.0) -> None:
+    def both(self, activity: str) -> None:
+        self.you.doing(activity)
+        self.crush.doing(activity)
+
+    async def walk_to(self, spot: Point, gap: float = SIDE_BY_SIDE) -> None:
         """Walk side by side (you on the left) to ``spot``; arrive together."""
         you, crush = self.you, self.crush
         duration = max(
@@ -259,42 +345,101 @@ class Couple:
         you.arrive()
         crush.arrive()
 
-    async def sit_at(self, seats: tuple[Point, Point]) -> None:
+    # -- the steps of the story -------------------------------------------------------
+    async def line_up(self, line: Line) -> Counter:
+        """Stand in line, step forward as it moves, then walk up to the first free counter."""
+        self.reach("line")
+        await line.stand_in(self)
+        counter = await self.shop.free_counters.get()
+        line.leave(self)
+        await self.walk_to(counter.station.customer_spot)
+        return counter
+
+    async def order_at(self, counter: Counter, burgers: int = 2) -> object:
+        """Ask for the burgers, then wait for the server's answer (a number, or 'wait')."""
+        request = OrderRequest(self, burgers)
+        counter.customer = self
+        await counter.requests.put(request)
+        await request.reply.wait()
+        return request.answer
+
+    async def sit_at(self, table: Table) -> None:
+        """Walk to the table's two stools and sit down, face to face."""
+        self.reach("sit")
         you, crush = self.you, self.crush
-        duration = max(you.start_walk(seats[0]), crush.start_walk(seats[1]))
+        duration = max(you.start_walk(table.seats[0]), crush.start_walk(table.seats[1]))
         if duration > 0:
             await sleep(duration)
-        for person, facing in ((you, 1), (crush, -1)):
-            person.seated = True
-            person.facing = facing
-            person.set_pose("sit_talk")
+        you.doing("sitting")
+        crush.doing("sitting")
+        self.reach("seated")
 
     async def talk_until(self, ready: Event) -> None:
-        """Flirt at the table until, at a glance, they see that ``ready`` has happened."""
-        await talk_until(self, ready)
+        """Talk bit by bit, glancing at the board now and then; stop only between bits.
 
-    def both(self, pose: str) -> None:
-        self.you.set_pose(pose)
-        self.crush.set_pose(pose)
+        The number showing does not interrupt a sentence: they notice it at a glance, at
+        a pause point, like a coroutine that only switches at an ``await``.
+        """
+        config = self.shop.config
+        speaker, listener = self.you, self.crush
+        while True:
+            speaker.doing("talking", speaking=True)
+            listener.doing("listening")
+            await sleep(self.rng.uniform(0.6, 1.4) * config.talk_bit)
+            speaker.speaking = False
+            speaker, listener = listener, speaker
+            if self.rng.random() < 0.55:  # now and then, a glance at the display
+                self.rng.choice(self.people).doing("glancing")
+                await sleep(config.glance_time)
+                if ready.is_set():
+                    return
 
+    async def fetch(self, number: int, pickup: PickupCounter) -> Tray:
+        """One of them walks to the pickup counter, takes *their* tray, comes back."""
+        self.reach("number up")
+        you, layout = self.you, pickup.layout
+        seat = you.pos
+        self.crush.doing("listening")
+        await you.walk_to(layout.aisle)  # behind whoever is ordering at the till
+        await you.walk_to(layout.pickup_spot)
+        async with pickup.lock:  # one at a time at the counter
+            await you.do("standing", 0.4)  # which tray is ours?
+            tray = pickup.take(number)  # the number guarantees nobody takes ours
+        self.shop.display.forget(number)
+        self.shop.serve(self, tray)
+        you.take(tray)
+        await you.walk_to(layout.aisle)
+        await you.walk_to(seat)
+        return tray
 
-async def talk_until(couple: Couple, ready: Event) -> None:
-    """C5: talk bit by bit, glancing at the board now and then; stop only between bits.
+    async def wait_at(self, counter: Counter) -> Tray:
+        """No number: stand at the counter, guarding it, until the burgers are put down."""
+        self.reach("guard")
+        self.both("waiting")
+        await counter.ready.wait()  # blocked: nothing else to do meanwhile
+        counter.ready.clear()
+        tray, counter.tray = counter.tray, None
+        if tray is None or tray.order.couple is not self:
+            raise RuntimeError(f"{self.name} found someone else's burgers at the counter")
+        self.reach("served")
+        self.shop.serve(self, tray)
+        self.you.take(tray)
+        return tray
 
-    The number showing does not interrupt a sentence: they notice it at a glance, at a
-    pause point, like a coroutine that only switches at an ``await``.
-    """
-    config = couple.you.shop.config
-    speaker, listener = couple.you, couple.crush
-    while True:
-        speaker.set_pose("sit_talk", bubble="talk")
-        listener.set_pose("sit_flirt")
-        await sleep(couple.rng.uniform(0.6, 1.4) * config.talk_bit)
-        speaker.bubble = ""
-        speaker, listener = listener, speaker
-        if couple.rng.random() < 0.55:  # now and then, a glance at the display
-            glancer = couple.rng.choice(couple.people)
-            glancer.set_pose("sit_glance")
-            await sleep(config.glance_time)
-            if ready.is_set():
-                return
+    async def eat(self, tray: Tray) -> None:
+        """Put the tray on the table and eat, both of them."""
+        self.reach("eat")
+        self.you.carrying = None
+        tray.holder = "table"
+        self.both("eating")
+        await sleep(self.plan.eat_time)
+        tray.holder = "eaten"
+        self.burgers_eaten += tray.order.burgers
+
+    async def leave(self, shop: Shop) -> None:
+        """Free the table and walk out of the door."""
+        if self.table is not None:
+            shop.tables.leave(self.table)
+        self.reach("leave")
+        await self.walk_to(shop.layout.door)
+        shop.depart(self)

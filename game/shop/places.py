@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import deque
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..scheduler import Event, Lock, Queue, Semaphore
@@ -20,13 +23,20 @@ if TYPE_CHECKING:
 
 
 class Line:
-    """The line to the counter(s). Only the first few spots are visible; the rest crowd in."""
+    """The line to the counter(s). Only the first few spots are visible; the rest crowd in.
+
+    Only the head of the line ever leaves it, so a couple's place in line is its join
+    number minus how many have left since: no search, whatever the length of the line.
+    """
 
     def __init__(self, shop: Shop, layout: Layout) -> None:
         self.shop = shop
         self.layout = layout
-        self.couples: list[Couple] = []
+        self.couples: deque[Couple] = deque()
+        self._joined: dict[int, int] = {}  # couple index -> join number
         self._moved: dict[int, Event] = {}
+        self.joins = 0
+        self.leaves = 0
         self.changes: list[tuple[float, int]] = [(0.0, 0)]  # (time, length) for Little's law
 
     def __len__(self) -> int:
@@ -35,27 +45,37 @@ class Line:
     def _record(self) -> None:
         self.changes.append((self.shop.now, len(self.couples)))
 
+    def place_of(self, couple: Couple) -> int:
+        """0 for the head of the line, 1 for the couple behind it, ..."""
+        return self._joined[couple.index] - self.leaves
+
     async def stand_in(self, couple: Couple) -> None:
         """Join at the back and step forward whenever someone ahead leaves, until first."""
         self.couples.append(couple)
+        self._joined[couple.index] = self.joins
+        self.joins += 1
         self._record()
         moved = self._moved[couple.index] = Event(f"line moves for {couple.name}")
         while True:
-            index = self.couples.index(couple)
+            index = self.place_of(couple)
             await couple.walk_to(self.layout.line_spot(index))
             if index == 0:
                 return
             moved.clear()
-            if self.couples.index(couple) == index:
+            if self.place_of(couple) == index:
                 await moved.wait()
 
     def leave(self, couple: Couple) -> None:
         """The first couple steps out to a counter; the visible ones behind step forward."""
-        self.couples.remove(couple)
+        if not self.couples or self.couples[0] is not couple:
+            raise RuntimeError(f"{couple.name} left the line from behind its head")
+        self.couples.popleft()
+        self.leaves += 1
         couple.turn_at = self.shop.now
+        del self._joined[couple.index]
         self._moved.pop(couple.index, None)
         self._record()
-        for behind in self.couples[: len(self.layout.line) + 1]:
+        for behind in islice(self.couples, len(self.layout.line) + 1):
             self._moved[behind.index].set()
 
 
@@ -67,31 +87,13 @@ class Counter:
         self.number = station.index + 1
         self.requests: Queue[OrderRequest] = Queue(f"{kind} {self.number} orders")
         self.server: Staff | None = None
-        self.customer: Couple | None = None
+        self.customer: Couple | None = None  # the couple at the till, or the last one served
         self.tray: Tray | None = None  # parallel shop: burgers put down for the couple here
         self.ready = Event(f"burgers at counter {self.number}")
 
-    async def take_order(self, couple: Couple, burgers: int) -> object:
-        """The couple's side of ordering: ask, then wait for the server's answer."""
-        request = OrderRequest(couple, burgers)
-        self.customer = couple
-        await self.requests.put(request)
-        await request.reply.wait()
-        return request.answer
-
-    async def burgers_for(self, couple: Couple) -> Tray:
-        """Parallel shop: stand here until the server puts the tray down, then take it."""
-        await self.ready.wait()
-        self.ready.clear()
-        tray, self.tray = self.tray, None
-        self.customer = None
-        assert tray is not None and tray.order.couple is couple, "someone else's burgers"
-        return tray
-
-    def hand_over(self, tray: Tray) -> None:
-        x, _ = self.station.staff_spot
+    def put(self, tray: Tray) -> None:
+        """Parallel shop: the burgers are put down on the counter for the couple guarding it."""
         tray.holder = "station"
-        tray.spot = (x, 252.0)
         self.tray = tray
         self.ready.set()
 
@@ -106,6 +108,8 @@ class OrderRequest:
         self.answer: object = None
 
     def respond(self, answer: object) -> None:
+        """The server's answer (a turn number, or the order to wait for) ends the ordering."""
+        self.couple.reach("answered")
         self.answer = answer
         self.reply.set()
 
@@ -134,26 +138,46 @@ class Display:
 
 
 class PickupCounter:
-    """Where the cook puts trays down; each tray can only be taken by its number's holder."""
+    """Where the cook puts trays down; each tray can only be taken by its number's holder.
 
-    def __init__(self, layout: Layout) -> None:
-        self.layout = layout
-        self.trays: list[Tray] = []
+    The counter has room for a few trays side by side (``slots``); a tray goes to the
+    first free place, and when all are taken the rest pile up on the last one. Trays are
+    found by their number and free places kept in a heap, so putting and taking cost the
+    same however many trays wait.
+    """
+
+    def __init__(self, shop: Shop) -> None:
+        self.shop = shop
+        self.layout = layout = shop.layout
+        self.display = shop.display
+        self.slots = max(1, len(layout.tray_spots))
+        self.trays: dict[int, Tray] = {}  # by number, in the order they were put down
+        self.slot_of: dict[int, int] = {}  # number -> place on the counter
+        self._on_slot = [0] * self.slots  # how many trays lie on each place
+        self._free = list(range(self.slots))  # a heap: the first free place comes first
         self.lock = Lock("pickup counter")
 
     def put(self, tray: Tray) -> None:
-        used = {t.spot for t in self.trays}
-        free = [s for s in self.layout.tray_spots if s not in used]
-        tray.spot = free[0] if free else self.layout.tray_spots[-1]
+        number = tray.number
+        if number is None or number in self.trays:
+            raise ValueError(f"a tray needs a number of its own on the pickup counter: {number}")
+        slot = heapq.heappop(self._free) if self._free else self.slots - 1
+        self._on_slot[slot] += 1
+        self.slot_of[number] = slot
+        self.trays[number] = tray
         tray.holder = "pickup"
-        self.trays.append(tray)
+        self.display.show(number, self.shop.now)  # whoever holds this number may come
+        self.shop.record("display", f"shows #{number}")
 
     def take(self, number: int) -> Tray:
-        for tray in self.trays:
-            if tray.number == number:
-                self.trays.remove(tray)
-                return tray
-        raise LookupError(f"no tray with number {number} on the pickup counter")
+        tray = self.trays.pop(number, None)
+        if tray is None:
+            raise LookupError(f"no tray with number {number} on the pickup counter")
+        slot = self.slot_of.pop(number)
+        self._on_slot[slot] -= 1
+        if self._on_slot[slot] == 0:
+            heapq.heappush(self._free, slot)
+        return tray
 
 
 class Tables:
@@ -165,9 +189,11 @@ class Tables:
         self.taken: dict[int, Couple] = {}
 
     async def take(self, couple: Couple) -> Table:
+        """Wait for a free table; the couple then has it (``couple.table``)."""
         await self.free.acquire()
         table = next(t for t in self.all if t.index not in self.taken)
         self.taken[table.index] = couple
+        couple.table = table
         return table
 
     def leave(self, table: Table) -> None:

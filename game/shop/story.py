@@ -1,12 +1,19 @@
-"""The story beats the protagonist couple lives through, in plain words (our own captions).
+"""The story, as a table: each step a couple lives through, and the beats of the comic.
 
-Codes follow ``shared/reference/STORY.md``: C1-C7 for the concurrent shop, P1-P6 for the
-parallel one. Story mode pauses on each; the HUD narrates them.
+``STEPS`` says, for each shop, what each step of a couple's story means: the timeline
+phase it starts (the metrics and the inspector read these), the caption the HUD shows, and
+the comic's beat when the protagonist lives it. The verbs in ``people.py`` and
+``places.py`` call ``Couple.reach(step)``, so no actor has to keep these three in step.
+
+Beat codes follow ``shared/reference/STORY.md``: C1-C7 for the concurrent shop, P1-P6 for
+the parallel one. Story mode pauses on each; the HUD narrates them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .config import CONCURRENT, PARALLEL
 
 BEATS: dict[str, str] = {
     "C1": "You and your crush join the line. The cashier only takes orders, so it moves fast.",
@@ -33,6 +40,42 @@ LESSONS: dict[str, str] = {
         "Parallel: eight workers each did the whole job, but every customer had to stand "
         "and wait, blocked - more workers did not make the waiting useful."
     ),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a couple's story. ``None`` leaves the phase or the caption as it was;
+    ``{number}`` in a caption is the couple's turn number."""
+
+    phase: str | None = None
+    caption: str | None = None
+    beat: str | None = None
+
+
+STEPS: dict[str, dict[str, Step]] = {
+    CONCURRENT: {
+        "line": Step("in line", "standing in line; the cashier only takes orders", "C1"),
+        "order": Step("ordering", "ordering two fancy burgers", "C2"),
+        "passed": Step(beat="C3"),  # the cashier calls the order to the cook
+        "answered": Step(beat="C4"),  # ... and hands over the ticket
+        "sit": Step("flirting", "holding ticket #{number}: time to talk"),
+        "seated": Step(beat="C5"),
+        "number up": Step("fetching", "#{number} is ready: fetching the tray", "C6"),
+        "eat": Step("eating", "eating together", "C7"),
+        "leave": Step("leaving", "leaving the shop"),
+    },
+    PARALLEL: {
+        "line": Step("in line", "standing in line; everyone ahead guards a counter", "P1"),
+        "order": Step("ordering", "ordering two fancy burgers", "P2"),
+        "answered": Step(beat="P3"),  # "wait here": he leaves to cook
+        "guard": Step("standing", "no number: they must guard the counter", "P4"),
+        "served": Step(beat="P5"),
+        "sit": Step("eating", "eating, barely talking"),
+        "seated": Step(beat="P6"),
+        "eat": Step("eating", "eating together"),
+        "leave": Step("leaving", "leaving the shop"),
+    },
 }
 
 

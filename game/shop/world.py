@@ -11,6 +11,7 @@ from ..scheduler import Kernel, Queue
 from . import actors
 from .config import CONCURRENT, ShopConfig
 from .layout import layout_for
+from .ledger import Departures, Served
 from .people import Couple, CouplePlan, Order, Person, Staff, Tray
 from .places import Counter, Display, Line, PickupCounter, Tables
 from .story import Beat
@@ -51,14 +52,16 @@ class Shop:
         self.concurrent = config.mode == CONCURRENT
         self.line = Line(self, self.layout)
         self.display = Display()
-        self.pickup = PickupCounter(self.layout)
+        self.pickup = PickupCounter(self)
         self.tables = Tables(self.layout)
         self.kitchen: Queue[Order] = Queue("kitchen order slips")
         self.free_counters: Queue[Counter] = Queue("free counters")
         self.cooking: list[Order] = []
         self.couples: list[Couple] = []  # in the shop now
-        self.departed: list[Couple] = []
-        self.served: list[Couple] = []
+        self.departed = Departures()  # a few numbers per couple gone, not the couples
+        self.served = Served()
+        self.on_depart: list[Callable[[Couple], None]] = []  # see the whole couple go
+        self._protagonist: Couple | None = None  # kept whole: the story follows them
         self.beats: list[Beat] = []
         self.log: deque[tuple[float, str, str]] = deque(maxlen=None if keep_log else 400)
         self.next_number = 0
@@ -82,7 +85,7 @@ class Shop:
                 name = "cook" if len(self.layout.kitchen) == 1 else f"cook {i + 1}"
                 me = self._hire(name, "cook", grill.grill_spot, None)
                 self.kernel.spawn(
-                    actors.cook(self, me, i), name, group="staff", daemon=True, actor=me
+                    actors.cook(self, me, grill), name, group="staff", daemon=True, actor=me
                 )
         else:
             for station in self.layout.stations:
@@ -126,8 +129,8 @@ class Shop:
     ) -> None:
         """Run headless as fast as it goes: ``seconds`` more virtual seconds, or (None) until
         every planned couple has left. Between steps finished tasks are forgotten, and the
-        long-lived records of departed couples are frozen out of the garbage collector's
-        sight (``gc.freeze``): left in, its full collections dominate a long day."""
+        long-lived objects (the couples inside, the staff) are frozen out of the garbage
+        collector's sight (``gc.freeze``): left in, its full collections dominate a long day."""
         if seconds is None and self.config.couples == 0:
             raise ValueError("fast_forward without seconds needs a finite number of couples")
         end = limit if seconds is None else min(limit, self.now + seconds)
@@ -160,6 +163,8 @@ class Shop:
         )
         couple.arrived = self.now
         self.couples.append(couple)
+        if protagonist:
+            self._protagonist = couple
         story = actors.concurrent_couple if self.concurrent else actors.parallel_couple
         name = "you & crush" if protagonist else couple.name
         self.kernel.spawn(story(self, couple), name, group="couples", actor=couple)
@@ -184,17 +189,40 @@ class Shop:
         if tray.order.couple is not couple:
             raise RuntimeError(f"{couple.name} got the burgers of {tray.order.couple.name}")
         couple.served_at = self.now
-        self.served.append(couple)
+        self.served.add(couple, self.now)
         self.record(couple.name, "has the burgers")
 
     def depart(self, couple: Couple) -> None:
+        """The couple is gone: keep its numbers (``departed``), drop the object itself.
+
+        Listeners in ``on_depart`` see the whole couple first (tests, recorders)."""
         couple.timeline.close(self.now)
         couple.left_at = self.now
         for person in couple.people:
             person.visible = False
-        self.couples.remove(couple)
-        self.departed.append(couple)
+        for i, inside in enumerate(self.couples):  # by identity, oldest first: found early
+            if inside is couple:
+                del self.couples[i]
+                break
+        else:
+            raise RuntimeError(f"{couple.name} left but was not inside")
+        self.served.gone(couple)
+        self.departed.add(couple, self.now)
+        for listener in self.on_depart:
+            listener(couple)
+        if not couple.protagonist:  # the story may still look at them
+            self._let_go(couple)
         self.record(couple.name, "leaves")
+
+    @staticmethod
+    def _let_go(couple: Couple) -> None:
+        """Cut the couple -> order -> tray -> order -> couple cycles, so reference counting
+        frees a departed couple as soon as its task is pruned: the cyclic collector may
+        not look for a long while (and ``fast_forward`` freezes it out), and until it
+        does every departed couple would stay in memory."""
+        order, couple.order = couple.order, None
+        if order is not None:
+            order.tray = None
 
     def beat(self, couple: Couple, code: str) -> None:
         if couple.protagonist:
@@ -207,10 +235,5 @@ class Shop:
     # -- reading ----------------------------------------------------------------------
     @property
     def protagonist(self) -> Couple | None:
-        for couple in self.couples:
-            if couple.protagonist:
-                return couple
-        for couple in self.departed:
-            if couple.protagonist:
-                return couple
-        return None
+        """'You and your crush', inside or gone (None before they arrive)."""
+        return self._protagonist

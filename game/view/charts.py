@@ -1,32 +1,70 @@
 """Charts, drawn with pygame and sized for a projector: where each couple's time went, and
-how many couples each shop has served over time."""
+how many couples each shop has served over time.
+
+Drawn in the same time at any hour of the day: the bars are the last few couples (their
+numbers kept aside by the shop's ledger), the curve has at most a step per pixel column.
+"""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pygame
 
 from ..shop import Shop
-from ..shop.people import Couple
 from . import palette as P
 from .text import fit, label, px
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
 SHOP_COLOURS = {"concurrent": (255, 170, 70), "parallel": (90, 180, 240)}
+BARS = 14
 
 
-def couple_bars(shop: Shop, count: int = 14) -> list[tuple[Couple, list[tuple[str, float]]]]:
-    """The last ``count`` couples that got their burgers, with seconds per phase."""
-    done = sorted(shop.served, key=lambda c: c.index)[-count:]
-    bars = []
-    for couple in done:
-        spent = couple.timeline.between(couple.arrived, shop.now)
-        bars.append((couple, [(phase, spent.get(phase, 0.0)) for phase in LEGEND]))
-    return bars
+class Bar(NamedTuple):
+    """One couple's row: who, and seconds per phase of the legend since they arrived."""
+
+    index: int
+    protagonist: bool
+    spent: list[tuple[str, float]]
 
 
-def served_curve(shop: Shop) -> list[tuple[float, int]]:
-    times = sorted(c.served_at for c in shop.served if c.served_at is not None)
-    return [(t, i + 1) for i, t in enumerate(times)]
+def couple_bars(shop: Shop, count: int = BARS) -> list[Bar]:
+    """The last ``count`` couples (by arrival number) that got their burgers.
+
+    Those gone come from the shop's records, those still inside from their timelines,
+    so the cost is the same at any hour."""
+    rows: list[tuple[int, bool, dict[str, float]]] = [
+        (r.index, r.protagonist, r.spent) for r in shop.departed.latest(count)
+    ]
+    rows += [
+        (c.index, c.protagonist, c.timeline.between(c.arrived, shop.now))
+        for c in shop.served.latest_inside(count)
+    ]
+    rows.sort(key=lambda row: row[0])
+    return [
+        Bar(index, protagonist, [(phase, spent.get(phase, 0.0)) for phase in LEGEND])
+        for index, protagonist, spent in rows[-count:]
+    ]
+
+
+def served_steps(shop: Shop, end: float, columns: int) -> list[tuple[float, int]]:
+    """(time, couples served by then) at which to draw a step of the curve over [0, end].
+
+    Every couple while there are at most ``columns`` of them (the exact curve); beyond
+    that one step per column, at its right edge: the same picture once a column holds
+    several couples, and at most ``columns`` steps however long the day."""
+    served = shop.served
+    if len(served) <= columns:
+        return [(t, i + 1) for i, t in enumerate(served.times)]
+    steps = []
+    last = 0
+    for k in range(1, columns + 1):
+        t = end * k / columns
+        n = served.count_until(t)
+        if n != last:
+            steps.append((t, n))
+            last = n
+    return steps
 
 
 class Charts:
@@ -55,13 +93,13 @@ class Charts:
         if not bars:
             surface.blit(label("no couple served yet", 24, P.WHITE), (area.x, area.y + 40))
             return
-        longest = max(sum(s for _, s in spent) for _, spent in bars)
+        longest = max(sum(s for _, s in bar.spent) for bar in bars)
         row_h = min(px(34), (area.h - 60) // len(bars))
         scale = (area.w - 90) / max(longest, 1.0)
-        for i, (couple, spent) in enumerate(bars):
+        for i, (index, protagonist, spent) in enumerate(bars):
             y = area.y + 44 + i * row_h
-            name = "you" if couple.protagonist else f"#{couple.index}"
-            colour = P.GOLD if couple.protagonist else P.WHITE
+            name = "you" if protagonist else f"#{index}"
+            colour = P.GOLD if protagonist else P.WHITE
             surface.blit(fit(name, 22, colour, width=48, height=row_h), (area.x, y))
             x = area.x + 50
             for phase, seconds in spent:
@@ -87,7 +125,7 @@ class Charts:
         surface.blit(minutes, minutes.get_rect(topright=(plot.right, plot.bottom + 4)))
         for shop in shops:
             points = [(plot.x, plot.bottom)]
-            for t, n in served_curve(shop):
+            for t, n in served_steps(shop, end, plot.w):
                 x = plot.x + t / end * plot.w
                 points.append((x, points[-1][1]))
                 points.append((x, plot.bottom - n / most * plot.h))

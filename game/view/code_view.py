@@ -1,13 +1,18 @@
-"""Live code view: the followed actor's ``async def`` with the line it is paused at.
+"""Live code view: the followed actor's ``async def``, the line it is paused at, and the
+chain of calls below that line down to the ``await`` that is actually suspended.
 
-The source comes from the coroutine's own code object and the highlighted line from its
-frame (``cr_frame.f_lineno``), never from a hand-kept copy, so it is always the truth.
+Sources and line numbers come from the coroutine frames themselves (``Task.stack()``:
+``cr_frame.f_lineno`` of each coroutine in the ``cr_await`` chain), never from a hand-kept
+copy, so what the learner reads is the truth: ``concurrent_couple -> talk_until -> sleep``.
 """
 
 from __future__ import annotations
 
 import inspect
+import linecache
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from types import CodeType
 
 import pygame
@@ -16,8 +21,19 @@ from ..scheduler import SLEEPING, WAITING, Task
 from . import palette as P
 from .text import fit, label, px, text_scale
 
-KEYWORDS = ("async def", "await", "async with", "while True", "return", "for", "if")
 MAX_WIDTH = 664  # with big text: clear of the inspector on the right (see inspector.py)
+GOLD = (255, 200, 90)
+CHAIN = (170, 230, 170)
+ARROW = " -> "
+
+
+@dataclass(frozen=True)
+class Link:
+    """One call in the chain from the actor down to the ``await`` that is suspended."""
+
+    name: str  # what the learner reads: "talk_until", "sleep", "Event.wait"
+    where: str  # "people.py 385", or "scheduler" for the kernel's own awaitable
+    text: str  # that line of the real source, or what the kernel's await means now
 
 
 @lru_cache(maxsize=64)
@@ -27,18 +43,49 @@ def source_of(code: CodeType) -> tuple[int, tuple[str, ...]]:
     return start, tuple(line.rstrip("\n") for line in lines)
 
 
+def _in_kernel(filename: str) -> bool:
+    path = Path(filename)
+    return "scheduler" in (path.stem, path.parent.name)
+
+
+def _kernel_name(task: Task, function: str) -> str:
+    """The public name of the kernel awaitable a task is suspended in."""
+    if task.state == SLEEPING:
+        return "sleep"
+    owner = type(task.waiting_on).__name__ if task.waiting_on is not None else ""
+    verb = {"__aenter__": "acquire"}.get(function, function.lstrip("_"))
+    return f"{owner}.{verb}" if owner and owner != "_PutSide" else verb
+
+
+def await_chain(task: Task) -> list[Link]:
+    """The actor's own call, each verb it is inside, and last the kernel's awaitable."""
+    links: list[Link] = []
+    for frame in task.stack():
+        if _in_kernel(frame.filename):
+            links.append(Link(_kernel_name(task, frame.function), "scheduler", state_words(task)))
+            break
+        text = linecache.getline(frame.filename, frame.lineno).strip()
+        links.append(Link(frame.function, f"{Path(frame.filename).name} {frame.lineno}", text))
+    return links
+
+
 def paused_at(task: Task) -> tuple[CodeType, int, list[str]] | None:
-    """The actor function's code, the line it is suspended on, and the await chain below."""
+    """The actor function's code, the line it is suspended on, and the calls below it."""
     stack = task.stack()
     if not stack:
         return None
     top = stack[0]
-    chain = [
-        getattr(f.code, "co_qualname", f.function)
-        for f in stack[1:]
-        if not f.filename.endswith("scheduler.py")
-    ]
-    return top.code, top.lineno, chain
+    return top.code, top.lineno, [link.name for link in await_chain(task)[1:]]
+
+
+def state_words(task: Task) -> str:
+    """The suspended await in a few words: 'asleep until 44.2 s', 'blocked on event X'."""
+    waited = task.waiting_on
+    if task.state == SLEEPING and task.wake_at is not None:
+        return f"asleep until {task.wake_at:.1f} s"
+    if task.state == WAITING and waited is not None:
+        return f"blocked on {waited.kind} '{waited.name}'"
+    return task.state
 
 
 def meaning(task: Task) -> str:
@@ -74,34 +121,65 @@ class CodeView:
             self.shade = pygame.Surface(r.size, pygame.SRCALPHA)
             self.shade.fill((16, 18, 24, 236))
         surface.blit(self.shade, r)
-        pygame.draw.rect(surface, (255, 200, 90), r, 2, border_radius=6)
+        pygame.draw.rect(surface, GOLD, r, 2, border_radius=6)
         x, y = r.x + 10, r.y + 8
-        room_w = r.right - 8 - x
         paused = paused_at(task) if task is not None else None
         if task is None or paused is None:
-            surface.blit(label("Live code view", 26, (255, 200, 90), True), (x, y))
+            surface.blit(label("Live code view", 26, GOLD, True), (x, y))
             text = hint or "Click a character to see its coroutine."
-            surface.blit(fit(text, 20, P.WHITE, width=room_w), (x, y + px(34)))
+            surface.blit(fit(text, 20, P.WHITE, width=r.right - 8 - x), (x, y + px(34)))
             return
-        code, lineno, chain = paused
-        start, lines = source_of(code)
+        code, lineno, _ = paused
+        chain = await_chain(task)
         title = f"{task.name}: async def {code.co_name}"
-        surface.blit(fit(title, 24, (255, 200, 90), True, width=room_w), (x, y))
+        surface.blit(fit(title, 24, GOLD, True, width=r.right - 8 - x), (x, y))
         y += px(26)
-        where = " > ".join(chain) if chain else code.co_name
-        state = task.describe()
-        text = f"paused at line {lineno} ({where}) - {state}"
-        surface.blit(fit(text, 18, (170, 230, 170), width=room_w), (x, y))
-        y += px(24)
+        names = ARROW.join(link.name for link in chain)
+        self._text(surface, f"paused at line {lineno}: {names}", 18, CHAIN, x, y, r.right)
+        y += px(22)
         line_h = px(17)
-        explain = fit(meaning(task), 18, (255, 220, 150), width=room_w)
-        surface.blit(explain, (x, r.bottom - px(24)))
-        room = (r.bottom - px(30) - y) // line_h
+        below = chain[1:]  # the calls inside the highlighted line
+        chain_top = r.bottom - px(28) - (len(below) * line_h + px(6) if below else 0)
+        y = self._listing(surface, code, lineno, x, y, (chain_top - y) // line_h, line_h)
+        if below:  # right under the listing, or as low as it must to fit
+            self._chain(surface, below, x, min(y + px(4), chain_top) + px(4), line_h)
+        self._text(surface, meaning(task), 18, (255, 220, 150), x, r.bottom - px(24), r.right)
+
+    def _text(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        size: int,
+        colour: tuple[int, int, int],
+        x: int,
+        y: int,
+        right: int,
+    ) -> None:
+        """One line of text, cut with an ellipsis where the panel ends (measured, at any
+        text scale: the font is not monospaced)."""
+        img = label(text, size, colour)
+        while img.get_width() > right - x - 8 and len(text) > 4:
+            text = text[: -max(2, (img.get_width() - (right - x - 8)) // px(7))].rstrip()
+            img = label(text + "\u2026", size, colour)
+        surface.blit(img, (x, y))
+
+    def _listing(
+        self,
+        surface: pygame.Surface,
+        code: CodeType,
+        lineno: int,
+        x: int,
+        y: int,
+        room: int,
+        line_h: int,
+    ) -> int:
+        """The actor's whole function (scrolled if it does not fit), paused line marked."""
+        r = self.area()
+        start, lines = source_of(code)
         current = lineno - start
         first = 0 if len(lines) <= room else max(0, min(current - room // 2, len(lines) - room))
         text_x = x + px(52)
-        max_chars = (r.right - text_x - 8) // 8
-        for i in range(first, min(len(lines), first + room)):
+        for i in range(first, min(len(lines), first + max(room, 1))):
             text = lines[i].replace("\t", "    ")
             is_current = i == current
             if is_current:
@@ -109,9 +187,7 @@ class CodeView:
                     surface, (120, 90, 20), (r.x + 4, y - 1, r.w - 8, line_h + 1), border_radius=3
                 )
                 pygame.draw.polygon(
-                    surface,
-                    (255, 200, 90),
-                    [(x, y + px(2)), (x + px(10), y + px(8)), (x, y + px(14))],
+                    surface, GOLD, [(x, y + px(2)), (x + px(10), y + px(8)), (x, y + px(14))]
                 )
             colour = (
                 (255, 240, 160)
@@ -119,11 +195,24 @@ class CodeView:
                 else ((150, 200, 255) if "await" in text else (215, 215, 215))
             )
             surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x + px(12), y + 1))
-            if text_scale() == 1.0:
-                if len(text) > max_chars:
-                    text = text[: max_chars - 1] + "…"
-                surface.blit(label(text, 17, colour), (text_x, y))
-            else:  # measured, not counted: the font is not monospaced
-                line = fit(text, 17, colour, width=r.right - text_x - 8, shrink=False)
-                surface.blit(line, (text_x, y))
+            self._text(surface, text, 17, colour, text_x, y, r.right)
+            y += line_h
+        return y
+
+    def _chain(
+        self, surface: pygame.Surface, links: list[Link], x: int, y: int, line_h: int
+    ) -> None:
+        """Inside the paused line: each call down to the kernel's await, with its source."""
+        r = self.area()
+        pygame.draw.line(surface, (90, 90, 110), (r.x + 8, y - 3), (r.right - 8, y - 3))
+        for depth, link in enumerate(links):
+            indent = x + px(12) + px(14) * depth
+            name = label(ARROW.strip() + " " + link.name, 16, CHAIN, True)
+            surface.blit(name, (indent, y))
+            where = label(link.where, 15, (120, 120, 140))
+            surface.blit(where, (indent + name.get_width() + px(8), y + 1))
+            text_x = indent + name.get_width() + where.get_width() + px(18)
+            is_kernel = link.where == "scheduler"
+            colour = (255, 220, 150) if is_kernel else (150, 200, 255)
+            self._text(surface, link.text, 16, colour, text_x, y, r.right)
             y += line_h

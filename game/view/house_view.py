@@ -54,7 +54,6 @@ MANY_COLOUR = (80, 170, 235)  # the helpers in parallel (cool, like the parallel
 ACTIVE = (255, 214, 70)
 BAR_BACK = (60, 52, 60)
 BAR_CLEAN = (110, 210, 120)
-BAR_DIRTY = (150, 140, 130)
 
 # top panel geometry: a clock, then one race row per mode
 ROW_LABEL_RIGHT = 372

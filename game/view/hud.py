@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import pygame
 
 from ..shop import Metrics, Shop, measure
 from ..shop.people import Couple, Staff
 from ..shop.story import BEATS
 from . import palette as P
-from .text import fit, label, px, text_scale
+from .text import fit, font, label, px, text_scale
 
 BAR_H = 30
 CAPTION_H = 34
@@ -131,32 +134,38 @@ def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None
     surface.blit(badge, badge.get_rect(center=rect.center))
 
 
-HELP_LINES = [
-    ("TAB", "switch concurrent / parallel (same couples, same moment)"),
-    ("1 / 2 / 3", "concurrent shop / parallel shop / house cleaning"),
-    ("SPACE", "pause / resume"),
-    ("RIGHT or .", "while paused: one frame (one tick of virtual time)"),
-    ("+ / -", "faster / slower (0.25x to 16x)"),
-    ("R", "restart the day"),
-    ("click", "follow a character (click empty floor to stop)"),
-    ("I / C", "scheduler inspector / live code view"),
-    ("S / G", "side by side / charts"),
-    ("T", "story mode"),
-    ("F11", "fullscreen"),
-    ("Z", "text size 1 / 1.25 / 1.5"),
-    ("M", "sound on / off"),
-    ("F9", "record a clip to recordings/ (again: stop)"),
-    ("F12", "save a screenshot"),
-    ("H or F1", "this help"),
-    ("ESC or Q", "quit"),
-]
+GREY = (120, 115, 125)  # a help line for a key that does nothing in this scene
+HELP_ROW = 34  # line height of the help overlay at text size 26 (scale 1)
+HELP_WIDTH = 760  # the panel's width at text size 26, when one column of rows fits
+
+
+@dataclass(frozen=True)
+class HelpLayout:
+    """How the help overlay fits the screen: one text size, one or two columns of rows
+    (each row's text wrapped to its column), the panel that holds them."""
+
+    size: int  # text size in pixels, already at the text scale
+    step: int  # line height
+    key_w: int  # the key column, from a row's left edge to its text
+    columns: list[list[tuple[int, list[str]]]]  # (row index, wrapped lines) per column
+    panel: pygame.Rect
+
+    @property
+    def head(self) -> int:
+        """From the panel's top to the first row (the title's band)."""
+        return round(self.size * 62 / 26)
+
+
+def _width(text: str, size: int, bold: bool = False) -> int:
+    """Measured, not rendered: laying the overlay out costs no labels."""
+    return font(size, bold, fixed=True).size(text)[0]
 
 
 def _wrap(text: str, size: int, width: int) -> list[str]:
     lines, line = [], ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if line and label(trial, size, P.WHITE, fixed=True).get_width() > width:
+        if line and _width(trial, size) > width:
             lines.append(line)
             line = word
         else:
@@ -164,43 +173,64 @@ def _wrap(text: str, size: int, width: int) -> list[str]:
     return [*lines, line]
 
 
-def help_layout(
-    screen: tuple[int, int], lines: list[tuple[str, str]]
-) -> tuple[int, int, int, list[list[tuple[str, list[str]]]], int]:
-    """(text size, line height, key column, columns of (key, wrapped text), panel width):
-    the largest text that fits the screen, in one column or two (a projector's big text
-    needs both, with the longer explanations wrapped)."""
+def _columns(wrapped: list[tuple[int, list[str]]], count: int) -> list[list[tuple[int, list[str]]]]:
+    """The rows in order, in ``count`` columns as even in wrapped lines as a split can be."""
+    if count == 1 or len(wrapped) < 2:
+        return [wrapped]
+    sizes = [len(lines) for _, lines in wrapped]
+    split = min(range(1, len(wrapped)), key=lambda k: max(sum(sizes[:k]), sum(sizes[k:])))
+    return [wrapped[:split], wrapped[split:]]
+
+
+def help_layout(screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> HelpLayout:
+    """The largest text that fits the screen, in one column or two: a projector's big text
+    needs both, with the longer explanations wrapped. A line may be a little tighter than
+    its text size asks (down to 30/34) before the text gets smaller. At scale 1 it is the
+    single 760-pixel column of old, rows squeezed to fit the window's height."""
     w, h = screen
+    count_rows = max(1, len(rows))
     for size in range(px(26), 15, -1):
-        line_h = round(size * 34 / 26)
-        keys = max(label(k, size, P.WHITE, True, fixed=True).get_width() for k, _ in lines)
-        key_w = max(170, keys + size) if size <= 26 else keys + size
-        head = round(size * 70 / 26)
+        natural, tightest = round(size * HELP_ROW / 26), round(size * 30 / 26)
+        head = round(size * 70 / 26)  # title band above the rows and the margin below
+        widest = max((_width(k, size, True) for k, _, _ in rows), default=0)
+        key_w = max(round(size * 170 / 26), widest + size)
         for count in (1, 2):
             if count == 1:  # one column: as wide as its longest line, within the screen
-                longest = max(label(t, size, P.WHITE, fixed=True).get_width() for _, t in lines)
-                width = min(w - 20, max(px(700), 30 + key_w + longest + 30))
+                longest = max(
+                    (_width(t, size) for _, t, _ in rows),
+                    default=0,
+                )
+                width = min(w - 20, max(round(size * HELP_WIDTH / 26), 30 + key_w + longest + 30))
             else:
-                width = max(px(700), w - 20)
+                width = w - 20
             text_w = (width - 10) // count - 30 - key_w - 10
             if text_w < 8 * size:
                 continue
-            wrapped = [(k, _wrap(t, size, text_w)) for k, t in lines]
-            half = -(-len(wrapped) // count)
-            columns = [wrapped[i : i + half] for i in range(0, len(wrapped), half)]
-            rows = max(sum(len(t) for _, t in col) for col in columns)
-            if width <= w - 20 and head + line_h * rows <= h - 20:
-                return size, line_h, key_w, columns, width
-    return 16, 21, 120, [[(k, [t]) for k, t in lines]], w - 20
-
-
-def draw_help(surface: pygame.Surface) -> None:
-    w, h = surface.get_size()
-    size, line_h, key_w, columns, width = help_layout((w, h), HELP_LINES)
-    rows = max(sum(len(t) for _, t in col) for col in columns)
-    head = round(size * 70 / 26)
-    panel = pygame.Rect(0, 0, width, head + line_h * rows)
+            wrapped = [(i, _wrap(t, size, text_w)) for i, (_, t, _) in enumerate(rows)]
+            columns = _columns(wrapped, count)
+            lines = max(sum(len(t) for _, t in col) for col in columns) if columns else 0
+            step = min(natural, (h - 20 - head) // max(1, lines))
+            if step >= tightest:
+                panel = pygame.Rect(0, 0, width, head + step * lines)
+                panel.center = (w // 2, h // 2)
+                return HelpLayout(size, step, key_w, columns, panel)
+    # a tiny window: the smallest text, one column, cut at the bottom
+    step = max(1, (h - 90) // count_rows)
+    panel = pygame.Rect(0, 0, w - 20, 70 + step * count_rows)
     panel.center = (w // 2, h // 2)
+    return HelpLayout(16, step, 120, [[(i, [t]) for i, (_, t, _) in enumerate(rows)]], panel)
+
+
+def help_panel(size: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> pygame.Rect:
+    """Where the help overlay sits for these rows of the key table."""
+    return help_layout(size, rows).panel
+
+
+def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) -> None:
+    """The controls, one line per key of the app's key table: (keys, what, works here).
+    Keys that do nothing in the scene on screen are greyed, not hidden."""
+    layout = help_layout(surface.get_size(), rows)
+    panel, size = layout.panel, layout.size
     shade = pygame.Surface(panel.size, pygame.SRCALPHA)
     shade.fill((20, 15, 25, 230))
     surface.blit(shade, panel)
@@ -209,12 +239,14 @@ def draw_help(surface: pygame.Surface) -> None:
         "Async Burgers - controls", round(size * 34 / 26), (255, 200, 90), True, fixed=True
     )
     surface.blit(title, title.get_rect(midtop=(panel.centerx, panel.top + round(size * 16 / 26))))
-    column_w = (width - 10) // len(columns)
-    for c, column in enumerate(columns):
+    column_w = (panel.w - 10) // len(layout.columns)
+    for c, column in enumerate(layout.columns):
         x = panel.left + c * column_w + 30
-        y = panel.top + round(size * 62 / 26)
-        for key, text in column:
-            surface.blit(label(key, size, (255, 220, 140), True, fixed=True), (x, y))
+        y = panel.top + layout.head
+        for index, text in column:
+            keys, _, active = rows[index]
+            key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
+            surface.blit(label(keys, size, key_colour, True, fixed=True), (x, y))
             for line in text:
-                surface.blit(label(line, size, P.WHITE, fixed=True), (x + key_w, y))
-                y += line_h
+                surface.blit(label(line, size, text_colour, fixed=True), (x + layout.key_w, y))
+                y += layout.step

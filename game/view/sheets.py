@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
-from ..resources import assets_dir
+from ..resources import assets_dir, builtin_dir
+from .sheet_format import AssetError, read_sheet_json
 
+# The sheets the generator writes: the checkout's assets/, or inside the installed package.
+BUILTIN = builtin_dir()
 # An artist can point the game at their own sheets (ASYNC_BURGERS_ASSETS) without touching
-# the committed ones; an installed game finds them inside the package.
+# the committed ones.
 ASSETS = assets_dir()
-
-
-class AssetError(RuntimeError):
-    """A sprite sheet is missing or broken; the message says which file and how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -39,54 +37,46 @@ class Animation:
 
 
 class Sheet:
-    """One PNG + JSON pair; ``anim(tag)`` gives the frames of a tag."""
+    """One PNG + JSON pair, checked whole when loaded; ``anim(tag)`` gives a tag's frames."""
 
     def __init__(self, name: str, folder: Path = ASSETS) -> None:
         self.name = name
         png, meta = folder / f"{name}.png", folder / f"{name}.json"
+        self.path = meta
         for path in (png, meta):
             if not path.is_file():
                 raise AssetError(
                     f"missing sprite sheet file {path} - run `python assets/generate.py` to "
                     "redraw the assets"
                 )
+        spec = read_sheet_json(meta)
         try:
-            data = json.loads(meta.read_text())
             image = pygame.image.load(str(png))
-        except (ValueError, pygame.error) as error:
-            raise AssetError(f"broken sprite sheet {name}: {error}") from error
+        except (OSError, pygame.error) as error:
+            reason = " ".join(str(error).split()) or type(error).__name__
+            raise AssetError(f"sprite sheet {png} is not a readable image: {reason}") from None
+        if image.get_size() != spec.size:
+            raise AssetError(
+                f"sprite sheet {png} is {image.get_width()}x{image.get_height()} pixels but "
+                f"{meta.name} says {spec.size[0]}x{spec.size[1]} (meta.size)"
+            )
         if pygame.display.get_init() and pygame.display.get_surface() is not None:
             image = image.convert_alpha()
         self.image = image
-        frames = data["frames"]
-        if isinstance(frames, dict):  # Aseprite "hash" layout
-            frames = list(frames.values())
-        sheet_anchor = data["meta"].get("anchor")
         self.anims: dict[str, Animation] = {}
-        for tag in data["meta"]["frameTags"]:
-            cut = frames[tag["from"] : tag["to"] + 1]
-            surfaces = tuple(
-                image.subsurface(
-                    pygame.Rect(f["frame"]["x"], f["frame"]["y"], f["frame"]["w"], f["frame"]["h"])
-                )
-                for f in cut
-            )
-            anchor = (
-                tag.get("anchor")
-                or sheet_anchor
-                or {"x": surfaces[0].get_width() // 2, "y": surfaces[0].get_height()}
-            )
-            self.anims[tag["name"]] = Animation(
-                surfaces,
-                tuple(f.get("duration", 100) / 1000.0 for f in cut),
-                (anchor["x"], anchor["y"]),
+        for tag in spec.tags:
+            cut = spec.frames[tag.first : tag.last + 1]
+            self.anims[tag.name] = Animation(
+                tuple(image.subsurface(pygame.Rect(f.rect)) for f in cut),
+                tuple(f.duration for f in cut),
+                tag.anchor,
             )
 
     def anim(self, tag: str) -> Animation:
         try:
             return self.anims[tag]
         except KeyError:
-            raise AssetError(f"sprite sheet {self.name} has no animation {tag!r}") from None
+            raise AssetError(f"sprite sheet {self.path} has no animation {tag!r}") from None
 
     def image_of(self, tag: str) -> pygame.Surface:
         return self.anim(tag).frames[0]
@@ -129,6 +119,12 @@ class Library:
     def __init__(self, folder: Path = ASSETS) -> None:
         self.sheets = {name: Sheet(name, folder) for name in self.SHEETS}
         self._cache: dict[tuple[object, ...], Animation] = {}
+        if folder.resolve() != BUILTIN.resolve():
+            for sheet in self.sheets.values():
+                _check_has_builtin_tags(sheet)
+        for name in self.SHEETS:
+            if name.endswith("_tint"):
+                _check_tint_matches(self.sheets[name], self.sheets[name.removesuffix("_tint")])
 
     def __getitem__(self, name: str) -> Sheet:
         return self.sheets[name]
@@ -150,3 +146,44 @@ class Library:
                 anim = self[sheet].anim(tag)
             self._cache[key] = anim
         return anim
+
+
+def _check_has_builtin_tags(sheet: Sheet) -> None:
+    """Another folder's sheet must have every animation the game's own sheet has.
+
+    The game asks for animations by name while it plays (a pose, a prop); one that is missing
+    would stop it in the middle of a day, so it is refused at start-up instead.
+    """
+    try:
+        wanted = [tag.name for tag in read_sheet_json(BUILTIN / f"{sheet.name}.json").tags]
+    except AssetError:
+        return  # the game's own sheet is gone too; the other folder's one is all there is
+    missing = [name for name in wanted if name not in sheet.anims]
+    if missing:
+        shown = ", ".join(repr(name) for name in missing[:6])
+        more = f" and {len(missing) - 6} more" if len(missing) > 6 else ""
+        raise AssetError(
+            f"sprite sheet {sheet.path} has no animation {shown}{more}, which the game draws"
+        )
+
+
+def _check_tint_matches(tint: Sheet, base: Sheet) -> None:
+    """A tint sheet is laid over its base frame by frame, so both must have the same frames."""
+    for name, anim in base.anims.items():
+        layer = tint.anims.get(name)
+        if layer is None:
+            raise AssetError(
+                f"sprite sheet {tint.path} has no animation {name!r}, which {base.path.name} has"
+            )
+        if len(layer.frames) != len(anim.frames):
+            raise AssetError(
+                f"sprite sheet {tint.path}: animation {name!r} has {len(layer.frames)} frames "
+                f"but {base.path.name} has {len(anim.frames)}; a tint must match its base"
+            )
+        for k, (over, under) in enumerate(zip(layer.frames, anim.frames, strict=True)):
+            if over.get_size() != under.get_size():
+                (w, h), (bw, bh) = over.get_size(), under.get_size()
+                raise AssetError(
+                    f"sprite sheet {tint.path}: frame {k} of {name!r} is {w}x{h} but "
+                    f"{base.path.name} has {bw}x{bh}; a tint must match its base"
+                )

@@ -1,6 +1,8 @@
 """Draws one shop at the current virtual time: room, furniture, people, bubbles, board.
 
-Everything static (walls, floor, posters, counters) is composed once into cached layers;
+How each person and tray looks comes from ``poses`` (derived from the model, never stored
+in it), so a frame depends only on the shop at that moment. Everything static (walls,
+floor, posters, counters) is composed once into cached layers;
 per frame only the living things are blitted, batched with ``fblits``.
 """
 
@@ -13,56 +15,25 @@ import pygame
 from ..shop import Shop
 from ..shop import layout as L
 from ..shop.layout import Table
-from ..shop.people import Couple, Person, Tray
+from ..shop.people import Couple, Person, Point, Tray
+from ..shop.places import Counter
 from . import palette as P
 from .digits import draw_digits
+from .poses import (
+    SHEET_FOR_ROLE,
+    TAGS,
+    animation_names,
+    bubble_for,
+    facing,
+    tag_for,
+    tills_by_server,
+    tray_spots,
+)
 from .sheets import Library
 from .text import label, outlined
 
-SHEET_FOR_ROLE = {
-    "boy": "boy",
-    "girl": "girl",
-    "cashier": "cashier",
-    "cook": "cook",
-    "cashier_cook": "cashier_cook",
-}
-TAGS = {
-    "boy": {
-        "idle",
-        "walk",
-        "order",
-        "pay",
-        "wait",
-        "carry",
-        "sit_talk",
-        "sit_flirt",
-        "sit_glance",
-        "sit_eat",
-        "sit_sad",
-    },
-    "cashier": {"idle", "talk", "pay", "give", "shout", "walk"},
-    "cook": {"idle", "cook", "walk", "carry"},
-    "cashier_cook": {"idle", "talk", "walk", "cook", "carry"},
-}
-TAGS["girl"] = TAGS["boy"]
+__all__ = ["ShopView", "animation_names"]  # the asset tests ask the renderer what it uses
 TABLE_DROP = 44  # tables stand a little nearer the viewer than their stools: top at elbow height
-FALLBACK = {"pay": "talk", "give": "talk", "shout": "talk", "carry": "walk", "talk": "idle"}
-
-
-def tag_for(person: Person) -> str:
-    """The animation for what the person is doing (every role shows every model pose)."""
-    pose = person.pose
-    tags = TAGS[person.role]
-    if pose == "walk" and person.carrying is not None:
-        pose = "carry"
-    while pose not in tags:
-        pose = FALLBACK.get(pose, "idle")
-    return pose
-
-
-def animation_names() -> set[tuple[str, str]]:
-    """Every (sheet, tag) the renderer may ask for: the asset tests check they all exist."""
-    return {(SHEET_FOR_ROLE[role], tag) for role, tags in TAGS.items() for tag in tags}
 
 
 class ShopView:
@@ -80,6 +51,7 @@ class ShopView:
         self.window_rect = pygame.Rect(L.KITCHEN_WINDOW).inflate(-18, -18)
         self._dress_everyone()
         self._prop_cache: dict[str, pygame.Surface] = {}
+        self._tills: dict[int, Counter] = {}
 
     def _dress_everyone(self) -> None:
         """Tint every couple colour up front: no hitch when a new couple walks in, and the
@@ -87,8 +59,8 @@ class ShopView:
         for clothes in [*P.COUPLE_CLOTHES, P.PROTAGONIST_CLOTHES]:
             for sheet, colour in zip(("boy", "girl"), clothes, strict=True):
                 for tag in TAGS[sheet]:
-                    for facing in (1, -1):
-                        self.lib.anim(sheet, tag, facing, colour)
+                    for looks in (1, -1):
+                        self.lib.anim(sheet, tag, looks, colour)
 
     # -- static layers ----------------------------------------------------------------
     def _tile(self, surface: pygame.Surface, tile: pygame.Surface, rect: pygame.Rect) -> None:
@@ -180,6 +152,7 @@ class ShopView:
     # -- per frame --------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, shop: Shop, selected: object = None) -> None:
         t = shop.now
+        self._tills = tills_by_server(shop)
         surface.blit(self.background, (0, 0))
         if self.warm:
             self._draw_kitchen_warm(surface, shop, t)
@@ -204,14 +177,14 @@ class ShopView:
             surface.blit(label(str(order.number), 16, P.INK, True), (sx + 5, y + 28))
         surface.set_clip(self.window_rect)
         for i, cook in enumerate(s for s in shop.staff if s.role == "cook"):
-            if cook.pose == "cook":
+            if cook.activity == "cooking":
                 self._steam(surface, (175 + i * 75, y + 120), t)
             self._draw_person(surface, cook, t, None)
         surface.set_clip(None)
 
     def _draw_kitchen_cool(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
         for staff in shop.staff:
-            if staff.pose == "cook":
+            if staff.activity == "cooking":
                 gx, gy = staff.pos
                 self._steam(surface, (gx - 20, gy - 100), t)
 
@@ -223,14 +196,13 @@ class ShopView:
 
     def _draw_counter_items(self, surface: pygame.Surface, shop: Shop) -> None:
         tray_img = self.lib.prop("tray")
-        for tray in shop.pickup.trays:
-            self._draw_tray(surface, tray, tray_img)
-        for counter in shop.counters:
-            if counter.tray is not None:
-                self._draw_tray(surface, counter.tray, tray_img)
+        for tray, spot in tray_spots(shop):
+            self._draw_tray(surface, tray, spot, tray_img)
 
-    def _draw_tray(self, surface: pygame.Surface, tray: Tray, image: pygame.Surface) -> None:
-        rect = image.get_rect(midbottom=tray.spot)
+    def _draw_tray(
+        self, surface: pygame.Surface, tray: Tray, spot: Point, image: pygame.Surface
+    ) -> None:
+        rect = image.get_rect(midbottom=spot)
         surface.blit(image, rect)
         if tray.number is not None:
             tag = outlined(f"#{tray.number}", 18, P.INK, P.WHITE)
@@ -272,7 +244,7 @@ class ShopView:
         for couple in shop.couples:
             self._draw_feelings(surface, couple, t)
         for staff in shop.staff:
-            self._draw_bubble(surface, staff, t)
+            self._draw_bubble(surface, staff, t, self._facing(staff, None))
         outside = len(shop.line) - len(self.layout.line)
         if outside > 0:  # the rest of the line waits at the door, out of sight
             x, y = self.layout.line[-1]
@@ -291,17 +263,21 @@ class ShopView:
         )
         return clothes[0] if person is couple.you else clothes[1]
 
+    def _facing(self, person: Person, couple: Couple | None) -> int:
+        till: Counter | None = self._tills.get(id(person))
+        return facing(person, couple.table if couple is not None else None, till)
+
     def _draw_person(
         self, surface: pygame.Surface, person: Person, t: float, couple: Couple | None
     ) -> None:
         anim = self.lib.anim(
             SHEET_FOR_ROLE[person.role],
             tag_for(person),
-            person.facing,
+            self._facing(person, couple),
             self._colour(person, couple),
         )
         x, y = person.position_at(t)
-        frame = anim.frame_at(t - person.pose_since)
+        frame = anim.frame_at(t - person.since)
         surface.blit(frame, (round(x - anim.anchor[0]), round(y - anim.anchor[1])))
 
     def _draw_table_things(self, surface: pygame.Surface, couple: Couple) -> None:
@@ -328,14 +304,15 @@ class ShopView:
                 continue
             x, y = person.position_at(t)
             head = (x, y - 84)
-            if person.pose == "sit_flirt":
+            looks = self._facing(person, couple)
+            if person.activity == "listening":  # hearts: the crush of the one talking
                 heart = props.anim("heart")
                 for k in range(2):
-                    phase = (t * 0.6 + k * 0.5 + person.facing * 0.25) % 1.0
-                    hx = head[0] + 10 * person.facing + 8 * math.sin((phase + k) * 6.28)
+                    phase = (t * 0.6 + k * 0.5 + looks * 0.25) % 1.0
+                    hx = head[0] + 10 * looks + 8 * math.sin((phase + k) * 6.28)
                     frame = heart.frame_at(phase)
                     surface.blit(frame, (hx - 8, head[1] + 10 - phase * 34))
-            elif person.pose == "wait":
+            elif person.activity == "waiting":
                 if person is couple.you:  # a ticking clock and how long they have stood
                     clock = props.anim("clock").frame_at(t)
                     surface.blit(clock, (x - 50, y - 70))
@@ -346,18 +323,19 @@ class ShopView:
                     sweat = props.image_of("sweat")
                     if int(t * 1.5) % 2 == 0:
                         surface.blit(sweat, (x + 12, y - 86))
-            self._draw_bubble(surface, person, t)
+            self._draw_bubble(surface, person, t, looks)
         if couple.protagonist:
             self._draw_protagonist_tag(surface, couple, t)
 
-    def _draw_bubble(self, surface: pygame.Surface, person: Person, t: float) -> None:
-        if not person.bubble:
+    def _draw_bubble(self, surface: pygame.Surface, person: Person, t: float, looks: int) -> None:
+        bubble = bubble_for(person)
+        if not bubble:
             return
         props = self.lib["props"]
-        name = {"order": "bubble_order", "talk": "bubble_talk", "sad": "bubble_sad"}[person.bubble]
-        frame = props.anim(name).frame_at(t - person.pose_since)
+        name = {"order": "bubble_order", "talk": "bubble_talk", "sad": "bubble_sad"}[bubble]
+        frame = props.anim(name).frame_at(t - person.since)
         x, y = person.position_at(t)
-        if person.facing > 0:
+        if looks > 0:
             surface.blit(frame, (x + 6, y - 78 - frame.get_height()))
         else:
             flipped = self._flipped_prop(name, frame)
@@ -371,7 +349,7 @@ class ShopView:
 
     def _draw_protagonist_tag(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
         (x1, y1), (x2, y2) = (p.position_at(t) for p in couple.people)
-        above = 140 if any(p.bubble for p in couple.people) else 98  # clear of a bubble
+        above = 140 if any(bubble_for(p) for p in couple.people) else 98  # clear of a bubble
         x, y = (x1 + x2) / 2, min(y1, y2) - above + 3 * math.sin(t * 3)
         tag = outlined("you & crush", 18, P.GOLD, P.INK)
         surface.blit(tag, tag.get_rect(midbottom=(x, y)))

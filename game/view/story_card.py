@@ -21,16 +21,26 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
-    w, h = surface.get_size()
-    width = min(px(980), w - 40)  # big text: a wider card, still inside the screen
-    lines = wrap(text, 34, width - 80)
-    card = pygame.Rect(0, 0, width, px(90) + px(40) * len(lines))
+def _card_lines(width: int, text: str) -> list[str]:
+    return wrap(text, 34, width - 80)
+
+
+def card_rect(size: tuple[int, int], text: str) -> pygame.Rect:
+    """Where the card sits: across the bottom, as tall as its wrapped text (big text: wider)."""
+    w, h = size
+    width = min(px(980), w - 40)  # still inside the screen
+    card = pygame.Rect(0, 0, width, px(90) + px(40) * len(_card_lines(width, text)))
     card.midbottom = (w // 2, h - 16)
+    return card
+
+
+def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: str) -> None:
+    card = card_rect(surface.get_size(), text)
+    lines = _card_lines(card.width, text)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
-    accent = (235, 120, 30) if mode == "concurrent" else (40, 120, 190)
+    accent = P.WARM_LABEL if mode == "concurrent" else P.COOL_LABEL
     pygame.draw.rect(surface, accent, card, 4, border_radius=10)
     heading = {
         "beat": f"{mode} shop - beat {code}",

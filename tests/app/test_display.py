@@ -105,3 +105,22 @@ def test_the_game_can_start_fullscreen() -> None:
     assert pygame.display.is_fullscreen()
     assert window.get_size() == pygame.display.get_desktop_sizes()[0]
     pygame.quit()
+
+
+def test_panels_get_canvas_points_in_a_letterboxed_window(display: Display) -> None:
+    """Every section reads canvas pixels: a click on the inspector, shown in a window of
+    another shape, is the inspector's (it follows nobody), as it is at the canvas's size."""
+    game = Game(ShopConfig(), display.canvas)
+    game.display = display
+    resize(display, (1000, 1000))
+    game.advance_to(12)
+    game.show_inspector = True
+    panel = game.panel("inspector").rect
+    box = letterbox((1000, 1000))
+    inside = (box.x + panel.centerx * box.w / SIZE[0], box.y + panel.centery * box.h / SIZE[1])
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=inside))
+    game.frame(0)
+    assert game.selected is None and game.show_inspector
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(500, 5)))  # a bar
+    game.frame(0)
+    assert game.selected is None

@@ -78,4 +78,12 @@ def test_lessons_say_what_was_measured() -> None:
     assert "one core" in cpu_lesson(cores=1, jobs=4, speedup=1.0)
     assert "only 1.0x" in cpu_lesson(cores=2, jobs=4, speedup=1.0)
     assert "4 asyncio tasks overlap their waits, 3.9x sooner" in wait_lesson(4, 3.9)
-    assert crunch(3) == crunch(3)  # deterministic pure work
+
+
+def test_crunch_is_the_classic_c_rand_walk() -> None:
+    """The workers in both halves of the CPU lesson must do the same, real work."""
+    assert crunch(0) == 12345  # the seed, untouched
+    assert crunch(1) == 1406932606  # (12345 * 1103515245 + 12345) mod 2**31
+    assert crunch(3) == (crunch(2) * 1103515245 + 12345) % 2**31
+    assert crunch(1000) != crunch(1001)
+    assert all(0 <= crunch(n) < 2**31 for n in range(50))

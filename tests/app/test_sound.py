@@ -172,3 +172,14 @@ def test_the_mute_flag_starts_silent() -> None:
         [sys.executable, "main.py", "--volume", "150"], cwd=ROOT, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "--volume" in bad.stderr
+
+
+def test_the_sounds_are_of_the_scene_on_screen(game: Game) -> None:
+    assert game.sound is not None
+    game.advance_to(30)
+    game.frame(FRAME)
+    assert "broom" not in game.sound.playing  # the shop: the grill and the couples
+    game.scene = "house"
+    for _ in range(5):
+        game.frame(FRAME)
+    assert "broom" in game.sound.playing

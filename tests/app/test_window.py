@@ -222,7 +222,10 @@ def test_holding_right_while_paused_repeats_the_step(
     assert game.ticks == start
     for _ in range(30):  # past the delay: one tick per frame
         game.update(FRAME)
-    assert 15 <= game.ticks - start <= 30
+    # Frames 11-40 of holding. Frame k has held k/60 s; a tick needs more than HOLD_DELAY
+    # (0.35 s = 21/60, and the float sum of 21 frames is exactly 0.35, not more), so frames
+    # 22 to 40 each step once: 19 ticks, the same on every machine (no wall clock involved).
+    assert game.ticks - start == 19
 
 
 def test_shop_panel_keys_leave_the_house_for_the_shops(game: Game) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from game.app.window import Game, open_window
 from game.house import House, HouseConfig
 from game.house.metrics import measure as measure_house
 from game.shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig, measure
+from game.shop.people import Couple
 
 RECORD = Path(__file__).with_name("golden.json")
 UPDATE = os.environ.get("GOLDEN_UPDATE") == "1"
@@ -35,15 +35,18 @@ def digest(parts: list[str]) -> str:
 def shop_record(mode: str) -> dict[str, object]:
     """Metrics, the shop's event log and the kernel's hand-over trace over ten minutes."""
     shop = Shop(ShopConfig(mode=mode), keep_log=True)
-    shop.kernel.trace = deque()
+    shop.kernel.record_handovers()
+    timelines: list[str] = []  # couples as they leave (the shop keeps only their numbers)
+
+    def timeline(c: Couple) -> str:
+        return f"{c.index}|" + ";".join(f"{p.label}@{p.start:.6f}" for p in c.timeline.phases)
+
+    shop.on_depart.append(lambda c: timelines.append(timeline(c)))
     shop.fast_forward(SECONDS)
     metrics = measure(shop).as_dict()
     log = [f"{t:.6f}|{who}|{what}" for t, who, what in shop.log]
     trace = [f"{h.time:.6f}|{h.name}|{h.after}|{h.resume}" for h in shop.kernel.trace]
-    timelines = [
-        f"{c.index}|" + ";".join(f"{p.label}@{p.start:.6f}" for p in c.timeline.phases)
-        for c in [*shop.departed, *shop.couples]
-    ]
+    timelines += [timeline(c) for c in shop.couples]
     beats = [f"{b.time:.6f}|{b.code}" for b in shop.beats]
     shop.kernel.close()
     return {

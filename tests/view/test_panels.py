@@ -107,7 +107,7 @@ def test_code_view_shows_a_parallel_couple_blocked_at_the_counter(game: Game) ->
     task = followed_task(game.shop, standing[0])
     code, line, _ = paused_at(task)
     start, lines = source_of(code)
-    assert "burgers_for" in lines[line - start]
+    assert "wait_at" in lines[line - start]
     assert task.state == WAITING and "burgers at counter" in task.describe()
     assert "Blocked until 'burgers at counter" in meaning(task)
 

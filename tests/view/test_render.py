@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def game() -> Game:
+    """A fresh day in a fresh window for every test: none sees another's clock or quit."""
     screen = open_window(headless=True)
     yield Game(ShopConfig(), screen)
     pygame.quit()
@@ -78,9 +79,7 @@ def test_story_beats_render_distinct_non_blank_frames(game: Game) -> None:
     assert pygame.image.tobytes(parallel, "RGB") not in raw
 
 
-def test_board_lights_the_number_when_an_order_is_ready() -> None:
-    screen = open_window(headless=True)
-    game = Game(ShopConfig(), screen)
+def test_board_lights_the_number_when_an_order_is_ready(game: Game) -> None:
     x, y, w, h = L.DISPLAY
     screen_rect = pygame.Rect(x + 60, y + 40, w - 120, h - 80)
     dark = game.draw().subsurface(screen_rect).copy()
@@ -98,7 +97,6 @@ def test_board_lights_the_number_when_an_order_is_ready() -> None:
     assert 0 < lit[0] < lit[1] and lit[2] > lit[0]  # "--" lights two segments, numbers more
     raw = {pygame.image.tobytes(s, "RGB") for s in (dark, first, second)}
     assert len(raw) == 3
-    pygame.quit()
 
 
 def test_screenshot_command_writes_the_frame(tmp_path: Path) -> None:
@@ -116,8 +114,7 @@ def test_screenshot_command_writes_the_frame(tmp_path: Path) -> None:
     assert colours(image) > 60
 
 
-def test_drawing_only_reads_the_model() -> None:
-    game = Game(ShopConfig(), open_window(headless=True))
+def test_drawing_only_reads_the_model(game: Game) -> None:
     game.advance_to(50)
     shop = game.shop
     before = (

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.app.keys import HOUSE, KEYS, SHOP, help_rows
 from game.app.window import Game, open_window
 from game.shop import ShopConfig
 from game.view import text
-from game.view.hud import HELP_LINES, help_layout
+from game.view.hud import help_layout
 
 SCALES = (1.0, 1.25, 1.5)
 
@@ -54,21 +55,37 @@ def test_fit_never_draws_past_its_box(scale: float, game: Game) -> None:
     )
 
 
+@pytest.mark.parametrize("scene", (SHOP, HOUSE))
 @pytest.mark.parametrize("scale", SCALES)
-def test_help_fits_the_screen_at_every_scale(scale: float, game: Game) -> None:
+def test_help_fits_the_screen_at_every_scale(scale: float, scene: str, game: Game) -> None:
     text.set_scale(scale)
-    size, line_h, key_w, columns, width = help_layout((1280, 720), HELP_LINES)
-    rows = max(sum(len(t) for _, t in col) for col in columns)
-    assert width <= 1260 and round(size * 70 / 26) + line_h * rows <= 700
-    assert size >= round(26 * min(scale, 1.25))  # bigger text, not a shrunken panel
-    assert sorted(k for col in columns for k, _ in col) == sorted(k for k, _ in HELP_LINES)
+    rows = help_rows(scene)
+    layout = help_layout((1280, 720), rows)
+    assert pygame.Rect(10, 10, 1260, 700).contains(layout.panel)
+    lines = max(sum(len(t) for _, t in col) for col in layout.columns)
+    assert layout.head + layout.step * lines <= layout.panel.h
+    assert layout.step >= round(layout.size * 30 / 26)  # lines never overlap
+    assert layout.size >= round(26 * min(scale, 1.25))  # bigger text, not a shrunken panel
+    shown = [i for col in layout.columns for i, _ in col]
+    assert shown == list(range(len(KEYS)))  # every row of the key table, in its order
+    for col in layout.columns:  # each wrapped line fits its column
+        for _, wrapped in col:
+            for line in wrapped:
+                width = text.label(line, layout.size, (0, 0, 0), fixed=True).get_width()
+                assert width <= layout.panel.w // len(layout.columns) - 30 - layout.key_w
+
+
+def test_help_at_scale_one_is_one_column_as_designed(game: Game) -> None:
+    layout = help_layout((1280, 720), help_rows(SHOP))
+    assert (layout.size, layout.key_w, len(layout.columns)) == (26, 170, 1)
+    assert layout.panel.w == 760 and layout.panel.h == 70 + layout.step * len(KEYS)
 
 
 @pytest.mark.parametrize("scale", (1.25, 1.5))
 def test_inspector_and_code_view_never_overlap(scale: float, game: Game) -> None:
     text.set_scale(scale)
-    inspector = game.inspector.area((1280, 720))
-    code = game.code_view.area()
+    inspector = game.panel("inspector").rect
+    code = game.panel("code").rect
     assert not inspector.colliderect(code)
     assert inspector.right <= 1280 and inspector.bottom <= 720 - round(34 * scale)
     assert inspector.top >= round(30 * scale) and code.top >= round(30 * scale)

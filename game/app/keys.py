@@ -1,0 +1,305 @@
+"""Every key of the game in one table: which keys, in which scenes, what they do, and the
+words the help overlay and the README's "Playing" table show for them.
+
+The window looks keys up here and nowhere else, the help overlay draws this table, and
+``python -m game.app.keys`` writes the README's key table from it (a test checks it did),
+so the three can never disagree. Adding a key is adding a row.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..shop import CONCURRENT, PARALLEL
+
+if TYPE_CHECKING:
+    from .window import Game
+
+SHOP, HOUSE = "shop", "house"
+SCENE_WORDS = {SHOP: "shops", HOUSE: "house"}  # how the README's "where" column says them
+EVERYWHERE = (SHOP, HOUSE)
+HOLD_DELAY = 0.35  # a key marked ``repeat`` acts again every frame once held this long
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+Action = Callable[["Game", pygame.Event], None]
+MINUS = (pygame.K_MINUS, pygame.K_KP_MINUS)
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One row of the table: the keys (or mouse buttons) and what they do, where."""
+
+    label: str  # as a player reads it: "RIGHT or .", "1 / 2 / 3", "click"
+    scenes: tuple[str, ...]  # the scenes it works in; elsewhere it does nothing
+    action: Action
+    help: str  # one short line in the help overlay
+    doc: str  # the README's fuller sentence
+    keys: tuple[int, ...] = ()
+    texts: tuple[str, ...] = ()  # typed characters that also trigger it (keyboard layouts)
+    buttons: tuple[int, ...] = ()  # mouse buttons
+    home: str | None = None  # pressed in another of its scenes, it shows this one first
+    repeat: bool = False  # held down while paused, it acts again every frame after a delay
+
+    def takes_key(self, key: int) -> bool:
+        return key in self.keys
+
+    def takes_text(self, text: str) -> bool:
+        return bool(text) and text in self.texts
+
+    def where(self) -> str:
+        """The scenes a player uses it in (a ``home`` key's other scenes only lead there)."""
+        shown = [s for s in self.scenes if self.home is None or s == self.home]
+        return ", ".join(SCENE_WORDS.get(s, s) for s in shown)
+
+
+def _scene_key(game: Game, event: pygame.Event) -> None:
+    if event.key == pygame.K_3:
+        game.show_house()
+    else:
+        game.show_shop(CONCURRENT if event.key == pygame.K_1 else PARALLEL)
+
+
+def _speed_key(game: Game, event: pygame.Event) -> None:
+    slower = event.key in MINUS or getattr(event, "unicode", "") == "-"
+    game.change_speed(-1 if slower else 1)
+
+
+KEYS: tuple[Binding, ...] = (
+    Binding(
+        "TAB",
+        EVERYWHERE,
+        lambda g, e: g.switch_mode(),
+        "switch concurrent / parallel (same couples, same moment)",
+        "switch concurrent / parallel shop (both run in lockstep on the same couples); "
+        "in the house, the two houses",
+        keys=(pygame.K_TAB,),
+    ),
+    Binding(
+        "1 / 2 / 3",
+        EVERYWHERE,
+        _scene_key,
+        "concurrent shop / parallel shop / house cleaning",
+        "concurrent shop / parallel shop / the house-cleaning scene",
+        keys=(pygame.K_1, pygame.K_2, pygame.K_3),
+    ),
+    Binding(
+        "SPACE",
+        EVERYWHERE,
+        lambda g, e: g.space(),
+        "pause / resume (story mode: continue)",
+        "pause / resume; in story mode, on to the next beat",
+        keys=(pygame.K_SPACE,),
+    ),
+    Binding(
+        "RIGHT or .",
+        EVERYWHERE,
+        lambda g, e: g.step_paused(),
+        "while paused: one tick of virtual time; hold to repeat",
+        "while paused: advance exactly one tick (1/60 s of virtual time); hold to repeat",
+        keys=(pygame.K_RIGHT, pygame.K_PERIOD),
+        repeat=True,
+    ),
+    Binding(
+        "+ / -",
+        EVERYWHERE,
+        _speed_key,
+        "faster / slower (0.25x to 16x)",
+        "speed, 0.25x to 16x",
+        keys=(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS),
+        texts=("+", "-"),
+    ),
+    Binding(
+        "R",
+        EVERYWHERE,
+        lambda g, e: g.restart(),
+        "restart the day",
+        "restart the day",
+        keys=(pygame.K_r,),
+    ),
+    Binding(
+        "click",
+        (SHOP,),
+        lambda g, e: g.pick(e.pos),
+        "follow a character (click empty floor to stop)",
+        "follow a character: highlight, its story in the caption, its coroutine in the code view",
+        buttons=(1,),
+    ),
+    Binding(
+        "I",
+        EVERYWHERE,
+        lambda g, e: g.toggle_panel("inspector"),
+        "scheduler inspector",
+        "scheduler inspector: every task, its state, who ran last, who is next, timelines",
+        keys=(pygame.K_i,),
+        home=SHOP,
+    ),
+    Binding(
+        "C",
+        EVERYWHERE,
+        lambda g, e: g.toggle_panel("code"),
+        "live code view",
+        "live code view: the followed actor's `async def`, paused line highlighted",
+        keys=(pygame.K_c,),
+        home=SHOP,
+    ),
+    Binding(
+        "S",
+        EVERYWHERE,
+        lambda g, e: g.toggle_split(),
+        "side by side",
+        "side by side: both shops and a comparison of where the waiting went",
+        keys=(pygame.K_s,),
+        home=SHOP,
+    ),
+    Binding(
+        "G",
+        EVERYWHERE,
+        lambda g, e: g.toggle_panel("charts"),
+        "charts",
+        "charts: each couple's time, couples served over time",
+        keys=(pygame.K_g,),
+        home=SHOP,
+    ),
+    Binding(
+        "T",
+        EVERYWHERE,
+        lambda g, e: g.toggle_story(),
+        "story mode",
+        "story mode: the story beat by beat, pausing at each beat until `SPACE`",
+        keys=(pygame.K_t,),
+        home=SHOP,
+    ),
+    Binding(
+        "F11",
+        EVERYWHERE,
+        lambda g, e: g.toggle_fullscreen(),
+        "fullscreen on / off",
+        "fullscreen on / off (`--fullscreen`); the picture keeps its 16:9 shape with bars, "
+        "clicks still land on the right character, and the window can be resized freely",
+        keys=(pygame.K_F11,),
+    ),
+    Binding(
+        "Z",
+        EVERYWHERE,
+        lambda g, e: g.cycle_text_scale(),
+        "text size 1 / 1.25 / 1.5",
+        "bigger text for a projector: every caption, panel and this help at 1 / 1.25 / 1.5 "
+        "(`--text-scale`)",
+        keys=(pygame.K_z,),
+    ),
+    Binding(
+        "M",
+        EVERYWHERE,
+        lambda g, e: g.toggle_mute(),
+        "sound on / off",
+        "sound on / off (`--mute`; the volume is `--volume`)",
+        keys=(pygame.K_m,),
+    ),
+    Binding(
+        "F9",
+        EVERYWHERE,
+        lambda g, e: g.toggle_recording(),
+        "record a clip to recordings/ (again: stop)",
+        "start / stop recording what is on screen into `recordings/` (a red dot shows while "
+        "it records; the dot is not in the clip)",
+        keys=(pygame.K_F9,),
+    ),
+    Binding(
+        "F12",
+        EVERYWHERE,
+        lambda g, e: g.snap(),
+        "save a screenshot",
+        "save a screenshot to `screenshots/` (a notice says where, or why not)",
+        keys=(pygame.K_F12,),
+    ),
+    Binding(
+        "H or F1",
+        EVERYWHERE,
+        lambda g, e: g.toggle_panel("help"),
+        "this help",
+        "this list of keys, over the game",
+        keys=(pygame.K_h, pygame.K_F1),
+    ),
+    Binding(
+        "ESC or Q",
+        EVERYWHERE,
+        lambda g, e: g.quit(),
+        "quit",
+        "quit",
+        keys=(pygame.K_ESCAPE, pygame.K_q),
+    ),
+)
+
+
+def find(event: pygame.Event, scene: str, table: Iterable[Binding] = KEYS) -> Binding | None:
+    """The row an input event belongs to in ``scene``, or None: key codes win over typed
+    characters (so a layout's "+" on another key still means faster, but never steals it)."""
+    rows = [b for b in table if scene in b.scenes]
+    if event.type == pygame.KEYDOWN:
+        text = getattr(event, "unicode", "")
+        return next((b for b in rows if b.takes_key(event.key)), None) or next(
+            (b for b in rows if b.takes_text(text)), None
+        )
+    if event.type == pygame.MOUSEBUTTONDOWN:
+        return next((b for b in rows if event.button in b.buttons), None)
+    return None
+
+
+def help_rows(scene: str, table: Iterable[Binding] = KEYS) -> list[tuple[str, str, bool]]:
+    """What the help overlay lists: every row, marked whether it works in ``scene``."""
+    rows = []
+    for b in table:
+        away = b.home is not None and scene != b.home and scene in b.scenes
+        text = f"{b.help} (back to the {SCENE_WORDS.get(b.home or '', b.home)})" if away else b.help
+        rows.append((b.label, text, scene in b.scenes))
+    return rows
+
+
+# -- the README's key table -----------------------------------------------------------
+PLAIN_WORDS = {"/", "or", "click"}
+
+
+def _keys_markdown(label: str) -> str:
+    """'RIGHT or .' -> '`RIGHT` or `.`': key names in code, joining words plain."""
+    return " ".join(w if w in PLAIN_WORDS else f"`{w}`" for w in label.split())
+
+
+def markdown_table(table: Iterable[Binding] = KEYS) -> str:
+    rows = list(table)
+    lines = ["| key | where | what it does |", "|---|---|---|"]
+    lines += [f"| {_keys_markdown(b.label)} | {b.where()} | {b.doc} |" for b in rows]
+    homing = [b for b in rows if b.home is not None]
+    if homing:
+        names = ", ".join(f"`{b.label}`" for b in homing)
+        homes = sorted({SCENE_WORDS.get(b.home or "", b.home or "") for b in homing})
+        lines += ["", f"{names} pressed elsewhere go back to the {' / '.join(homes)} first."]
+    return "\n".join(lines) + "\n"
+
+
+BEGIN, END = "<!-- keys: begin (python -m game.app.keys) -->\n", "<!-- keys: end -->\n"
+
+
+def readme_with_table(readme: str, table: Iterable[Binding] = KEYS) -> str:
+    """The README with the part between the key-table markers written from ``table``."""
+    start, stop = readme.index(BEGIN) + len(BEGIN), readme.index(END)
+    return readme[:start] + markdown_table(table) + readme[stop:]
+
+
+def main(argv: list[str]) -> int:
+    """``python -m game.app.keys``: rewrite the README's key table; ``--print``: show it."""
+    if argv[1:] == ["--print"]:
+        print(markdown_table(), end="")
+        return 0
+    README.write_text(readme_with_table(README.read_text()))
+    print(f"wrote the key table into {README}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

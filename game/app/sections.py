@@ -1,0 +1,242 @@
+"""Panels as sections (after arcade's ``Section``): each is shown or not, covers a rectangle,
+may take input, and draws itself over the scene from what the model says now.
+
+A scene (or the window) keeps its sections in one ordered ``Sections`` list: they draw in
+list order, so a later one covers an earlier one, and input goes the other way, top-down,
+so the panel a player sees on top is the one a click lands on. The painters themselves
+live in ``game/view``; a section only decides when and where they paint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..shop import MODES
+from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
+from ..view.charts import Charts
+from ..view.code_view import CodeView
+from ..view.hud import draw_help, help_panel
+from ..view.inspector import Inspector, followed_task
+from ..view.story_card import card_rect, draw_card
+from .keys import help_rows
+
+if TYPE_CHECKING:
+    from .window import Game
+
+NOTICE_SECONDS = 4.0  # wall-clock seconds a notice stays up (it fades only by going)
+
+
+class Section:
+    """A panel: ``visible``, its ``rect``, ``handle`` (True when it took the event), ``draw``."""
+
+    name = "section"
+
+    def __init__(self, game: Game, rect: pygame.Rect | None = None) -> None:
+        self.game = game
+        self._rect = rect or pygame.Rect(0, 0, 0, 0)
+        self.visible = False
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self._rect
+
+    def handle(self, event: pygame.Event) -> bool:
+        """By default a shown panel keeps the clicks that land on it from what lies under."""
+        return event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos)
+
+    def update(self, wall_dt: float) -> None:
+        """Called every frame, shown or not, with the wall-clock seconds since the last."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+
+class Sections:
+    """An ordered list of sections: draw order is list order; input goes top-down."""
+
+    def __init__(self, *sections: Section) -> None:
+        self.items = list(sections)
+
+    def __iter__(self) -> Iterator[Section]:
+        return iter(self.items)
+
+    def __getitem__(self, name: str) -> Section:
+        for section in self.items:
+            if section.name == name:
+                return section
+        raise KeyError(name)
+
+    def __contains__(self, name: object) -> bool:
+        return any(section.name == name for section in self.items)
+
+    def handle(self, event: pygame.Event) -> bool:
+        return any(s.visible and s.handle(event) for s in reversed(self.items))
+
+    def update(self, wall_dt: float) -> None:
+        for section in self.items:
+            section.update(wall_dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        for section in self.items:
+            if section.visible:
+                section.draw(surface)
+
+
+# -- the shop scene's panels ------------------------------------------------------------
+class InspectorPanel(Section):
+    """Every task of the shop on screen, the last hand-over and who runs next (key I)."""
+
+    name = "inspector"
+
+    def __init__(self, game: Game, rect: pygame.Rect) -> None:
+        super().__init__(game, rect)
+        self.painter = Inspector(rect)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        """Where it is drawn: wider and lower with big text."""
+        return self.painter.area(self.game.screen.get_size())
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.painter.draw(surface, self.game.shop, self.game.selected)
+
+
+class CodePanel(Section):
+    """The followed actor's coroutine, paused line highlighted (key C, or a click)."""
+
+    name = "code"
+
+    def __init__(self, game: Game, rect: pygame.Rect) -> None:
+        super().__init__(game, rect)
+        self.painter = CodeView(rect)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        """Where it is drawn: larger with big text."""
+        return self.painter.area()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.painter.draw(surface, followed_task(self.game.shop, self.game.selected))
+
+
+class ChartsPanel(Section):
+    """Both shops' charts over the whole screen (key G)."""
+
+    name = "charts"
+
+    def __init__(self, game: Game, size: tuple[int, int]) -> None:
+        super().__init__(game, pygame.Rect((0, 0), size))
+        self.painter = Charts(size)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.painter.draw(surface, [self.game.shops[m] for m in MODES])
+
+
+class StoryCard(Section):
+    """Story mode's card; shown exactly while the story has a card up."""
+
+    name = "story"
+
+    @property
+    def visible(self) -> bool:
+        story = self.game.story
+        return story is not None and story.card is not None
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        """Shown by the story, not by a key: a toggle has nothing to set."""
+
+    @property
+    def rect(self) -> pygame.Rect:
+        story = self.game.story
+        text = story.card.text if story is not None and story.card is not None else ""
+        return card_rect(self.game.screen.get_size(), text)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        card = self.game.story.card if self.game.story is not None else None
+        if card is not None:
+            draw_card(surface, card.kind, card.mode, card.code, card.text)
+
+
+class CrashBanner(Section):
+    """Names the last actor of the shop on screen that raised; shown while there is one."""
+
+    name = "crash"
+
+    @property
+    def visible(self) -> bool:
+        return bool(self.game.shop.kernel.crashes)
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        """Shown by the kernel's crash list, not by a key."""
+
+    def text(self) -> str:
+        task = self.game.shop.kernel.crashes[-1]
+        return f"actor {task.name!r} crashed: {task.error!r}"
+
+    @property
+    def rect(self) -> pygame.Rect:
+        if not self.visible:
+            return pygame.Rect(0, 0, 0, 0)
+        return crash_rect(self.text(), self.game.screen.get_width())
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_crash(surface, self.text())
+
+
+# -- the window's own panels, over any scene ----------------------------------------------
+class HelpPanel(Section):
+    """The key table as the player reads it (keys H, F1); greys what this scene ignores."""
+
+    name = "help"
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return help_panel(self.game.screen.get_size(), help_rows(self.game.scene))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_help(surface, help_rows(self.game.scene))
+
+
+class Notice(Section):
+    """A one-line message that goes away by itself after a few seconds (or on a click)."""
+
+    name = "notice"
+
+    def __init__(self, game: Game, seconds: float = NOTICE_SECONDS) -> None:
+        super().__init__(game)
+        self.seconds = seconds
+        self.text = ""
+        self.error = False
+        self.left = 0.0
+
+    @property
+    def visible(self) -> bool:
+        return self.left > 0.0
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        self.left = self.seconds if value else 0.0
+
+    def show(self, text: str, error: bool = False) -> None:
+        self.text, self.error, self.left = text, error, self.seconds
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return notice_rect(self.text, self.game.screen.get_size())
+
+    def handle(self, event: pygame.Event) -> bool:
+        if super().handle(event):
+            self.left = 0.0  # clicked away
+            return True
+        return False
+
+    def update(self, wall_dt: float) -> None:
+        self.left = max(0.0, self.left - wall_dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_notice(surface, self.text, self.error)

@@ -1,0 +1,209 @@
+"""Synchronisation primitives, built only on ``WaitQueue``.
+
+Each hands over directly (FIFO, no barging): a released unit, a put item or a notification
+goes to the first waiter as it wakes it. If that waiter is cancelled before it runs, the
+wait queue hands the value back here and it goes to the next waiter (or back in place).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from .traps import Marker
+from .waitqueue import Waitable, WaitQueue
+
+if TYPE_CHECKING:
+    from .task import Task
+
+T = TypeVar("T")
+
+
+class Event(Waitable):
+    """A flag tasks can wait for; once set, waiting returns at once until cleared."""
+
+    kind = "event"
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(name)
+        self._set = False
+        self._waiters = WaitQueue(self, "set")
+
+    @property
+    def waiting(self) -> list[Task]:
+        return self._waiters.waiting
+
+    def is_set(self) -> bool:
+        return self._set
+
+    def set(self) -> None:
+        self._set = True
+        self._waiters.wake_all()
+
+    def clear(self) -> None:
+        self._set = False
+
+    async def wait(self) -> None:
+        if not self._set:
+            await self._waiters.park()
+
+
+_ONE = Marker("notify one")  # what notify hands over, so a cancelled waiter passes it on
+
+
+class Condition(Waitable):
+    """Tasks wait until notified; ``notify_all`` wakes every waiter (a broadcast pulse)."""
+
+    kind = "condition"
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(name)
+        self._waiters = WaitQueue(self, "notified", self._handback)
+
+    @property
+    def waiting(self) -> list[Task]:
+        return self._waiters.waiting
+
+    async def wait(self) -> None:
+        await self._waiters.park()
+
+    def notify_all(self) -> None:
+        self._waiters.wake_all()
+
+    def notify(self, n: int = 1) -> None:
+        for _ in range(n):
+            if self._waiters.wake_one(_ONE) is None:
+                break
+
+    def _handback(self, value: Any) -> None:
+        if value is _ONE:  # a notify meant for one waiter goes to the next one
+            self.notify()
+
+
+class Queue(Waitable, Generic[T]):
+    """FIFO queue; ``get`` waits when empty, ``put`` waits when full (capacity > 0).
+
+    Both sides hand over directly: a put with getters waiting gives the item to the first
+    getter; a get with putters waiting moves the first putter's item in and wakes it. So
+    waiting putters keep their turn and no free place goes unnoticed."""
+
+    kind = "queue"
+
+    def __init__(self, name: str = "", capacity: int = 0) -> None:
+        super().__init__(name)
+        if capacity < 0:
+            raise ValueError(f"queue capacity must be >= 0, got {capacity}")
+        self.capacity = capacity
+        self.items: deque[T] = deque()
+        self._getters = WaitQueue(self, "put", self._handback)
+        self._putters = WaitQueue(_PutSide(f"{self.name} (full)"), "got")
+
+    @property
+    def waiting(self) -> list[Task]:
+        """Tasks waiting to get, first first."""
+        return self._getters.waiting
+
+    @property
+    def waiting_to_put(self) -> list[Task]:
+        return self._putters.waiting
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def full(self) -> bool:
+        return self.capacity > 0 and len(self.items) >= self.capacity
+
+    def put_nowait(self, item: T) -> None:
+        if self.full():
+            raise OverflowError(f"queue {self.name!r} is full")
+        if self._getters:  # hand straight to the first getter: FIFO fairness
+            self._getters.wake_one(item)
+        else:
+            self.items.append(item)
+
+    async def put(self, item: T) -> None:
+        if self.full():  # wait in line; a getter moves our item in when there is room
+            await self._putters.park(_Item(item))
+        else:
+            self.put_nowait(item)
+
+    async def get(self) -> T:
+        if self.items:
+            item = self.items.popleft()
+            if self._putters:
+                self.items.append(self._putters.first_note().item)
+                self._putters.wake_one()
+            return item
+        return await self._getters.park()
+
+    def _handback(self, item: Any) -> None:
+        if self._getters:
+            self._getters.wake_one(item)
+        else:  # it was first in line: back to the front
+            self.items.appendleft(item)
+
+
+class _PutSide(Waitable):
+    """What a waiting putter waits on: room in a full queue ("queue X (full)")."""
+
+    kind = "queue"
+
+
+class _Item:
+    """A waiting putter's item, boxed so that even ``None`` can be put."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+
+class Semaphore(Waitable):
+    """Counts free places (tables, stations); ``acquire`` waits when none is free."""
+
+    kind = "semaphore"
+
+    def __init__(self, value: int = 1, name: str = "") -> None:
+        super().__init__(name)
+        if value < 0:
+            raise ValueError(f"semaphore value must be >= 0, got {value}")
+        self.value = value
+        self._waiters = WaitQueue(self, "released", self._handback)
+
+    @property
+    def waiting(self) -> list[Task]:
+        return self._waiters.waiting
+
+    def locked(self) -> bool:
+        return self.value == 0
+
+    async def acquire(self) -> None:
+        if self.value > 0 and not self._waiters:
+            self.value -= 1
+            return
+        await self._waiters.park()  # release hands the unit straight to us
+
+    def release(self) -> None:
+        if self._waiters:
+            self._waiters.wake_one()
+        else:
+            self.value += 1
+
+    def _handback(self, value: Any) -> None:
+        self.release()
+
+    async def __aenter__(self) -> Semaphore:
+        await self.acquire()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.release()
+
+
+class Lock(Semaphore):
+    """Mutual exclusion for one shared place, e.g. the pickup counter."""
+
+    kind = "lock"
+
+    def __init__(self, name: str = "") -> None:
+        super().__init__(1, name)

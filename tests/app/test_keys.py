@@ -1,0 +1,362 @@
+"""The key table is the truth: every row does what it says in the scenes it lists and
+nothing elsewhere, the help overlay draws exactly its rows, the README prints them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.app import keys
+from game.app.display import Display
+from game.app.keys import HOUSE, KEYS, SHOP, Binding, find, help_rows, markdown_table
+from game.app.sound import SoundPlayer
+from game.app.window import TICK, Game, open_window
+from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.view.text import set_scale, text_scale
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def game() -> Game:
+    screen = open_window(headless=True)
+    yield Game(ShopConfig(), screen)
+    pygame.quit()
+
+
+def press(game: Game, key: int, text: str = "") -> None:
+    """A key as a player presses it: through the event queue and one frame."""
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=key, unicode=text))
+    game.frame(0)
+
+
+def click(game: Game, pos: tuple[int, int]) -> None:
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+    game.frame(0)
+
+
+def state(game: Game) -> dict[str, object]:
+    """Everything a key could change."""
+    return {
+        "scene": game.scene,
+        "mode": game.mode,
+        "paused": game.paused,
+        "speed": game.speed,
+        "ticks": game.ticks,
+        "selected": game.selected,
+        "help": game.show_help,
+        "inspector": game.show_inspector,
+        "code": game.show_code,
+        "charts": game.show_charts,
+        "split": game.split,
+        "story": game.story,
+        "running": game.running,
+        "notice": game.notice.visible,
+    }
+
+
+def row(label: str) -> Binding:
+    return next(b for b in KEYS if b.label == label)
+
+
+# -- what each row says it does, checked in one of its scenes -----------------------------
+def check_tab(game: Game, scene: str) -> None:
+    game.selected = object()
+    press(game, pygame.K_TAB)
+    assert (game.scene, game.mode, game.selected) == (scene, PARALLEL, None)
+    press(game, pygame.K_TAB)
+    assert (game.scene, game.mode) == (scene, CONCURRENT)
+
+
+def check_scene_keys(game: Game, scene: str) -> None:
+    press(game, pygame.K_2)
+    assert (game.scene, game.mode) == (SHOP, PARALLEL)
+    game.split = game.show_charts = True
+    press(game, pygame.K_3)
+    assert game.scene == HOUSE and not game.split and not game.show_charts
+    assert game.mode == PARALLEL  # the house of the shop you were in
+    press(game, pygame.K_1)
+    assert (game.scene, game.mode) == (SHOP, CONCURRENT)
+
+
+def check_space(game: Game, scene: str) -> None:
+    press(game, pygame.K_SPACE)
+    assert game.paused
+    press(game, pygame.K_SPACE)
+    assert not game.paused and game.scene == scene
+    if scene == SHOP:  # story mode: SPACE goes on past the card instead of pausing
+        game.start_story()
+        while game.story.card is None:
+            game.update(1 / 60)
+        first = game.story.card
+        assert game.paused
+        press(game, pygame.K_SPACE)
+        assert game.story.card is not first and not game.paused
+
+
+def check_step(game: Game, scene: str) -> None:
+    game.advance_to(2)
+    press(game, pygame.K_RIGHT)
+    assert game.ticks == 120  # running: the key adds nothing to the frame's own ticks
+    press(game, pygame.K_SPACE)
+    press(game, pygame.K_RIGHT)
+    assert game.now == pytest.approx(2 + TICK)
+    press(game, pygame.K_PERIOD)
+    assert game.now == pytest.approx(2 + 2 * TICK)
+    assert game.scene == scene
+
+
+def check_speed(game: Game, scene: str) -> None:
+    for key, text in [(pygame.K_EQUALS, ""), (pygame.K_PLUS, ""), (pygame.K_KP_PLUS, "")]:
+        press(game, key, text)
+    assert game.speed == 8.0
+    press(game, pygame.K_UNKNOWN, "+")  # a layout's "+" on some other key
+    assert game.speed == 16.0
+    press(game, pygame.K_EQUALS)
+    assert game.speed == 16.0  # the top
+    for key, text in [(pygame.K_MINUS, ""), (pygame.K_KP_MINUS, ""), (pygame.K_UNKNOWN, "-")]:
+        press(game, key, text)
+    assert game.speed == 2.0 and game.scene == scene
+
+
+def check_restart(game: Game, scene: str) -> None:
+    game.advance_to(5)
+    shops = dict(game.shops)
+    press(game, pygame.K_r)
+    assert game.now == 0 and game.scene == scene
+    assert all(game.shops[m] is not shops[m] for m in shops)
+
+
+def check_click(game: Game, scene: str) -> None:
+    game.advance_to(12)
+    couple = game.shop.couples[0]
+    x, y = couple.you.position_at(game.shop.now)
+    click(game, (int(x), int(y - 30)))
+    assert game.selected is couple and game.show_code and game.scene == scene
+    click(game, (640, 600))  # empty floor
+    assert game.selected is None
+
+
+def panel_check(flag: str, key: int) -> Callable[[Game, str], None]:
+    def check(game: Game, scene: str) -> None:
+        press(game, key)
+        assert game.scene == SHOP and getattr(game, flag) is True
+        press(game, key)
+        assert game.scene == SHOP and getattr(game, flag) is False
+
+    return check
+
+
+def check_story(game: Game, scene: str) -> None:
+    press(game, pygame.K_t)
+    assert game.scene == SHOP and game.story is not None and game.mode == CONCURRENT
+    press(game, pygame.K_t)
+    assert game.story is None
+
+
+def check_f12(game: Game, scene: str, tmp_path: Path) -> None:
+    game.screenshot_dir = tmp_path
+    press(game, pygame.K_F12)
+    saved = list(tmp_path.glob("*.png"))
+    assert len(saved) == 1 and game.notice.visible and not game.notice.error
+    assert saved[0].name in game.notice.text and game.scene == scene
+
+
+def check_fullscreen(game: Game, scene: str) -> None:
+    window = pygame.display.set_mode((900, 600), pygame.RESIZABLE)
+    game.display = Display(window)
+    press(game, pygame.K_F11)
+    assert game.display.fullscreen and game.scene == scene
+    assert game.display.window.get_size() == pygame.display.get_desktop_sizes()[0]
+    press(game, pygame.K_F11)
+    assert not game.display.fullscreen and game.display.window.get_size() == (900, 600)
+
+
+def check_text_scale(game: Game, scene: str) -> None:
+    try:
+        seen = []
+        for _ in range(3):
+            press(game, pygame.K_z)
+            seen.append(text_scale())
+        assert seen == [1.25, 1.5, 1.0] and game.scene == scene
+    finally:
+        set_scale(1.0)
+
+
+def check_mute(game: Game, scene: str) -> None:
+    game.sound = SoundPlayer(volume=0.5)
+    try:
+        press(game, pygame.K_m)
+        assert game.sound.muted and game.sound.playing == [] and game.scene == scene
+        press(game, pygame.K_m)
+        assert not game.sound.muted
+    finally:
+        game.sound.close()
+        game.sound = None
+        pygame.mixer.quit()
+
+
+def check_record(game: Game, scene: str, tmp_path: Path) -> None:
+    game.recorder.folder = tmp_path / "recordings"
+    press(game, pygame.K_F9)
+    assert game.recorder.recording and game.scene == scene
+    for _ in range(5):
+        game.frame(1 / 20)
+    press(game, pygame.K_F9)
+    assert not game.recorder.recording
+    saved = game.recorder.finish()
+    assert saved is not None and saved.parent == game.recorder.folder
+    assert saved.read_bytes()[:6] == b"GIF89a"
+
+
+def check_help(game: Game, scene: str) -> None:
+    press(game, pygame.K_h)
+    assert game.show_help and game.scene == scene
+    press(game, pygame.K_F1)
+    assert not game.show_help
+
+
+def check_quit(game: Game, scene: str) -> None:
+    for key in (pygame.K_ESCAPE, pygame.K_q):
+        game.running = True
+        press(game, key)
+        assert not game.running and game.scene == scene
+
+
+EFFECTS: dict[str, Callable[..., None]] = {
+    "TAB": check_tab,
+    "1 / 2 / 3": check_scene_keys,
+    "SPACE": check_space,
+    "RIGHT or .": check_step,
+    "+ / -": check_speed,
+    "R": check_restart,
+    "click": check_click,
+    "I": panel_check("show_inspector", pygame.K_i),
+    "C": panel_check("show_code", pygame.K_c),
+    "S": panel_check("split", pygame.K_s),
+    "G": panel_check("show_charts", pygame.K_g),
+    "T": check_story,
+    "F11": check_fullscreen,
+    "Z": check_text_scale,
+    "M": check_mute,
+    "F9": check_record,
+    "F12": check_f12,
+    "H or F1": check_help,
+    "ESC or Q": check_quit,
+}
+SCENES = (SHOP, HOUSE)
+WRITES_FILES = {"F12", "F9"}  # their checks get a folder of their own
+
+
+def test_every_row_of_the_table_has_its_check() -> None:
+    assert list(EFFECTS) == [b.label for b in KEYS]
+    assert all(set(b.scenes) <= set(SCENES) for b in KEYS)
+
+
+@pytest.mark.parametrize("scene", SCENES)
+@pytest.mark.parametrize("label", [b.label for b in KEYS])
+def test_each_key_does_what_its_row_says_where_it_says(
+    game: Game, label: str, scene: str, tmp_path: Path
+) -> None:
+    game.scene = scene
+    game.frame(0)
+    binding = row(label)
+    if scene in binding.scenes:
+        effect = EFFECTS[label]
+        if label in WRITES_FILES:
+            effect(game, scene, tmp_path)
+        else:
+            effect(game, scene)
+        return
+    game.advance_to(12)  # people about, so a click could hit someone
+    before = state(game)
+    for key in binding.keys:
+        press(game, key)
+    for button in binding.buttons:
+        for couple in game.shop.couples:
+            x, y = couple.you.position_at(game.shop.now)
+            pygame.event.post(
+                pygame.Event(pygame.MOUSEBUTTONDOWN, button=button, pos=(int(x), int(y - 30)))
+            )
+        game.frame(0)
+    assert state(game) == before
+
+
+def test_no_key_means_two_things_in_one_scene() -> None:
+    for scene in SCENES:
+        seen: dict[object, str] = {}
+        for binding in KEYS:
+            if scene not in binding.scenes:
+                continue
+            for code in [*binding.keys, *binding.texts, *(f"mouse{b}" for b in binding.buttons)]:
+                assert code not in seen, f"{code!r} is in {seen[code]!r} and {binding.label!r}"
+                seen[code] = binding.label
+
+
+def test_find_only_answers_for_the_scenes_a_row_lists() -> None:
+    menu_only = Binding("J", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_j,))
+    table = (*KEYS, menu_only)
+    event = pygame.Event(pygame.KEYDOWN, key=pygame.K_j, unicode="j")
+    assert find(event, "menu", table) is menu_only
+    assert find(event, SHOP, table) is None
+    assert find(pygame.Event(pygame.KEYDOWN, key=pygame.K_1, unicode="+"), SHOP) is row(
+        "1 / 2 / 3"
+    )  # a key code wins over the character it types
+    assert find(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(0, 0)), HOUSE) is None
+
+
+# -- the help overlay and the README are the table ----------------------------------------
+@pytest.mark.parametrize("scene", SCENES)
+def test_help_overlay_draws_exactly_the_table(
+    game: Game, scene: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.view import hud
+
+    drawn: list[tuple[str, tuple[int, ...]]] = []
+    real = hud.label
+
+    def recording(  # noqa: ANN202
+        text: str, size: int, colour: tuple[int, ...], bold: bool = False, *, fixed: bool = False
+    ):
+        drawn.append((text, colour))
+        return real(text, size, colour, bold, fixed=fixed)
+
+    game.scene = scene
+    game.show_help = True
+    monkeypatch.setattr(hud, "label", recording)
+    game.sections["help"].draw(game.screen)
+    lines = [text for text, _ in drawn[1:]]  # after the title
+    expected = [part for label, text, _ in help_rows(scene) for part in (label, text)]
+    assert lines == expected
+    assert [b.label for b in KEYS] == lines[::2]
+    greyed = {text for text, colour in drawn if colour == hud.GREY}
+    for binding in KEYS:
+        assert (binding.label in greyed) == (scene not in binding.scenes), binding.label
+        if binding.home is not None and scene != binding.home:
+            assert any("back to the shops" in line for line in lines)
+
+
+def test_readme_key_table_is_the_table() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert markdown_table() in readme, "run: python -m game.app.keys"
+    assert keys.readme_with_table(readme) == readme
+    for binding in KEYS:
+        assert f"| {binding.doc} |" in readme
+
+
+def test_keys_module_prints_and_writes_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stale = tmp_path / "README.md"
+    stale.write_text(f"# x\n\n## Playing\n\n{keys.BEGIN}| old |\n{keys.END}\nmore\n")
+    monkeypatch.setattr(keys, "README", stale)
+    assert keys.main(["keys", "--print"]) == 0
+    assert capsys.readouterr().out == markdown_table()
+    assert keys.main(["keys"]) == 0
+    assert (
+        stale.read_text()
+        == f"# x\n\n## Playing\n\n{keys.BEGIN}{markdown_table()}{keys.END}\nmore\n"
+    )
