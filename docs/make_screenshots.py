@@ -16,8 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
+from game import i18n  # noqa: E402
 from game.app.window import Game, open_window  # noqa: E402
 from game.shop import CONCURRENT, PARALLEL, ShopConfig  # noqa: E402
+from game.view import palette  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 
@@ -90,16 +92,63 @@ def main() -> None:
     save(game, "charts.png")
     game.show_charts = False
 
+    story_card(game, "C5")
+    save(game, "story-mode.png")
+    pygame.quit()
+    translated()
+    safe_palette()
+
+
+def story_card(game: Game, code: str) -> None:
+    """Story mode, on to the card of beat ``code``."""
     game.start_story()
     game.paused = False
     while game.story is not None and game.story.card is None:
         game.update(1 / 60)
-    while game.story.card.code != "C5":
+    while game.story.card.code != code:
         game.continue_story()
         while game.story.card is None:
             game.update(1 / 60)
-    save(game, "story-mode.png")
+
+
+def translated() -> None:
+    """The concurrent shop and a story card in each language but English (shown above)."""
+    for lang in i18n.languages():
+        if lang == i18n.SOURCE:
+            continue
+        i18n.use(lang)
+        game = Game(ShopConfig(), open_window(headless=True))
+        game.paused = True
+        until(game, lambda game=game: game.now > 30 and flirting_and_waiting(game))
+        game.mode = CONCURRENT
+        save(game, f"concurrent-shop-{lang}.png")
+        story_card(game, "C5")
+        save(game, f"story-mode-{lang}.png")
+        pygame.quit()
+    i18n.use(i18n.SOURCE)
+
+
+def safe_palette() -> None:
+    """The colour-blind-safe palette (F3, --palette safe) where colour carries meaning."""
+    palette.use("safe")
+    game = Game(ShopConfig(), open_window(headless=True))
+    game.paused = True
+    until(game, lambda: game.now > 30 and flirting_and_waiting(game))
+    game.split = True
+    save(game, "side-by-side-safe.png")
+    game.split = False
+    game.advance_to(70)
+    game.mode = CONCURRENT
+    game.show_inspector = True
+    game.selected = next(c for c in game.shop.couples if c.phase == "flirting")
+    save(game, "inspector-safe.png")
+    game.show_inspector = False
+    game.selected = None
+    game.advance_to(900)
+    game.show_charts = True
+    save(game, "charts-safe.png")
     pygame.quit()
+    palette.use("default")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,19 @@ import pytest
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 GENERATOR = ASSETS / "generate.py"
 
-CUSTOMER_TAGS = {"idle": 2, "walk": 4, "order": 2, "pay": 2, "wait": 4, "carry": 4,
-                 "sit_talk": 4, "sit_flirt": 2, "sit_glance": 2, "sit_eat": 4, "sit_sad": 2}
+CUSTOMER_TAGS = {
+    "idle": 2,
+    "walk": 4,
+    "order": 2,
+    "pay": 2,
+    "wait": 4,
+    "carry": 4,
+    "sit_talk": 4,
+    "sit_flirt": 2,
+    "sit_glance": 2,
+    "sit_eat": 4,
+    "sit_sad": 2,
+}
 CHARACTER_TAGS: dict[str, dict[str, int]] = {
     "boy": CUSTOMER_TAGS,
     "girl": CUSTOMER_TAGS,
@@ -32,24 +43,51 @@ CHARACTER_TAGS: dict[str, dict[str, int]] = {
 # tag: (frame count, (w, h))
 PROP_TAGS: dict[str, dict[str, tuple[int, tuple[int, int]]]] = {
     "props": {
-        "burger": (1, (24, 18)), "tray": (1, (56, 26)), "ticket": (1, (22, 26)),
-        "heart": (2, (16, 14)), "steam": (4, (24, 36)), "sweat": (1, (10, 14)),
-        "clock": (2, (26, 26)), "bubble_order": (1, (70, 50)), "bubble_talk": (2, (44, 34)),
-        "bubble_sad": (1, (44, 34)), "register": (1, (60, 46)), "counter": (1, (200, 96)),
-        "pickup": (1, (170, 96)), "station": (1, (140, 100)),
-        "kitchen_window": (1, (400, 210)), "grill": (2, (120, 64)),
-        "order_slip": (1, (20, 30)), "display": (1, (230, 140)), "table": (1, (104, 80)),
-        "stool": (1, (40, 44)), "table_cool": (1, (104, 80)), "stool_cool": (1, (40, 44)),
-        "poster_burger": (1, (120, 160)), "poster_fries": (1, (120, 160)),
-        "door": (1, (110, 170)), "plant": (1, (46, 80)), "floor_warm": (1, (64, 64)),
-        "floor_cool": (1, (64, 64)), "wall_warm": (1, (64, 64)), "wall_cool": (1, (64, 64)),
+        "burger": (1, (24, 18)),
+        "tray": (1, (56, 26)),
+        "ticket": (1, (22, 26)),
+        "heart": (2, (16, 14)),
+        "steam": (4, (24, 36)),
+        "sweat": (1, (10, 14)),
+        "clock": (2, (26, 26)),
+        "bubble_order": (1, (70, 50)),
+        "bubble_talk": (2, (44, 34)),
+        "bubble_sad": (1, (44, 34)),
+        "register": (1, (60, 46)),
+        "counter": (1, (200, 96)),
+        "pickup": (1, (170, 96)),
+        "station": (1, (140, 100)),
+        "kitchen_window": (1, (400, 210)),
+        "grill": (2, (120, 64)),
+        "order_slip": (1, (20, 30)),
+        "display": (1, (230, 140)),
+        "table": (1, (104, 80)),
+        "stool": (1, (40, 44)),
+        "table_cool": (1, (104, 80)),
+        "stool_cool": (1, (40, 44)),
+        "poster_burger": (1, (120, 160)),
+        "poster_fries": (1, (120, 160)),
+        "door": (1, (110, 170)),
+        "plant": (1, (46, 80)),
+        "floor_warm": (1, (64, 64)),
+        "floor_cool": (1, (64, 64)),
+        "wall_warm": (1, (64, 64)),
+        "wall_cool": (1, (64, 64)),
         "icon": (1, (32, 32)),
     },
     "house": {
-        "floor_wood": (1, (64, 64)), "floor_tile": (1, (64, 64)), "wall_house": (1, (64, 64)),
-        "dust": (2, (30, 22)), "sparkle": (2, (22, 22)), "bucket": (1, (30, 32)),
-        "bed": (1, (120, 76)), "sofa": (1, (130, 70)), "bookshelf": (1, (72, 110)),
-        "bath": (1, (120, 64)), "desk": (1, (100, 70)), "stove": (1, (80, 80)),
+        "floor_wood": (1, (64, 64)),
+        "floor_tile": (1, (64, 64)),
+        "wall_house": (1, (64, 64)),
+        "dust": (2, (30, 22)),
+        "sparkle": (2, (22, 22)),
+        "bucket": (1, (30, 32)),
+        "bed": (1, (120, 76)),
+        "sofa": (1, (130, 70)),
+        "bookshelf": (1, (72, 110)),
+        "bath": (1, (120, 64)),
+        "desk": (1, (100, 70)),
+        "stove": (1, (80, 80)),
     },
 }
 ALL_SHEETS = [*CHARACTER_TAGS, *PROP_TAGS]
@@ -70,7 +108,7 @@ def frame(image: pygame.Surface, entry: dict) -> pygame.Surface:
 def tag_frames(data: dict, tag: str) -> list[dict]:
     """Frame entries of one tag, in order."""
     (entry,) = [t for t in data["meta"]["frameTags"] if t["name"] == tag]
-    return data["frames"][entry["from"]:entry["to"] + 1]
+    return data["frames"][entry["from"] : entry["to"] + 1]
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +116,12 @@ def generator_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     """One fresh run of the generator: (the empty folder it wrote, its contact sheet)."""
     out = tmp_path_factory.mktemp("assets")
     contact = tmp_path_factory.mktemp("contact") / "contact.png"
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(out), "--contact", str(contact)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--out", str(out), "--contact", str(contact)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return out, contact
 
 
@@ -103,8 +145,16 @@ def test_contact_sheet_is_written_and_drawn(generator_run: tuple[Path, Path]) ->
     props = pygame.image.load(str(contact.with_name("contact_props.png")))
     assert everything.get_width() >= props.get_width()
     assert everything.get_height() > props.get_height() > 0
-    assert len({everything.get_at((x, y))[:3] for x in range(0, everything.get_width(), 7)
-                for y in range(0, everything.get_height(), 7)}) > 100  # drawn, not blank
+    assert (
+        len(
+            {
+                everything.get_at((x, y))[:3]
+                for x in range(0, everything.get_width(), 7)
+                for y in range(0, everything.get_height(), 7)
+            }
+        )
+        > 100
+    )  # drawn, not blank
 
 
 def test_every_expected_sheet_is_committed() -> None:
@@ -165,7 +215,8 @@ def test_tint_sheet_matches_base_and_only_covers_base_pixels(name: str) -> None:
     tint_data, tint = load(f"{name}_tint")
     assert [e["frame"] for e in tint_data["frames"]] == [e["frame"] for e in base_data["frames"]]
     assert [e["duration"] for e in tint_data["frames"]] == [
-        e["duration"] for e in base_data["frames"]]
+        e["duration"] for e in base_data["frames"]
+    ]
     assert tint_data["meta"]["frameTags"] == base_data["meta"]["frameTags"]
     assert tint.get_size() == base.get_size()
     outside = pygame.mask.from_surface(base, 0)

@@ -101,5 +101,16 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: P
     located = run(python, "-c", where)
     assert str(env_dir) in located.stdout, "the installed game must use its own assets"
     assert located.stdout.split()[-1] == "True", "the sounds travel in the wheel too"
+    spanish = run(command, "--lang", "es", "--screenshot", "es.png", "--at", "5")
+    assert spanish.returncode == 0, spanish.stderr
+    assert pygame.image.tobytes(pygame.image.load(str(elsewhere / "es.png")), "RGB") != (
+        pygame.image.tobytes(image, "RGB")
+    ), "the Spanish frame has Spanish words"
+    speaks = (
+        "import game.i18n as i; i.use('es'); print(i.LOCALE_DIR, i.languages(), i._('PAUSED'))"
+    )
+    spoken = run(python, "-c", speaks)
+    assert str(env_dir) in spoken.stdout, "the installed game must read its own catalogs"
+    assert "['en', 'es', 'pt_BR'] EN PAUSA" in spoken.stdout, spoken
     module = run(python, "-m", "game", "--version")
     assert module.returncode == 0 and "python -m game" in module.stdout

@@ -19,7 +19,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import NoReturn
 
-from .. import __version__
+from .. import __version__, i18n
 from ..scheduler import TaskCrashed
 from ..shop import MODES, ConfigError, ShopConfig
 from ..shop.config import LIMITS, SPREADS, Range
@@ -148,8 +148,35 @@ def build_parser(prog: str = "async-burgers") -> Parser:
     game.add_argument("--story", action="store_true", help="play the story beat by beat")
     game.add_argument("--scene", choices=("shop", "house"), default="shop", help="start scene")
     game.add_argument("--frames", type=whole, default=0, help=argparse.SUPPRESS)
+    access = parser.add_argument_group("languages and accessibility")
+    access.add_argument(
+        "--lang",
+        type=language,
+        default=None,
+        help=f"language of the game: {', '.join(i18n.languages())} (default: the system's)",
+    )
+    access.add_argument(
+        "--palette",
+        choices=("default", "safe"),
+        default="default",
+        help="colours: default, or safe for colour-blind players (Okabe-Ito)",
+    )
+    access.add_argument(
+        "--reduced-motion",
+        action="store_true",
+        help="no blinking board, bobbing hearts or twinkles; the same information, still",
+    )
     add_classroom_flags(parser)
     return parser
+
+
+def language(text: str) -> str:
+    """A catalog's language for ``--lang`` ("pt_BR", "pt-BR" or "pt")."""
+    found = i18n.match(text)
+    if found is None:
+        have = ", ".join(i18n.languages())
+        raise argparse.ArgumentTypeError(f"no such language {text!r} (have {have})")
+    return found
 
 
 # -- in the classroom: fullscreen, recordings, sound, big text, version -------------------

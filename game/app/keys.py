@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..i18n import N_, _
 from ..shop import CONCURRENT, PARALLEL
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ KEYS: tuple[Binding, ...] = (
         "TAB",
         EVERYWHERE,
         lambda g, e: g.switch_mode(),
-        "switch concurrent / parallel (same couples, same moment)",
+        N_("switch concurrent / parallel (same couples, same moment)"),
         "switch concurrent / parallel shop (both run in lockstep on the same couples); "
         "in the house, the two houses",
         keys=(pygame.K_TAB,),
@@ -84,23 +85,23 @@ KEYS: tuple[Binding, ...] = (
         "1 / 2 / 3",
         EVERYWHERE,
         _scene_key,
-        "concurrent shop / parallel shop / house cleaning",
+        N_("concurrent shop / parallel shop / house cleaning"),
         "concurrent shop / parallel shop / the house-cleaning scene",
         keys=(pygame.K_1, pygame.K_2, pygame.K_3),
     ),
     Binding(
-        "SPACE",
+        N_("SPACE"),
         EVERYWHERE,
         lambda g, e: g.space(),
-        "pause / resume (story mode: continue)",
+        N_("pause / resume (story mode: continue)"),
         "pause / resume; in story mode, on to the next beat",
         keys=(pygame.K_SPACE,),
     ),
     Binding(
-        "RIGHT or .",
+        N_("RIGHT or ."),
         EVERYWHERE,
         lambda g, e: g.step_paused(),
-        "while paused: one tick of virtual time; hold to repeat",
+        N_("while paused: one tick of virtual time; hold to repeat"),
         "while paused: advance exactly one tick (1/60 s of virtual time); hold to repeat",
         keys=(pygame.K_RIGHT, pygame.K_PERIOD),
         repeat=True,
@@ -109,7 +110,7 @@ KEYS: tuple[Binding, ...] = (
         "+ / -",
         EVERYWHERE,
         _speed_key,
-        "faster / slower (0.25x to 16x)",
+        N_("faster / slower (0.25x to 16x)"),
         "speed, 0.25x to 16x",
         keys=(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS),
         texts=("+", "-"),
@@ -118,23 +119,32 @@ KEYS: tuple[Binding, ...] = (
         "R",
         EVERYWHERE,
         lambda g, e: g.restart(),
-        "restart the day",
+        N_("restart the day"),
         "restart the day",
         keys=(pygame.K_r,),
     ),
     Binding(
-        "click",
+        N_("click"),
         (SHOP,),
         lambda g, e: g.pick(e.pos),
-        "follow a character (click empty floor to stop)",
+        N_("follow a character (click empty floor to stop)"),
         "follow a character: highlight, its story in the caption, its coroutine in the code view",
         buttons=(1,),
+    ),
+    Binding(
+        N_("N / P"),
+        (SHOP,),
+        lambda g, e: g.follow(-1 if e.key == pygame.K_p else 1),
+        N_("follow the next / previous character (keyboard for click)"),
+        "follow the next / previous character (staff, then couples): the same as clicking "
+        "them, for the keyboard",
+        keys=(pygame.K_n, pygame.K_p),
     ),
     Binding(
         "I",
         EVERYWHERE,
         lambda g, e: g.toggle_panel("inspector"),
-        "scheduler inspector",
+        N_("scheduler inspector"),
         "scheduler inspector: every task, its state, who ran last, who is next, timelines",
         keys=(pygame.K_i,),
         home=SHOP,
@@ -143,7 +153,7 @@ KEYS: tuple[Binding, ...] = (
         "C",
         EVERYWHERE,
         lambda g, e: g.toggle_panel("code"),
-        "live code view",
+        N_("live code view"),
         "live code view: the followed actor's `async def`, paused line highlighted",
         keys=(pygame.K_c,),
         home=SHOP,
@@ -152,7 +162,7 @@ KEYS: tuple[Binding, ...] = (
         "S",
         EVERYWHERE,
         lambda g, e: g.toggle_split(),
-        "side by side",
+        N_("side by side"),
         "side by side: both shops and a comparison of where the waiting went",
         keys=(pygame.K_s,),
         home=SHOP,
@@ -161,7 +171,7 @@ KEYS: tuple[Binding, ...] = (
         "G",
         EVERYWHERE,
         lambda g, e: g.toggle_panel("charts"),
-        "charts",
+        N_("charts"),
         "charts: each couple's time, couples served over time",
         keys=(pygame.K_g,),
         home=SHOP,
@@ -170,7 +180,7 @@ KEYS: tuple[Binding, ...] = (
         "T",
         EVERYWHERE,
         lambda g, e: g.toggle_story(),
-        "story mode",
+        N_("story mode"),
         "story mode: the story beat by beat, pausing at each beat until `SPACE`",
         keys=(pygame.K_t,),
         home=SHOP,
@@ -179,7 +189,7 @@ KEYS: tuple[Binding, ...] = (
         "F11",
         EVERYWHERE,
         lambda g, e: g.toggle_fullscreen(),
-        "fullscreen on / off",
+        N_("fullscreen on / off"),
         "fullscreen on / off (`--fullscreen`); the picture keeps its 16:9 shape with bars, "
         "clicks still land on the right character, and the window can be resized freely",
         keys=(pygame.K_F11,),
@@ -188,7 +198,7 @@ KEYS: tuple[Binding, ...] = (
         "Z",
         EVERYWHERE,
         lambda g, e: g.cycle_text_scale(),
-        "text size 1 / 1.25 / 1.5",
+        N_("text size 1 / 1.25 / 1.5"),
         "bigger text for a projector: every caption, panel and this help at 1 / 1.25 / 1.5 "
         "(`--text-scale`)",
         keys=(pygame.K_z,),
@@ -197,7 +207,7 @@ KEYS: tuple[Binding, ...] = (
         "M",
         EVERYWHERE,
         lambda g, e: g.toggle_mute(),
-        "sound on / off",
+        N_("sound on / off"),
         "sound on / off (`--mute`; the volume is `--volume`)",
         keys=(pygame.K_m,),
     ),
@@ -205,32 +215,48 @@ KEYS: tuple[Binding, ...] = (
         "F9",
         EVERYWHERE,
         lambda g, e: g.toggle_recording(),
-        "record a clip to recordings/ (again: stop)",
+        N_("record a clip to recordings/ (again: stop)"),
         "start / stop recording what is on screen into `recordings/` (a red dot shows while "
         "it records; the dot is not in the clip)",
         keys=(pygame.K_F9,),
     ),
     Binding(
+        "F2",
+        EVERYWHERE,
+        lambda g, e: g.cycle_language(),
+        N_("next language"),
+        "next language (English, Spanish, Portuguese (Brazil), ...); also `--lang`",
+        keys=(pygame.K_F2,),
+    ),
+    Binding(
+        "F3",
+        EVERYWHERE,
+        lambda g, e: g.cycle_palette(),
+        N_("colours: default / colour-blind safe"),
+        "colours: default / colour-blind safe (Okabe-Ito); also `--palette safe`",
+        keys=(pygame.K_F3,),
+    ),
+    Binding(
         "F12",
         EVERYWHERE,
         lambda g, e: g.snap(),
-        "save a screenshot",
+        N_("save a screenshot"),
         "save a screenshot to `screenshots/` (a notice says where, or why not)",
         keys=(pygame.K_F12,),
     ),
     Binding(
-        "H or F1",
+        N_("H or F1"),
         EVERYWHERE,
         lambda g, e: g.toggle_panel("help"),
-        "this help",
+        N_("this help"),
         "this list of keys, over the game",
         keys=(pygame.K_h, pygame.K_F1),
     ),
     Binding(
-        "ESC or Q",
+        N_("ESC or Q"),
         EVERYWHERE,
         lambda g, e: g.quit(),
-        "quit",
+        N_("quit"),
         "quit",
         keys=(pygame.K_ESCAPE, pygame.K_q),
     ),
@@ -256,9 +282,12 @@ def help_rows(scene: str, table: Iterable[Binding] = KEYS) -> list[tuple[str, st
     rows = []
     for b in table:
         away = b.home is not None and scene != b.home and scene in b.scenes
-        text = f"{b.help} (back to the {SCENE_WORDS.get(b.home or '', b.home)})" if away else b.help
-        rows.append((b.label, text, scene in b.scenes))
+        text = _(BACK_TO.get(b.home or "", "{help}")).format(help=_(b.help)) if away else _(b.help)
+        rows.append((_(b.label), text, scene in b.scenes))
     return rows
+
+
+BACK_TO = {SHOP: N_("{help} (back to the shops)")}  # a ``home`` key pressed elsewhere
 
 
 # -- the README's key table -----------------------------------------------------------

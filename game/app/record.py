@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..i18n import _
 from ..shop import ShopConfig
 from ..view.text import label, px
 from .clip import FORMATS, Frame, clip_size, write
@@ -73,7 +74,9 @@ def record_clip(
     config: ShopConfig, args: argparse.Namespace, seconds: float, prog: str = "async-burgers"
 ) -> int:
     """``--record CLIP``: render the clip headless and say what was written."""
-    from .window import Game, configure, open_window
+    from .window import Game, configure, open_window, use_settings
+
+    use_settings(args)
 
     path = Path(args.record)
     kind = FORMATS[path.suffix.lower()]
@@ -128,10 +131,10 @@ class LiveRecorder:
         self.path: Path | None = None
         self.frames: queue.Queue[Frame | None] | None = None
         self.writer: threading.Thread | None = None
-        self.error: str | None = None
+        self.error: str | None = None  # why the clip could not be written (the system's words)
         self.elapsed = 0.0  # wall seconds recorded
         self.due = 0.0  # wall seconds until the next frame is taken
-        self.note = ""  # "saved ..." for a few seconds after stopping
+        self.saving = False  # "saving / saved <path>" shows for a few seconds after stopping
         self.note_for = 0.0
         self.badge: pygame.Rect | None = None  # where the red dot was drawn last
 
@@ -175,14 +178,14 @@ class LiveRecorder:
         try:
             write(path, iter(frames.get, None), self.fps, [first])
         except OSError as error:
-            self.error = f"cannot write {path}: {error.strerror}"
+            self.error = str(error.strerror or error)
 
     def stop(self) -> None:
         if self.frames is None:
             return
         self.frames.put(None)
         self.frames = None
-        self.note = f"saving {self.path}"
+        self.saving = True
         self.note_for = 4.0
 
     def finish(self) -> Path | None:
@@ -192,16 +195,28 @@ class LiveRecorder:
         if writer is not None:
             writer.join()
             if self.error:
-                print(f"recording failed: {self.error}", file=sys.stderr)
+                print(f"recording failed: cannot write {self.path}: {self.error}", file=sys.stderr)
             return self.path
         return None
+
+    def note(self, done: bool) -> str:
+        """What became of the clip just stopped, in the player's language."""
+        if self.error:
+            return _("recording failed: cannot write {path}: {why}").format(
+                path=self.path, why=self.error
+            )
+        if done:
+            return _("recording saved: {path}").format(path=self.path)
+        return _("saving the recording: {path}").format(path=self.path)
 
     def draw_badge(self, surface: pygame.Surface, wall_dt: float) -> None:
         """The red dot while recording (drawn after the capture: it is not in the clip)."""
         w, h = surface.get_size()
         if self.recording:
             seconds = int(self.elapsed)
-            text = label(f"REC {seconds // 60}:{seconds % 60:02d}", 22, (255, 255, 255), True)
+            clock = f"{seconds // 60}:{seconds % 60:02d}"
+            # translators: the badge while recording the screen; {clock} is minutes:seconds
+            text = label(_("REC {clock}").format(clock=clock), 22, (255, 255, 255), True)
             box = pygame.Rect(0, 0, text.get_width() + 40, text.get_height() + 10)
             box.bottomright = (w - 10, h - px(34) - 10)
             pygame.draw.rect(surface, (30, 20, 25), box, border_radius=box.h // 2)
@@ -211,7 +226,7 @@ class LiveRecorder:
         elif self.note_for > 0:
             self.note_for -= wall_dt
             done = self.writer is None or not self.writer.is_alive()
-            note = self.error or (self.note.replace("saving", "saved") if done else self.note)
+            note = self.note(done)
             text = label(note, 20, (255, 255, 255))
             box = text.get_rect(bottomright=(w - 10, h - px(34) - 10)).inflate(16, 8)
             pygame.draw.rect(surface, (30, 20, 25), box, border_radius=6)

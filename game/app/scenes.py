@@ -131,7 +131,7 @@ class ShopScene(Scene):
                 selected=self.selected,
             )
             return
-        self.views[game.mode].draw(surface, game.shop, self.selected)
+        self.views[game.mode].draw(surface, game.shop, self.selected, speed=game.speed)
         self.hud.draw(
             surface,
             game.shop,
@@ -162,7 +162,8 @@ class HouseScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         game = self.game
         other = PARALLEL if game.mode == CONCURRENT else CONCURRENT
-        self.views[game.mode].draw(surface, game.houses[game.mode], other=game.houses[other])
+        house = game.houses[game.mode]
+        self.views[game.mode].draw(surface, house, other=game.houses[other], speed=game.speed)
         if game.paused:
             w, h = surface.get_size()
             draw_paused_badge(surface, w, top=h - 30)  # clear of its panel

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..i18n import _
 from ..shop import MODES
 from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
 from ..view.charts import Charts
 from ..view.code_view import CodeView
 from ..view.hud import draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
-from ..view.story_card import card_rect, draw_card
+from ..view.story_card import card_rect, card_text, draw_card
 from .keys import help_rows
 
 if TYPE_CHECKING:
@@ -152,13 +153,15 @@ class StoryCard(Section):
     @property
     def rect(self) -> pygame.Rect:
         story = self.game.story
-        text = story.card.text if story is not None and story.card is not None else ""
+        card = story.card if story is not None else None
+        text = card_text(card.kind, card.mode, card.code) if card is not None else ""
         return card_rect(self.game.screen.get_size(), text)
 
     def draw(self, surface: pygame.Surface) -> None:
         card = self.game.story.card if self.game.story is not None else None
         if card is not None:
-            draw_card(surface, card.kind, card.mode, card.code, card.text)
+            text = card_text(card.kind, card.mode, card.code)
+            draw_card(surface, card.kind, card.mode, card.code, text)
 
 
 class CrashBanner(Section):
@@ -176,7 +179,7 @@ class CrashBanner(Section):
 
     def text(self) -> str:
         task = self.game.shop.kernel.crashes[-1]
-        return f"actor {task.name!r} crashed: {task.error!r}"
+        return _("actor '{name}' crashed: {error}").format(name=task.name, error=repr(task.error))
 
     @property
     def rect(self) -> pygame.Rect:

@@ -24,8 +24,13 @@ from typing import cast
 
 import pygame
 
+from .. import i18n
 from ..house import House, HouseConfig
+from ..i18n import N_, _
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
+from ..shop.people import Couple, Staff
+from ..view import motion
+from ..view import palette as colours
 from ..view.sheets import AssetError, Library, Sheet
 from ..view.text import set_scale, text_scale
 from . import keys
@@ -291,6 +296,31 @@ class Game:
     def toggle_split(self) -> None:
         self.split = not self.split
 
+    def follow(self, step: int) -> None:
+        """N / P: follow the next (``step`` 1) or previous (-1) character of the shop on
+        screen, staff first then couples in the order they came: a click, by keyboard."""
+        shop = self.shop
+        people: list[Staff | Couple] = [*shop.staff]
+        people += sorted((c for c in shop.couples if c.you.visible), key=lambda c: c.index)
+        if not people:
+            return
+        current = self.selected
+        at = next((i for i, p in enumerate(people) if p is current), None)
+        if at is None:
+            at = -1 if step > 0 else 0
+        self.selected = people[(at + step) % len(people)]
+        self.panel("code").visible = True
+
+    def cycle_language(self) -> None:
+        """F2: the next language of the catalogs, on every word from the next frame."""
+        i18n.cycle()
+        self.notice.show(_("Language: {name}").format(name=_(LANGUAGE_NAME)))
+
+    def cycle_palette(self) -> None:
+        """F3: the default colours, or the colour-blind-safe ones (Okabe-Ito)."""
+        colours.cycle()
+        self.notice.show(_("Colours: {palette}").format(palette=_(PALETTE_NAMES[colours.in_use()])))
+
     def toggle_story(self) -> None:
         self.start_story() if self.story is None else self.stop_story()
 
@@ -301,9 +331,9 @@ class Game:
         except (OSError, pygame.error) as error:
             why = f"screenshot not saved: {describe(error)}"
             print(why, file=sys.stderr)
-            self.notice.show(why, error=True)
+            self.notice.show(_("screenshot not saved: {why}").format(why=describe(error)), True)
         else:
-            self.notice.show(f"screenshot saved: {path}")
+            self.notice.show(_("screenshot saved: {path}").format(path=path))
 
     # -- in the classroom: fullscreen, big text, sound, recording ----------------------
     def toggle_fullscreen(self) -> None:
@@ -314,19 +344,25 @@ class Game:
         """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
         bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
         set_scale(bigger[0] if bigger else TEXT_SCALES[0])
+        self.notice.show(_("Text size: {scale}x").format(scale=f"{text_scale():g}"))
 
     def toggle_mute(self) -> None:
-        if self.sound is not None:
-            self.sound.toggle_mute()
+        """M: sound off / on, said in a notice (a machine without sound says so instead)."""
+        if self.sound is None:
+            return
+        self.sound.toggle_mute()
+        if not self.sound.available:
+            self.notice.show(_("No sound on this computer: playing silently"))
+        else:
+            self.notice.show(_("Sound: off") if self.sound.muted else _("Sound: on"))
 
     def toggle_recording(self) -> None:
         """F9: start or stop a clip of the screen; a folder that cannot be made is a notice."""
         try:
             self.recorder.toggle(f"async-burgers-{self.mode}")
         except OSError as error:
-            why = f"recording not started: {describe(error)}"
-            print(why, file=sys.stderr)
-            self.notice.show(why, error=True)
+            print(f"recording not started: {describe(error)}", file=sys.stderr)
+            self.notice.show(_("recording not started: {why}").format(why=describe(error)), True)
 
     def after_draw(self, wall_dt: float) -> None:
         """What the canvas shows is recorded; the red dot is drawn after, so not in the clip.
@@ -387,7 +423,7 @@ class Game:
         self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
-        for _ in range(ticks):
+        for _tick in range(ticks):
             self.step()
             if self.paused:  # story mode stopped on a beat: stay exactly on that tick
                 self.accumulator = 0.0
@@ -442,6 +478,11 @@ class Game:
         return path
 
 
+# translators: the name of your language, in your language ("Español")
+LANGUAGE_NAME = N_("English")
+PALETTE_NAMES = {"default": N_("default"), "safe": N_("colour-blind safe (Okabe-Ito)")}
+
+
 def describe(error: BaseException) -> str:
     """An OS or pygame error in a few words: "Not a directory: 'screenshots'"."""
     if isinstance(error, OSError) and error.strerror:
@@ -479,8 +520,16 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     return asyncio.run(play(config, args))
 
 
+def use_settings(args: argparse.Namespace) -> None:
+    """The command line's language, palette and motion, before anything is drawn."""
+    i18n.use(getattr(args, "lang", None) or i18n.system_language())
+    colours.use(getattr(args, "palette", "default"))
+    motion.set_reduced(getattr(args, "reduced_motion", False))
+
+
 async def play(config: ShopConfig, args: argparse.Namespace) -> int:
     """``run_game`` as a coroutine: a browser build awaits this directly (docs/web.md)."""
+    use_settings(args)
     try:
         headless = bool(args.screenshot)
         window = open_window(headless, fullscreen=getattr(args, "fullscreen", False))

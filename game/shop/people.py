@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from random import Random
 from typing import TYPE_CHECKING
 
@@ -286,7 +287,6 @@ class Couple:
     you: Person
     crush: Person
     protagonist: bool
-    rng: Random
     timeline: Timeline = field(default_factory=Timeline)
     order: Order | None = None
     number: int | None = None
@@ -298,6 +298,13 @@ class Couple:
     left_at: float | None = None
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
+    caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
+
+    @cached_property
+    def rng(self) -> Random:
+        """Their own dice for the talk, from the plan's seed: made only once they sit down
+        (a long line of couples who never got that far carries none)."""
+        return Random(self.plan.seed)
 
     @property
     def index(self) -> int:
@@ -326,6 +333,7 @@ class Couple:
         if step.phase is not None:
             self.timeline.enter(step.phase, shop.now)
         if step.caption is not None:
+            self.caption_template = step.caption
             self.caption = step.caption.format(number=self.number)
         if step.beat is not None:
             shop.beat(self, step.beat)

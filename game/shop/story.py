@@ -13,30 +13,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_
 from .config import CONCURRENT, PARALLEL
 
 BEATS: dict[str, str] = {
-    "C1": "You and your crush join the line. The cashier only takes orders, so it moves fast.",
-    "C2": "Your turn! You ask for two fancy burgers, one for each of you.",
-    "C3": "The cashier passes your order to the cook, who is still busy with earlier ones.",
-    "C4": "You pay and get a ticket with your turn number.",
-    "C5": "You sit at a table and talk. Now and then you glance at the ORDER READY board.",
-    "C6": "Your number is up! You finish your sentence, then fetch the tray.",
-    "C7": "You eat together, happily. Waiting time became time together.",
-    "P1": "You join the line. Every customer ahead of you stands at a counter, waiting.",
-    "P2": "Your turn! You order two burgers and pay.",
-    "P3": "Your cashier leaves the counter to cook your burgers himself.",
-    "P4": "No turn numbers here: you must stand at the counter, or someone could grab them.",
-    "P5": "Standing, watching, no time for each other... at last he brings the burgers.",
-    "P6": "You carry the burgers to a table and just eat. Not much of a date.",
+    "C1": N_("You and your crush join the line. The cashier only takes orders, so it moves fast."),
+    "C2": N_("Your turn! You ask for two fancy burgers, one for each of you."),
+    "C3": N_("The cashier passes your order to the cook, who is still busy with earlier ones."),
+    "C4": N_("You pay and get a ticket with your turn number."),
+    "C5": N_("You sit at a table and talk. Now and then you glance at the ORDER READY board."),
+    "C6": N_("Your number is up! You finish your sentence, then fetch the tray."),
+    "C7": N_("You eat together, happily. Waiting time became time together."),
+    "P1": N_("You join the line. Every customer ahead of you stands at a counter, waiting."),
+    "P2": N_("Your turn! You order two burgers and pay."),
+    "P3": N_("Your cashier leaves the counter to cook your burgers himself."),
+    "P4": N_("No turn numbers here: you must stand at the counter, or someone could grab them."),
+    "P5": N_("Standing, watching, no time for each other... at last he brings the burgers."),
+    "P6": N_("You carry the burgers to a table and just eat. Not much of a date."),
 }
 
 LESSONS: dict[str, str] = {
-    "concurrent": (
+    "concurrent": N_(
         "Concurrent: one cashier and one cook kept everyone served, and every wait "
         "became time to do something else - like await lets a program switch tasks."
     ),
-    "parallel": (
+    "parallel": N_(
         "Parallel: eight workers each did the whole job, but every customer had to stand "
         "and wait, blocked - more workers did not make the waiting useful."
     ),
@@ -55,26 +56,26 @@ class Step:
 
 STEPS: dict[str, dict[str, Step]] = {
     CONCURRENT: {
-        "line": Step("in line", "standing in line; the cashier only takes orders", "C1"),
-        "order": Step("ordering", "ordering two fancy burgers", "C2"),
+        "line": Step("in line", N_("standing in line; the cashier only takes orders"), "C1"),
+        "order": Step("ordering", N_("ordering two fancy burgers"), "C2"),
         "passed": Step(beat="C3"),  # the cashier calls the order to the cook
         "answered": Step(beat="C4"),  # ... and hands over the ticket
-        "sit": Step("flirting", "holding ticket #{number}: time to talk"),
+        "sit": Step("flirting", N_("holding ticket #{number}: time to talk")),
         "seated": Step(beat="C5"),
-        "number up": Step("fetching", "#{number} is ready: fetching the tray", "C6"),
-        "eat": Step("eating", "eating together", "C7"),
-        "leave": Step("leaving", "leaving the shop"),
+        "number up": Step("fetching", N_("#{number} is ready: fetching the tray"), "C6"),
+        "eat": Step("eating", N_("eating together"), "C7"),
+        "leave": Step("leaving", N_("leaving the shop")),
     },
     PARALLEL: {
-        "line": Step("in line", "standing in line; everyone ahead guards a counter", "P1"),
-        "order": Step("ordering", "ordering two fancy burgers", "P2"),
+        "line": Step("in line", N_("standing in line; everyone ahead guards a counter"), "P1"),
+        "order": Step("ordering", N_("ordering two fancy burgers"), "P2"),
         "answered": Step(beat="P3"),  # "wait here": he leaves to cook
-        "guard": Step("standing", "no number: they must guard the counter", "P4"),
+        "guard": Step("standing", N_("no number: they must guard the counter"), "P4"),
         "served": Step(beat="P5"),
-        "sit": Step("eating", "eating, barely talking"),
+        "sit": Step("eating", N_("eating, barely talking")),
         "seated": Step(beat="P6"),
-        "eat": Step("eating", "eating together"),
-        "leave": Step("leaving", "leaving the shop"),
+        "eat": Step("eating", N_("eating together")),
+        "leave": Step("leaving", N_("leaving the shop")),
     },
 }
 

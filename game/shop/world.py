@@ -159,7 +159,6 @@ class Shop:
             Person(self, f"you #{plan.index}", "boy", (door[0] - 17, door[1])),
             Person(self, f"crush #{plan.index}", "girl", (door[0] + 17, door[1])),
             protagonist,
-            Random(plan.seed),
         )
         couple.arrived = self.now
         self.couples.append(couple)

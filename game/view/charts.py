@@ -11,13 +11,22 @@ from typing import NamedTuple
 
 import pygame
 
+from ..i18n import N_, _
 from ..shop import Shop
+from . import cues, words
 from . import palette as P
-from .text import fit, label, px
+from .text import fit, fitted, label, px
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
-SHOP_COLOURS = {"concurrent": (255, 170, 70), "parallel": (90, 180, 240)}
+SHOP_COLOURS = P.SHOP_COLOURS  # the palette in use (F3)
 BARS = 14
+EACH_COUPLE = {
+    "concurrent": N_("concurrent shop: each couple"),
+    "parallel": N_("parallel shop: each couple"),
+}
+SHOP_NAMES = {"concurrent": N_("concurrent"), "parallel": N_("parallel")}
+GREY = (180, 180, 180)
+MARKERS = 30  # at most about this many markers on a curve
 
 
 class Bar(NamedTuple):
@@ -67,6 +76,22 @@ def served_steps(shop: Shop, end: float, columns: int) -> list[tuple[float, int]
     return steps
 
 
+def marker_points(
+    points: list[tuple[float, float]], plot: pygame.Rect
+) -> list[tuple[float, float]]:
+    """Where a curve gets its markers: at each step while there are few, else at
+    ``MARKERS`` evenly spaced places along it (the same however finely it is binned)."""
+    steps = points[2:-1:2]
+    if len(steps) <= MARKERS:
+        return steps
+    marks = []
+    for k in range(1, MARKERS + 1):
+        x = plot.x + plot.w * k / (MARKERS + 1)
+        y = next((py for px, py in reversed(points) if px <= x), plot.bottom)
+        marks.append((x, y))
+    return marks
+
+
 class Charts:
     def __init__(self, size: tuple[int, int]) -> None:
         self.size = size
@@ -76,9 +101,9 @@ class Charts:
     def draw(self, surface: pygame.Surface, shops: list[Shop]) -> None:
         w, h = self.size
         surface.blit(self.shade, (0, 0))
-        title = label("Where did the time go?", 40, (255, 210, 120), True)
+        title = fitted(_("Where did the time go?"), 40, (255, 210, 120), 800, True)
         surface.blit(title, (30, 40))
-        hint = label("G: back to the shop", 24, (200, 200, 200))
+        hint = label(_("G: back to the shop"), 24, (200, 200, 200))
         surface.blit(hint, hint.get_rect(topright=(w - 30, 50)))
         for i, shop in enumerate(shops):
             self._bars(surface, shop, pygame.Rect(30 + i * 420, 100, 390, 500))
@@ -87,33 +112,36 @@ class Charts:
 
     def _bars(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
         mode = shop.config.mode
-        title = fit(f"{mode} shop: each couple", 28, SHOP_COLOURS[mode], True, width=area.w)
-        surface.blit(title, area.topleft)
+        heading = fitted(_(EACH_COUPLE[mode]), 28, SHOP_COLOURS[mode], area.w - 10, True)
+        surface.blit(heading, area.topleft)
         bars = couple_bars(shop)
         if not bars:
-            surface.blit(label("no couple served yet", 24, P.WHITE), (area.x, area.y + 40))
+            surface.blit(label(_("no couple served yet"), 24, P.WHITE), (area.x, area.y + 40))
             return
         longest = max(sum(s for _, s in bar.spent) for bar in bars)
         row_h = min(px(34), (area.h - 60) // len(bars))
         scale = (area.w - 90) / max(longest, 1.0)
         for i, (index, protagonist, spent) in enumerate(bars):
             y = area.y + 44 + i * row_h
-            name = "you" if protagonist else f"#{index}"
+            name = _("you") if protagonist else f"#{index}"
             colour = P.GOLD if protagonist else P.WHITE
             surface.blit(fit(name, 22, colour, width=48, height=row_h), (area.x, y))
             x = area.x + 50
             for phase, seconds in spent:
                 width = seconds * scale
                 if width >= 1:
-                    pygame.draw.rect(surface, P.PHASE_COLOURS[phase], (x, y + 2, width, row_h - 8))
+                    bar = pygame.Rect(round(x), y + 2, round(x + width) - round(x), row_h - 8)
+                    cues.fill(surface, bar, P.PHASE_COLOURS[phase], phase)
                     x += width
             total = sum(s for _, s in spent)
-            surface.blit(label(f"{total:.0f}s", 20, (210, 210, 210)), (x + 6, y + 2))
-        axis = label(f"0 ... {longest:.0f} s from arrival", 20, (180, 180, 180))
+            seconds = label(_("{seconds}s").format(seconds=f"{total:.0f}"), 20, (210, 210, 210))
+            surface.blit(seconds, (x + 6, y + 2))
+        longest_text = f"{longest:.0f}"
+        axis = label(_("0 ... {seconds} s from arrival").format(seconds=longest_text), 20, GREY)
         surface.blit(axis, (area.x + 50, area.y + 44 + len(bars) * row_h + 4))
 
     def _curves(self, surface: pygame.Surface, shops: list[Shop], area: pygame.Rect) -> None:
-        title = fit("couples served over time", 28, P.WHITE, True, width=area.w)
+        title = fitted(_("couples served over time"), 28, P.WHITE, area.w, True)
         surface.blit(title, area.topleft)
         plot = pygame.Rect(area.x + 40, area.y + 44, area.w - 50, area.h - 80)
         pygame.draw.rect(surface, (60, 60, 75), plot, 1)
@@ -121,7 +149,7 @@ class Charts:
         most = max([1] + [len(s.served) for s in shops])
         surface.blit(label(str(most), 20, (200, 200, 200)), (area.x, plot.y - 6))
         surface.blit(label("0", 20, (200, 200, 200)), (area.x + 20, plot.bottom - 12))
-        minutes = label(f"{end / 60:.0f} min", 20, (200, 200, 200))
+        minutes = label(_("{minutes} min").format(minutes=f"{end / 60:.0f}"), 20, (200, 200, 200))
         surface.blit(minutes, minutes.get_rect(topright=(plot.right, plot.bottom + 4)))
         for shop in shops:
             points = [(plot.x, plot.bottom)]
@@ -130,11 +158,35 @@ class Charts:
                 points.append((x, points[-1][1]))
                 points.append((x, plot.bottom - n / most * plot.h))
             points.append((plot.right, points[-1][1]))
-            pygame.draw.lines(surface, SHOP_COLOURS[shop.config.mode], False, points, 4)
+            mode = shop.config.mode
+            pygame.draw.lines(surface, SHOP_COLOURS[mode], False, points, 4)
+            for point in marker_points(points, plot):
+                self._marker(surface, mode, point)
+        key_x = plot.x
+        for shop in shops:  # which curve is which, by name and marker: not by colour alone
+            mode = shop.config.mode
+            name = label(_(SHOP_NAMES[mode]), 20, SHOP_COLOURS[mode], True)
+            y = plot.bottom + 24
+            pygame.draw.line(surface, SHOP_COLOURS[mode], (key_x, y + 8), (key_x + 28, y + 8), 4)
+            self._marker(surface, mode, (key_x + 14, y + 8))
+            surface.blit(name, (key_x + 36, y))
+            key_x += 36 + name.get_width() + 24
+
+    @staticmethod
+    def _marker(surface: pygame.Surface, mode: str, at: tuple[float, float]) -> None:
+        """Concurrent: a disc; parallel: a square (with the colour, a second cue)."""
+        x, y = round(at[0]), round(at[1])
+        if mode == "concurrent":
+            pygame.draw.circle(surface, SHOP_COLOURS[mode], (x, y), 5)
+            pygame.draw.circle(surface, (22, 20, 30), (x, y), 2)
+        else:
+            pygame.draw.rect(surface, SHOP_COLOURS[mode], (x - 4, y - 4, 9, 9))
+            pygame.draw.rect(surface, (22, 20, 30), (x - 1, y - 1, 3, 3))
 
     def _legend(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         for i, phase in enumerate(LEGEND):
             x = area.x + (i % 2) * 185
             y = area.y + (i // 2) * 34
-            pygame.draw.rect(surface, P.PHASE_COLOURS[phase], (x, y + 4, 24, 20))
-            surface.blit(label(phase, 24, P.WHITE), (x + 32, y + 2))
+            cues.fill(surface, pygame.Rect(x, y + 4, 24, 20), P.PHASE_COLOURS[phase], phase)
+            name = fit(words.phase(phase), 24, P.WHITE, width=185 - 36, height=32)
+            surface.blit(name, (x + 32, y + 2))

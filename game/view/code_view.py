@@ -17,9 +17,11 @@ from types import CodeType
 
 import pygame
 
+from ..i18n import _
 from ..scheduler import SLEEPING, WAITING, Task
 from . import palette as P
-from .text import fit, label, px, text_scale
+from . import words
+from .text import fit, fitted, label, px, text_scale
 
 MAX_WIDTH = 664  # with big text: clear of the inspector on the right (see inspector.py)
 GOLD = (255, 200, 90)
@@ -82,24 +84,28 @@ def state_words(task: Task) -> str:
     """The suspended await in a few words: 'asleep until 44.2 s', 'blocked on event X'."""
     waited = task.waiting_on
     if task.state == SLEEPING and task.wake_at is not None:
-        return f"asleep until {task.wake_at:.1f} s"
+        return _("asleep until {seconds} s").format(seconds=f"{task.wake_at:.1f}")
     if task.state == WAITING and waited is not None:
-        return f"blocked on {waited.kind} '{waited.name}'"
-    return task.state
+        return _("blocked on {kind} '{name}'").format(
+            kind=words.kind(waited.kind), name=words.name(waited.name)
+        )
+    return words.state(task.state)
 
 
 def meaning(task: Task) -> str:
     """What the paused ``await`` means right now, in one short plain sentence."""
     waited = task.waiting_on
     if task.state == SLEEPING and task.wake_at is not None:
-        return f"Asleep until {task.wake_at:.1f} s: meanwhile the scheduler runs the others."
+        return _("Asleep until {seconds} s: meanwhile the scheduler runs the others.").format(
+            seconds=f"{task.wake_at:.1f}"
+        )
     if task.state == WAITING and waited is not None:
-        what = {
-            "event": f"until '{waited.name}' happens",
-            "queue": f"for the next item in '{waited.name}'",
-        }.get(waited.kind, f"until '{waited.name}' is free")
-        return f"Blocked {what}; the others run meanwhile."
-    return f"The task is {task.state}."
+        message = {
+            "event": _("Blocked until '{name}' happens; the others run meanwhile."),
+            "queue": _("Blocked for the next item in '{name}'; the others run meanwhile."),
+        }.get(waited.kind, _("Blocked until '{name}' is free; the others run meanwhile."))
+        return message.format(name=words.name(waited.name))
+    return _("The task is {state}.").format(state=words.state(task.state))
 
 
 class CodeView:
@@ -125,17 +131,20 @@ class CodeView:
         x, y = r.x + 10, r.y + 8
         paused = paused_at(task) if task is not None else None
         if task is None or paused is None:
-            surface.blit(label("Live code view", 26, GOLD, True), (x, y))
-            text = hint or "Click a character to see its coroutine."
-            surface.blit(fit(text, 20, P.WHITE, width=r.right - 8 - x), (x, y + px(34)))
+            surface.blit(label(_("Live code view"), 26, GOLD, True), (x, y))
+            text = hint or _("Click a character (or press N) to see its coroutine.")
+            surface.blit(fitted(text, 20, P.WHITE, r.right - 8 - x), (x, y + px(34)))
             return
-        code, lineno, _ = paused
+        code, lineno, _below = paused
         chain = await_chain(task)
-        title = f"{task.name}: async def {code.co_name}"
+        title = _("{name}: async def {function}").format(
+            name=words.name(task.name), function=code.co_name
+        )
         surface.blit(fit(title, 24, GOLD, True, width=r.right - 8 - x), (x, y))
         y += px(26)
         names = ARROW.join(link.name for link in chain)
-        self._text(surface, f"paused at line {lineno}: {names}", 18, CHAIN, x, y, r.right)
+        paused_text = _("paused at line {line}: {calls}").format(line=lineno, calls=names)
+        self._text(surface, paused_text, 18, CHAIN, x, y, r.right)
         y += px(22)
         line_h = px(17)
         below = chain[1:]  # the calls inside the highlighted line
@@ -209,7 +218,8 @@ class CodeView:
             indent = x + px(12) + px(14) * depth
             name = label(ARROW.strip() + " " + link.name, 16, CHAIN, True)
             surface.blit(name, (indent, y))
-            where = label(link.where, 15, (120, 120, 140))
+            shown = _("scheduler") if link.where == "scheduler" else link.where
+            where = label(shown, 15, (120, 120, 140))
             surface.blit(where, (indent + name.get_width() + px(8), y + 1))
             text_x = indent + name.get_width() + where.get_width() + px(18)
             is_kernel = link.where == "scheduler"

@@ -18,12 +18,15 @@ import math
 
 import pygame
 
+from .. import i18n
 from ..house import House, Room, forecast
 from ..house import layout as L
 from ..house.cleaner import Cleaner
+from ..i18n import N_, _, ngettext
+from . import motion, words
 from . import palette as P
 from .sheets import Library
-from .text import fit, label, outlined, text_scale
+from .text import fit, fitted, label, outlined, text_scale
 
 CLEANER_TAGS = ("idle", "walk", "mop", "tired")
 HOUSE_TAGS = (
@@ -40,11 +43,11 @@ HOUSE_TAGS = (
     "desk",
     "stove",
 )
-CAPTION = (
+CAPTION = N_(
     "Cleaning is all work and no waiting: one cleaner switching rooms (concurrency) is "
     "no faster; helpers in parallel are."
 )
-CONTRAST = "Burgers are mostly waiting: there concurrency shines."
+CONTRAST = N_("Burgers are mostly waiting: there concurrency shines.")
 
 DUST_SCALES = (1.6, 1.15, 0.75)  # a pile shrinks in three steps as it is mopped away
 WALL_INK = (70, 55, 50)
@@ -89,8 +92,10 @@ class HouseView:
         self.bucket = sheet.image_of("bucket")
         self.furniture = {tag: self._furniture(sheet.image_of(tag), tag) for tag in HOUSE_TAGS}
         self.background = self._build_background(house)
-        self._built_at = text_scale()  # the background's lettering is baked at this scale
+        # the background's lettering is baked in the language and at the text scale of now
+        self._built_for = (i18n.generation(), text_scale())
         self._house = house
+        self.speed = 1.0
         self._blits: list[tuple[pygame.Surface, tuple[float, float]]] = []
 
     # -- static layers ----------------------------------------------------------------
@@ -120,9 +125,9 @@ class HouseView:
                 veil = pygame.Surface((w, h), pygame.SRCALPHA)
                 veil.fill((40, 34, 46, 150))
                 bg.blit(veil, (x, y))
-                note = outlined("already tidy: not on the list", 22, P.WHITE, P.INK)
+                note = outlined(_("already tidy: not on the list"), 22, P.WHITE, P.INK)
                 bg.blit(note, note.get_rect(center=(x + w // 2, y + h // 2 + 20)))
-            bg.blit(outlined(spec.name, 22, P.INK, P.WHITE), (x + 10, y + 6))
+            bg.blit(outlined(words.room(spec.name), 22, P.INK, P.WHITE), (x + 10, y + 6))
         self._draw_caption(bg)
         return bg
 
@@ -145,7 +150,7 @@ class HouseView:
             ra = L.cell_rect(*a)
             if a[1] == b[1]:  # side wall between two rooms of a row
                 x = ra[0] + ra[2]
-                (_, door_y), _ = L.door_between(a, b)
+                (__, door_y), __ = L.door_between(a, b)
                 top, bottom = ra[1], ra[1] + ra[3]
                 pygame.draw.line(bg, WALL_INK, (x, top), (x, door_y - 76), 6)
                 pygame.draw.line(bg, WALL_INK, (x, door_y + 12), (x, bottom), 6)
@@ -167,19 +172,29 @@ class HouseView:
     @staticmethod
     def _draw_caption(bg: pygame.Surface) -> None:
         top = L.HEIGHT - L.CAPTION
-        room = L.WIDTH - 300  # clear of the PAUSED badge in the corner, at any text scale
-        first = fit(CAPTION, 21, P.WHITE, True, width=room, height=19)
-        second = fit(CONTRAST, 19, (200, 200, 210), width=room, height=18)
+        if text_scale() == 1.0:  # as designed: clear of the PAUSED badge in the corner
+            room = L.WIDTH - 230
+            first = fitted(_(CAPTION), 21, P.WHITE, room, True)
+            second = fitted(_(CONTRAST), 19, (200, 200, 210), room)
+        else:  # big text: centred clear of the bigger badge, within the caption's two lines
+            badge = label(" {} ".format(_("PAUSED")), 24, P.INK, True).get_width() + 20
+            room = min(L.WIDTH - 300, L.WIDTH - 2 * badge)
+            first = fit(_(CAPTION), 21, P.WHITE, True, width=room, height=19, smallest=14)
+            second = fit(_(CONTRAST), 19, (200, 200, 210), width=room, height=18, smallest=14)
         bg.blit(first, first.get_rect(midtop=(L.WIDTH // 2, top + 4)))
         bg.blit(second, second.get_rect(midtop=(L.WIDTH // 2, top + 22)))
 
     # -- per frame --------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, house: House, other: House | None = None) -> None:
-        """One frame at ``house.now``; ``other`` (the other mode, same seed) is optional."""
+    def draw(
+        self, surface: pygame.Surface, house: House, other: House | None = None, speed: float = 1.0
+    ) -> None:
+        """One frame at ``house.now``; ``other`` (the other mode, same seed) is optional;
+        ``speed`` times the eye-catchers (twinkles) in wall seconds."""
         t = house.now
-        if self._built_at != text_scale():  # Z changed the text size: re-letter the rooms
+        self.speed = speed
+        if self._built_for != (i18n.generation(), text_scale()):  # F2 or Z: re-letter the rooms
             self.background = self._build_background(self._house)
-            self._built_at = text_scale()
+            self._built_for = (i18n.generation(), text_scale())
         surface.blit(self.background, (0, 0))
         blits = self._blits
         blits.clear()
@@ -214,10 +229,11 @@ class HouseView:
             blits.append((image, (x - image.get_width() / 2, y - image.get_height())))
 
     def _sparkle(self, blits: list, at: tuple[float, float], t: float, big: bool) -> None:
-        if not big and int(t * 2) % 3:
+        wall = t / self.speed
+        if not big and not motion.twinkle(wall):
             return  # a cleaned-up spot twinkles now and then; a clean room all the time
-        image = self.sparkle.frame_at(t)
-        blits.append((image, (at[0] - 11, at[1] - 26 - 4 * math.sin(t * 3))))
+        image = self.sparkle.frames[0] if motion.reduced() else self.sparkle.frame_at(wall)
+        blits.append((image, (at[0] - 11, at[1] - 26 - motion.bob(t, 4))))
 
     def _cleaner(self, blits: list, cleaner: Cleaner, t: float) -> None:
         x, y = cleaner.position_at(t)
@@ -238,7 +254,7 @@ class HouseView:
         fill.width = round(bar.width * fraction)
         if fill.width:
             pygame.draw.rect(surface, BAR_CLEAN, fill, border_radius=3)
-        text = "clean!" if room.clean else f"{int(fraction * 100)}%"
+        text = _("clean!") if room.clean else f"{int(fraction * 100)}%"
         tag = outlined(text, 20, P.INK, P.WHITE)
         surface.blit(tag, tag.get_rect(midleft=(bar.right + 8, bar.centery)))
         if room.mopped_at(t):
@@ -247,13 +263,17 @@ class HouseView:
     def _you_tag(self, surface: pygame.Surface, house: House, t: float) -> None:
         you = house.cleaners[0]
         x, y = you.position_at(t)
-        y -= 84 + 3 * math.sin(t * 3)
-        tag = outlined("you", 18, P.GOLD, P.INK)
+        y -= 84 + motion.bob(t, 3)
+        tag = outlined(_("you"), 18, P.GOLD, P.INK)
         surface.blit(tag, tag.get_rect(midbottom=(x, y)))
         pygame.draw.polygon(surface, P.GOLD, [(x - 5, y + 1), (x + 5, y + 1), (x, y + 7)])
         if you.timeline.current == "switching":  # the price of concurrency, named
             going = you.going_to
-            text = f"off to the {going.name}..." if going else f"setting up in the {you.room.name}"
+            text = (
+                _("off to the {room}...").format(room=words.room(going.name))
+                if going
+                else _("setting up in the {room}").format(room=words.room(you.room.name))
+            )
             note = outlined(text, 18, P.WHITE, P.INK)
             surface.blit(note, note.get_rect(midbottom=(x, y - 16)))
 
@@ -269,25 +289,30 @@ class HouseView:
         rows = (
             (
                 True,
-                "one cleaner switching rooms",
+                _("one cleaner switching rooms"),
                 one.finished_at,
                 ONE_COLOUR,
-                f"{clock(one.finished_at)}  = {clock(one.mopping)} mopping + "
-                f"{clock(one.switching)} switching",
+                _("{total}  = {mopping} mopping + {switching} switching").format(
+                    total=clock(one.finished_at),
+                    mopping=clock(one.mopping),
+                    switching=clock(one.switching),
+                ),
             ),
             (
                 False,
-                f"{_number(helpers)} helpers in parallel",
+                ngettext(
+                    "{count} helper in parallel", "{count} helpers in parallel", helpers
+                ).format(count=_number(helpers)),
                 many.finished_at,
                 MANY_COLOUR,
-                f"{clock(many.finished_at)}  = the biggest room",
+                _("{total}  = the biggest room").format(total=clock(many.finished_at)),
             ),
         )
         for row, (concurrent, text, finish, colour, note) in enumerate(rows):
             cy = 11 + row * 19
             mine = concurrent == self.concurrent
             ink = P.WHITE if mine else (170, 165, 175)
-            name = fit(text, 20, ink, mine, width=ROW_LABEL_RIGHT - 120, height=19)
+            name = fit(text, 20, ink, mine, width=ROW_LABEL_RIGHT - 120, height=19, smallest=16)
             surface.blit(name, name.get_rect(midright=(ROW_LABEL_RIGHT, cy)))
             if mine:
                 pygame.draw.polygon(
@@ -306,11 +331,12 @@ class HouseView:
             if done.width:
                 pygame.draw.rect(surface, colour, done, border_radius=3)
             pygame.draw.rect(surface, colour, track, 1, border_radius=3)
-            tail = fit(note, 18, ink, width=L.WIDTH - NOTE_LEFT - 150, height=19)
+            tail = fit(note, 18, ink, width=L.WIDTH - NOTE_LEFT - 150, height=19, smallest=14)
             surface.blit(tail, tail.get_rect(midleft=(NOTE_LEFT, cy)))
         now_x = BAR_LEFT + min(t, one.finished_at) * scale
         pygame.draw.line(surface, P.WHITE, (now_x, 2), (now_x, L.TOP_BAR - 3), 2)
-        sooner = label(f"{self.forecast.sooner:.1f}x sooner", 28, ACTIVE, True, fixed=True)
+        times = f"{self.forecast.sooner:.1f}"
+        sooner = label(_("{times}x sooner").format(times=times), 28, ACTIVE, True, fixed=True)
         surface.blit(sooner, sooner.get_rect(midright=(L.WIDTH - 10, L.TOP_BAR // 2)))
 
     def _notice(self, surface: pygame.Surface, house: House, other: House | None, t: float) -> None:
@@ -319,9 +345,12 @@ class HouseView:
         if other is not None and not other.concurrent:
             many = other.finished_at if other.finished_at is not None else math.inf
         if house.done:
-            text = f"All clean at {clock(house.finished_at or t)}"
+            text = _("All clean at {time}").format(time=clock(house.finished_at or t))
         elif self.concurrent and t >= many:
-            text = f"{_number(len(house.rooms)).capitalize()} helpers: done at {clock(many)}"
+            n = len(house.rooms)
+            text = ngettext(
+                "{count} helper: done at {time}", "{count} helpers: done at {time}", n
+            ).format(count=_number(n).capitalize(), time=clock(many))
         else:
             return
         tag = label(text, 26, ACTIVE, True, fixed=True)  # placed between two rooms' names
@@ -331,6 +360,20 @@ class HouseView:
         surface.blit(tag, rect)
 
 
+NUMBER_WORDS = (
+    N_("no"),
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+)
+
+
 def _number(n: int) -> str:
-    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    return words[n] if 0 <= n < len(words) else str(n)
+    """A small count in words ("nine helpers"), a big one in digits."""
+    return _(NUMBER_WORDS[n]) if 0 <= n < len(NUMBER_WORDS) else str(n)

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..i18n import _
 from ..shop import Metrics, Shop, measure
 from ..shop.people import Couple, Staff
 from ..shop.story import BEATS
+from . import cues, words
 from . import palette as P
 from .text import fit, font, label, px, text_scale
 
@@ -25,19 +27,30 @@ def clock_text(seconds: float) -> str:
 def caption_for(shop: Shop, selected: object = None) -> str:
     """One plain sentence: the followed character's doing, else the protagonist's beat."""
     if isinstance(selected, Couple):
-        who = "you & crush" if selected.protagonist else selected.name
-        return f"{who}: {selected.caption or selected.phase}"
+        return _("{who}: {doing}").format(
+            who=words.couple_name(selected), doing=words.caption(selected)
+        )
     if isinstance(selected, Staff):
-        doing = selected.timeline.current or "idle"
-        return f"{selected.name}: {doing}"
+        doing = words.phase(selected.timeline.current or "idle")
+        return _("{who}: {doing}").format(who=words.name(selected.name), doing=doing)
     couple = shop.protagonist
     if couple is None:
-        return "Waiting for you and your crush to come in..."
+        return _("Waiting for you and your crush to come in...")
     if couple.left_at is not None:
-        return "You and your crush have left, full and happy. The shop goes on."
+        return _("You and your crush have left, full and happy. The shop goes on.")
     if shop.beats:
-        return BEATS[shop.beats[-1].code]
-    return "You and your crush walk in."
+        return _(BEATS[shop.beats[-1].code])
+    return _("You and your crush walk in.")
+
+
+def caption_phase(shop: Shop, selected: object = None) -> str | None:
+    """The phase the caption speaks of, for its icon: the followed couple's, or yours."""
+    couple = selected if isinstance(selected, Couple) else None
+    if couple is None and selected is None:
+        couple = shop.protagonist
+        if couple is not None and couple.left_at is not None:
+            couple = None
+    return couple.phase if couple is not None else None
 
 
 class Hud:
@@ -79,55 +92,97 @@ class Hud:
         warm = shop.concurrent
         colour = (255, 190, 90) if warm else (120, 210, 255)
         size, gap = (20, 10) if compact else (24, 18)
-        items = [
+        served = _("served {n}").format(n=m.served)
+        fast = _("{speed}x").format(speed=f"{speed:g}")
+        flirt, stand = f"{m.flirt_share:.0%}", f"{m.stand_share:.0%}"
+        wait = f"{m.mean_wait:.0f}"
+        items = [  # (words, shorter words for big text, colour, the phase it shows)
             (
-                (
-                    "CONCURRENT SHOP" if warm else "PARALLEL SHOP",
-                    "CONCURRENT" if warm else "PARALLEL",
-                ),
+                _("CONCURRENT SHOP") if warm else _("PARALLEL SHOP"),
+                _("CONCURRENT") if warm else _("PARALLEL"),
                 colour,
+                None,
             ),
-            ((clock_text(shop.now),) * 2, P.WHITE),
-            ((f"{speed:g}x",) * 2, P.WHITE),
-            ((f"served {m.served}", f"served {m.served}"), P.WHITE),
-            ((f"mean wait {m.mean_wait:.0f}s", f"wait {m.mean_wait:.0f}s"), P.WHITE),
-            ((f"flirting {m.flirt_share:.0%}", f"flirt {m.flirt_share:.0%}"), (255, 150, 190)),
-            ((f"standing {m.stand_share:.0%}", f"stand {m.stand_share:.0%}"), (160, 180, 255)),
+            (clock_text(shop.now), clock_text(shop.now), P.WHITE, None),
+            (fast, fast, P.WHITE, None),
+            (served, served, P.WHITE, None),
+            (
+                _("mean wait {seconds}s").format(seconds=wait),
+                _("wait {seconds}s").format(seconds=wait),
+                P.WHITE,
+                None,
+            ),
+            (
+                _("flirting {share}").format(share=flirt),
+                # translators: short for "flirting {share}" when big text leaves no room
+                _("flirt {share}").format(share=flirt),
+                None,
+                "flirting",
+            ),
+            (
+                _("standing {share}").format(share=stand),
+                # translators: short for "standing {share}" when big text leaves no room
+                _("stand {share}").format(share=stand),
+                None,
+                "standing",
+            ),
         ]
-        room = width - 10 - px(90)
-        long = [label(text[0], size, col, True) for text, col in items]
-        # big text: the short words when the long ones would not all fit
-        if text_scale() > 1 and sum(i.get_width() + px(gap) for i in long) > room:
-            long = [label(text[1], size, col, True) for text, col in items]
+        phases = [item[3] for item in items]
+        colours = [col or P.HUD_COLOURS[phase or ""] for _w, _s, col, phase in items]
+        images = [label(item[0], size, c, True) for item, c in zip(items, colours, strict=True)]
+        icons = px(22) * sum(1 for p in phases if p)
+        space = width - 10 - px(90)
+        # big text: the short words when the long ones would not all fit, a little smaller
+        # (never below the designed size) when even those would not: every item stays shown
+        if text_scale() > 1 and icons + sum(i.get_width() + px(gap) for i in images) > space:
+            for real in range(px(size), size - 1, -1):
+                images = [
+                    label(item[1], real, c, True, fixed=True)
+                    for item, c in zip(items, colours, strict=True)
+                ]
+                if icons + sum(i.get_width() + px(gap) for i in images) <= space:
+                    break
         cx = x + 10
-        for img in long:
-            if cx + img.get_width() > x + width - px(90):
+        for img, phase, col in zip(images, phases, colours, strict=True):
+            room = px(22) if phase else 0  # an icon before the words: not by colour alone
+            if cx + room + img.get_width() > x + width - px(90):
                 break
-            surface.blit(img, (cx, px(8 if compact else 7)))
-            cx += img.get_width() + px(gap)
+            if phase:
+                cues.icon(surface, phase, (cx + px(9), px(BAR_H) // 2), col)
+            surface.blit(img, (cx + room, px(8 if compact else 7)))
+            cx += room + img.get_width() + px(gap)
         if paused:
             draw_paused_badge(surface, x + width)
         else:
-            hint = label("H: help", 20, (200, 200, 200))
+            hint = label(_("H: help"), 20, (200, 200, 200))
             surface.blit(hint, hint.get_rect(topright=(x + width - 10, px(9))))
         if caption:
-            self.draw_caption(surface, caption_for(shop, selected), x, width)
+            phase = caption_phase(shop, selected)
+            self.draw_caption(surface, caption_for(shop, selected), x, width, phase)
 
-    def draw_caption(self, surface: pygame.Surface, text: str, x: int, width: int) -> None:
+    def draw_caption(
+        self, surface: pygame.Surface, text: str, x: int, width: int, phase: str | None = None
+    ) -> None:
+        """The story's sentence; with an icon of the phase it speaks of, when there is one."""
         height = px(CAPTION_H)
         y = self.height - height
         surface.blit(self.caption_strip, (x, y), (0, 0, width, height))
+        left = x + 12
+        if phase in cues.ICONS:
+            cues.icon(surface, phase, (x + px(22), y + height // 2), P.PHASE_COLOURS[phase])
+            left = x + px(40)
+        room = x + width - left - 8
         if text_scale() > 1:  # as large as fits, never past the edge
-            img = fit(text, 26, P.WHITE, width=width - 20, smallest=20)
+            img = fit(text, 26, P.WHITE, width=room, smallest=20)
         else:
             img = label(text, 26, P.WHITE)
-            if img.get_width() > width - 20:
+            if img.get_width() > room:
                 img = label(text, 20, P.WHITE)
-        surface.blit(img, img.get_rect(midleft=(x + 12, y + height // 2)))
+        surface.blit(img, img.get_rect(midleft=(left, y + height // 2)))
 
 
 def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None:
-    badge = label(" PAUSED ", 24, (30, 20, 20), True)
+    badge = label(" {} ".format(_("PAUSED")), 24, (30, 20, 20), True)
     rect = badge.get_rect(topright=(right - 8, top)).inflate(6, 2)
     rect.bottom = min(rect.bottom, surface.get_height() - 4)  # big text near the bottom edge
     pygame.draw.rect(surface, (255, 210, 60), rect, border_radius=5)
@@ -182,38 +237,44 @@ def _columns(wrapped: list[tuple[int, list[str]]], count: int) -> list[list[tupl
     return [wrapped[:split], wrapped[split:]]
 
 
+def _help_tries() -> list[tuple[int, int]]:
+    """(text size, columns) from the most wanted down. As designed (scale 1) the table is
+    one column, its text a little smaller (down to 22) when the rows outgrow the window;
+    big text keeps its size and takes two columns first."""
+    sizes = range(px(26), 15, -1)
+    if text_scale() == 1.0:
+        return [(s, 1) for s in sizes if s >= 22] + [(s, c) for s in sizes for c in (1, 2)]
+    return [(s, c) for s in sizes for c in (1, 2)]
+
+
 def help_layout(screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> HelpLayout:
     """The largest text that fits the screen, in one column or two: a projector's big text
     needs both, with the longer explanations wrapped. A line may be a little tighter than
-    its text size asks (down to 30/34) before the text gets smaller. At scale 1 it is the
-    single 760-pixel column of old, rows squeezed to fit the window's height."""
+    its text size asks (down to 30/34) before the text gets smaller. At scale 1 it is one
+    column, 760 pixels wide at text size 26 unless a (translated) line needs more room."""
     w, h = screen
     count_rows = max(1, len(rows))
-    for size in range(px(26), 15, -1):
+    for size, count in _help_tries():
         natural, tightest = round(size * HELP_ROW / 26), round(size * 30 / 26)
         head = round(size * 70 / 26)  # title band above the rows and the margin below
-        widest = max((_width(k, size, True) for k, _, _ in rows), default=0)
+        widest = max((_width(k, size, True) for k, _k, _a in rows), default=0)
         key_w = max(round(size * 170 / 26), widest + size)
-        for count in (1, 2):
-            if count == 1:  # one column: as wide as its longest line, within the screen
-                longest = max(
-                    (_width(t, size) for _, t, _ in rows),
-                    default=0,
-                )
-                width = min(w - 20, max(round(size * HELP_WIDTH / 26), 30 + key_w + longest + 30))
-            else:
-                width = w - 20
-            text_w = (width - 10) // count - 30 - key_w - 10
-            if text_w < 8 * size:
-                continue
-            wrapped = [(i, _wrap(t, size, text_w)) for i, (_, t, _) in enumerate(rows)]
-            columns = _columns(wrapped, count)
-            lines = max(sum(len(t) for _, t in col) for col in columns) if columns else 0
-            step = min(natural, (h - 20 - head) // max(1, lines))
-            if step >= tightest:
-                panel = pygame.Rect(0, 0, width, head + step * lines)
-                panel.center = (w // 2, h // 2)
-                return HelpLayout(size, step, key_w, columns, panel)
+        if count == 1:  # one column: as wide as its longest line, within the screen
+            longest = max((_width(t, size) for _k, t, _a in rows), default=0)
+            width = min(w - 20, max(round(size * HELP_WIDTH / 26), 30 + key_w + longest + 30))
+        else:
+            width = w - 20
+        text_w = (width - 10) // count - 30 - key_w - 10
+        if text_w < 8 * size:
+            continue
+        wrapped = [(i, _wrap(t, size, text_w)) for i, (_k, t, _a) in enumerate(rows)]
+        columns = _columns(wrapped, count)
+        lines = max(sum(len(t) for _i, t in col) for col in columns) if columns else 0
+        step = min(natural, (h - 20 - head) // max(1, lines))
+        if step >= tightest:
+            panel = pygame.Rect(0, 0, width, head + step * lines)
+            panel.center = (w // 2, h // 2)
+            return HelpLayout(size, step, key_w, columns, panel)
     # a tiny window: the smallest text, one column, cut at the bottom
     step = max(1, (h - 90) // count_rows)
     panel = pygame.Rect(0, 0, w - 20, 70 + step * count_rows)
@@ -236,7 +297,7 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
     surface.blit(shade, panel)
     pygame.draw.rect(surface, (255, 200, 90), panel, 3, border_radius=8)
     title = label(
-        "Async Burgers - controls", round(size * 34 / 26), (255, 200, 90), True, fixed=True
+        _("Async Burgers - controls"), round(size * 34 / 26), (255, 200, 90), True, fixed=True
     )
     surface.blit(title, title.get_rect(midtop=(panel.centerx, panel.top + round(size * 16 / 26))))
     column_w = (panel.w - 10) // len(layout.columns)
@@ -244,7 +305,7 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
         x = panel.left + c * column_w + 30
         y = panel.top + layout.head
         for index, text in column:
-            keys, _, active = rows[index]
+            keys, _what, active = rows[index]
             key_colour, text_colour = ((255, 220, 140), P.WHITE) if active else (GREY, GREY)
             surface.blit(label(keys, size, key_colour, True, fixed=True), (x, y))
             for line in text:

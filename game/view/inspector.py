@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import _, ngettext
 from ..scheduler import FAILED, READY, RUNNING, SLEEPING, WAITING, Task
 from ..shop import Shop
 from ..shop.people import Couple, Staff, Timeline
+from . import cues, words
 from . import palette as P
-from .text import fit, label, px, text_scale
+from .text import fit, fitted, label, px, text_scale
 
-STATE_COLOURS = {
-    RUNNING: (255, 230, 80),
-    READY: (120, 230, 120),
-    SLEEPING: (120, 170, 255),
-    WAITING: (255, 140, 90),
-    FAILED: (255, 60, 60),
-}
-GROUP_TITLES = {"staff": "staff", "couples": "couples", "door": "door"}
+STATE_COLOURS = P.STATE_COLOURS  # the palette in use (F3), keyed by the kernel's states
+assert {RUNNING, READY, SLEEPING, WAITING, FAILED} <= set(STATE_COLOURS)
 STRIP_SECONDS = 60.0
 MAX_WIDTH = 600  # with big text: the code view (left) and this panel (right) never overlap
 
@@ -43,8 +39,8 @@ def short_state(task: Task) -> str:
 
 
 def short_state_text(text: str) -> str:
-    """'waiting on queue X' -> 'on queue X'; 'sleeping until 4.00' -> 'sleeps to 4.00'."""
-    return text.replace("waiting on ", "on ").replace("sleeping until", "sleeps to")
+    """'waiting on queue X' -> "waits on queue 'X'", in the player's language."""
+    return words.state_text(text)
 
 
 class Inspector:
@@ -73,15 +69,16 @@ class Inspector:
         pygame.draw.rect(surface, (140, 200, 255), r, 2, border_radius=6)
         x, y = r.x + 10, r.y + 8
         kernel = shop.kernel
-        clock = label(f"t = {shop.now:8.3f} s", 20, P.WHITE)
+        clock = label(_("t = {seconds} s").format(seconds=f"{shop.now:8.3f}"), 20, P.WHITE)
         title = fit(
-            "Scheduler inspector", 26, (140, 200, 255), True, width=r.w - 30 - clock.get_width()
+            _("Scheduler inspector"),
+            26,
+            (140, 200, 255),
+            True,
+            width=r.w - 30 - clock.get_width(),
         )
         surface.blit(title, (x, y))
-        surface.blit(
-            clock,
-            (r.right - 130 if text_scale() == 1.0 else r.right - 10 - clock.get_width(), y + 4),
-        )
+        surface.blit(clock, clock.get_rect(topright=(r.right - 10, y + 4)))
         y += px(26)
         room = r.right - 8 - x  # width left for a line of text
         trace = list(kernel.trace or [])
@@ -89,39 +86,41 @@ class Inspector:
         tick = [h for h in trace if last_time is not None and h.time == last_time]
         ran = {h.name for h in tick}
         if tick:
-            title = f"hand-over at {last_time:.2f} s, in turn:"
+            title = _("hand-over at {seconds} s, in turn:").format(seconds=f"{last_time:.2f}")
             surface.blit(fit(title, 18, (255, 230, 120), True, width=room), (x, y))
             y += px(18)
             shown = tick[-3:]
             if len(tick) > 3:
-                surface.blit(
-                    label(f"  ({len(tick) - 3} before these)", 16, (200, 200, 160)), (x, y)
-                )
+                surface.blit(label(before_these(len(tick) - 3), 16, (200, 200, 160)), (x, y))
                 y += px(16)
             for n, handover in enumerate(shown, start=len(tick) - len(shown) + 1):
-                text = f"{n}. {handover.name} ran, then awaits: {short_state_text(handover.after)}"
+                text = _("{n}. {name} ran, then awaits: {state}").format(
+                    n=n, name=words.name(handover.name), state=short_state_text(handover.after)
+                )
                 surface.blit(fit(text, 18, (255, 230, 120), width=room - 8), (x + 8, y))
                 y += px(18)
         else:
-            surface.blit(label("nothing has run yet", 18, (255, 230, 120)), (x, y))
+            surface.blit(label(_("nothing has run yet"), 18, (255, 230, 120)), (x, y))
             y += px(18)
         upcoming = self._next_up(shop)
-        text = "next up: " + (", ".join(upcoming) or "(nothing scheduled)")
+        text = (
+            _("next up: {tasks}").format(tasks=", ".join(upcoming))
+            if upcoming
+            else _("next up: (nothing scheduled)")
+        )
         surface.blit(fit(text, 18, (170, 230, 170), width=room), (x, y))
         y += px(24)
         strips_top = r.bottom - px(150)
-        name_w = px(124)  # the task name column
+        name_w = px(124)  # the task name column (a longer translated name pushes its state on)
         for group, tasks in task_rows(shop):
             if y > strips_top - px(40):
                 break
-            surface.blit(
-                label(GROUP_TITLES.get(group, group).upper(), 18, (200, 200, 200), True), (x, y)
-            )
+            surface.blit(label(words.group(group).upper(), 18, (200, 200, 200), True), (x, y))
             y += px(18)
             for shown, task in enumerate(tasks):
                 if y > strips_top - px(22):
                     surface.blit(
-                        label(f"... {len(tasks) - shown} more", 18, (180, 180, 180)), (x + 14, y)
+                        label(more_tasks(len(tasks) - shown), 18, (180, 180, 180)), (x + 14, y)
                     )
                     y += px(18)
                     break
@@ -133,11 +132,17 @@ class Inspector:
                         (r.x + 4, y - 1, r.w - 8, px(19)),
                         border_radius=3,
                     )
+                if selected is not None and task.actor is selected:  # followed: outlined too
+                    pygame.draw.rect(
+                        surface, P.GOLD, (r.x + 4, y - 1, r.w - 8, px(19)), 1, border_radius=3
+                    )
                 colour = STATE_COLOURS.get(task.state, (200, 200, 200))
-                pygame.draw.circle(surface, colour, (x + 6, y + px(8)), px(5))
-                surface.blit(fit(task.name, 18, P.WHITE, True, width=name_w - 2), (x + 16, y))
-                state = fit(short_state(task), 18, colour, width=room - 16 - name_w)
-                surface.blit(state, (x + 16 + name_w, y))
+                cues.marker(surface, task.state, (x + 6, y + px(8)), colour)
+                name = fit(words.name(task.name), 18, P.WHITE, True, width=name_w - 2)
+                surface.blit(name, (x + 16, y))
+                state_x = max(x + 16 + name_w, x + 16 + name.get_width() + 8)
+                state = fitted(short_state(task), 18, colour, r.right - 6 - state_x, least=12)
+                surface.blit(state, (state_x, y))
                 y += px(19)
             y += px(4)
         strips = pygame.Rect(r.x + 8, strips_top, r.w - 16, px(142))
@@ -148,7 +153,7 @@ class Inspector:
         """The ready queue in order, else who wakes next (at the earliest wake-up time)."""
         kernel = shop.kernel
         if kernel.ready:
-            return [t.name for t in kernel.ready][:4]
+            return [words.name(t.name) for t in kernel.ready][:4]
         sleepers = sorted(
             (t for t in kernel.tasks if t.state == SLEEPING),
             key=lambda t: (t.wake_at, t._sleep_seq),
@@ -156,17 +161,22 @@ class Inspector:
         if not sleepers:
             return []
         first = sleepers[0].wake_at
-        return [f"{t.name} @ {first:.2f}s" for t in sleepers if t.wake_at == first][:3]
+        at = f"{first:.2f}"
+        return [
+            _("{name} at {seconds}s").format(name=words.name(t.name), seconds=at)
+            for t in sleepers
+            if t.wake_at == first
+        ][:3]
 
     def _draw_strips(self, surface: pygame.Surface, shop: Shop, area: pygame.Rect) -> None:
         """Last minute of virtual time per worker and per couple, coloured by what they did."""
-        surface.blit(
-            label(f"last {STRIP_SECONDS:.0f} s", 18, (200, 200, 200), True), (area.x, area.y)
-        )
+        seconds = f"{STRIP_SECONDS:.0f}"
+        title = _("last {seconds} s").format(seconds=seconds)
+        surface.blit(label(title, 18, (200, 200, 200), True), (area.x, area.y))
         head = px(18)
-        rows: list[tuple[str, Timeline]] = [(s.name, s.timeline) for s in shop.staff]
+        rows: list[tuple[str, Timeline]] = [(words.name(s.name), s.timeline) for s in shop.staff]
         couples: list[Couple] = sorted(shop.couples, key=lambda c: c.index)[-6:]
-        rows += [(c.name if not c.protagonist else "you & crush", c.timeline) for c in couples]
+        rows += [(words.couple_name(c), c.timeline) for c in couples]
         top = area.y + head
         height = max(6, min(px(14), (area.h - head - 2) // max(1, len(rows))))
         bar_x, bar_w = area.x + px(110), area.w - px(112)
@@ -182,17 +192,22 @@ class Inspector:
                     break
                 x0 = bar_x + max(0.0, phase.start - start) / STRIP_SECONDS * bar_w
                 x1 = bar_x + (end - start) / STRIP_SECONDS * bar_w
-                colour = P.PHASE_COLOURS.get(phase.label, busy_colour(phase.label))
-                pygame.draw.rect(surface, colour, (x0, y, max(1.0, x1 - x0), height - 2))
+                colour = busy_colour(phase.label)
+                bar = pygame.Rect(round(x0), y, max(1, round(x1) - round(x0)), height - 2)
+                cues.fill(surface, bar, colour, phase.label)
 
 
 def busy_colour(label_text: str) -> tuple[int, int, int]:
-    """Staff phases: idle grey, busy work in warm colours."""
-    return {
-        "taking order": (250, 190, 70),
-        "passing order": (250, 150, 60),
-        "cooking": (230, 90, 60),
-    }.get(label_text, (200, 120, 200))
+    """A timeline phase's colour in the palette in use (an unknown one purple)."""
+    return P.PHASE_COLOURS.get(label_text, (200, 120, 200))
+
+
+def before_these(n: int) -> str:
+    return ngettext("  ({n} before this one)", "  ({n} before these)", n).format(n=n)
+
+
+def more_tasks(n: int) -> str:
+    return ngettext("... {n} more", "... {n} more", n).format(n=n)
 
 
 def followed_task(shop: Shop, selected: object) -> Task | None:

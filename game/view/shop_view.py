@@ -12,11 +12,14 @@ import math
 
 import pygame
 
+from .. import i18n
+from ..i18n import _, ngettext
 from ..shop import Shop
 from ..shop import layout as L
 from ..shop.layout import Table
 from ..shop.people import Couple, Person, Point, Tray
 from ..shop.places import Counter
+from . import motion
 from . import palette as P
 from .digits import draw_digits
 from .poses import (
@@ -45,6 +48,8 @@ class ShopView:
         self.layout = shop.layout
         self.warm = shop.concurrent
         self.background = self._build_background()
+        self.background_words = i18n.generation()  # the board's words: rebuilt on F2
+        self.speed = 1.0
         counters = self._build_counters()
         self.counters_at = counters.get_bounding_rect()  # blit only the part with pixels
         self.counters = counters.subsurface(self.counters_at).copy()
@@ -91,8 +96,8 @@ class ShopView:
             bg.blit(lib.prop("display"), L.DISPLAY[:2])
             colour = P.WARM_LABEL
             x, y, w, h = L.DISPLAY
-            top = outlined("ORDER #", 24, colour, P.WHITE)
-            bottom = outlined("READY", 24, colour, P.WHITE)
+            top = outlined(_("ORDER #"), 24, colour, P.WHITE)
+            bottom = outlined(_("READY"), 24, colour, P.WHITE)
             bg.blit(top, top.get_rect(midtop=(x + w // 2, y + 10)))
             bg.blit(bottom, bottom.get_rect(midbottom=(x + w // 2, y + h - 8)))
         stool = lib.prop("stool" if warm else "stool_cool")
@@ -150,8 +155,16 @@ class ShopView:
         return layer
 
     # -- per frame --------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, shop: Shop, selected: object = None) -> None:
+    def draw(
+        self, surface: pygame.Surface, shop: Shop, selected: object = None, speed: float = 1.0
+    ) -> None:
+        """The shop at ``shop.now``; ``speed`` (virtual seconds per wall second) times what
+        blinks in wall seconds, so no speed makes it flash faster (``motion``)."""
         t = shop.now
+        self.speed = speed
+        if self.background_words != i18n.generation():
+            self.background = self._build_background()
+            self.background_words = i18n.generation()
         self._tills = tills_by_server(shop)
         surface.blit(self.background, (0, 0))
         if self.warm:
@@ -168,7 +181,7 @@ class ShopView:
         self._draw_floor(surface, shop, t, selected)
 
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
-        x, y, w, _ = L.KITCHEN_WINDOW
+        x, y, w, _h = L.KITCHEN_WINDOW
         slips = [*shop.cooking, *shop.kitchen.items]
         slip = self.lib.prop("order_slip")
         for i, order in enumerate(slips[:9]):
@@ -214,8 +227,8 @@ class ShopView:
         number = shop.display.number
         text = f"{number % 100:02d}" if number is not None else "--"
         since = shop.now - shop.display.changed_at
-        if number is not None and since < 1.5:  # a new number blinks three times: look up!
-            if int(since * 4) % 2 == 1:
+        if number is not None and motion.board_new(since, self.speed):  # a new number: look up!
+            if motion.board_dark(shop.now, since, self.speed):  # unless motion is reduced
                 text = "  "
             pygame.draw.rect(surface, P.LED_ON, screen.inflate(14, 10), 3, border_radius=6)
         draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
@@ -233,7 +246,7 @@ class ShopView:
                 if person.visible:
                     items.append((person.position_at(t)[1], 1, person, couple))
         items.sort(key=lambda item: (item[0], item[1]))
-        for _, _, thing, couple in items:
+        for _depth, _kind, thing, couple in items:
             if isinstance(thing, Table):
                 cx, cy = thing.center
                 surface.blit(table_img, table_img.get_rect(midbottom=(cx, cy + TABLE_DROP)))
@@ -248,7 +261,8 @@ class ShopView:
         outside = len(shop.line) - len(self.layout.line)
         if outside > 0:  # the rest of the line waits at the door, out of sight
             x, y = self.layout.line[-1]
-            tag = outlined(f"+{outside} more in line", 20, P.WHITE, P.INK)
+            more = ngettext("+{n} more in line", "+{n} more in line", outside).format(n=outside)
+            tag = outlined(more, 20, P.WHITE, P.INK)
             surface.blit(tag, tag.get_rect(midbottom=(x + 30, y - 86)))
         if selected is not None:
             self._draw_selection(surface, selected, t)
@@ -307,7 +321,9 @@ class ShopView:
             looks = self._facing(person, couple)
             if person.activity == "listening":  # hearts: the crush of the one talking
                 heart = props.anim("heart")
-                for k in range(2):
+                if motion.reduced():  # one still heart over the head says the same
+                    surface.blit(heart.frames[0], (head[0] + 10 * looks - 8, head[1] - 6))
+                for k in range(0 if motion.reduced() else 2):
                     phase = (t * 0.6 + k * 0.5 + looks * 0.25) % 1.0
                     hx = head[0] + 10 * looks + 8 * math.sin((phase + k) * 6.28)
                     frame = heart.frame_at(phase)
@@ -321,7 +337,7 @@ class ShopView:
                     surface.blit(text, text.get_rect(midtop=(x - 37, y - 44)))
                 else:
                     sweat = props.image_of("sweat")
-                    if int(t * 1.5) % 2 == 0:
+                    if motion.blink_on(t / self.speed):
                         surface.blit(sweat, (x + 12, y - 86))
             self._draw_bubble(surface, person, t, looks)
         if couple.protagonist:
@@ -350,8 +366,8 @@ class ShopView:
     def _draw_protagonist_tag(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
         (x1, y1), (x2, y2) = (p.position_at(t) for p in couple.people)
         above = 140 if any(bubble_for(p) for p in couple.people) else 98  # clear of a bubble
-        x, y = (x1 + x2) / 2, min(y1, y2) - above + 3 * math.sin(t * 3)
-        tag = outlined("you & crush", 18, P.GOLD, P.INK)
+        x, y = (x1 + x2) / 2, min(y1, y2) - above + motion.bob(t, 3)
+        tag = outlined(_("you & crush"), 18, P.GOLD, P.INK)
         surface.blit(tag, tag.get_rect(midbottom=(x, y)))
         pygame.draw.polygon(surface, P.GOLD, [(x - 6, y + 1), (x + 6, y + 1), (x, y + 8)])
 

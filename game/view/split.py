@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_, _
 from ..shop import Metrics, Shop
+from . import cues
 from . import palette as P
-from .hud import Hud, caption_for
+from .hud import Hud, caption_for, caption_phase
 from .shop_view import ShopView
 from .text import label, px, text_scale
 
 HALF_W, SHOP_H = 640, 360
+SHOP_NAMES = {"concurrent": N_("concurrent shop"), "parallel": N_("parallel shop")}
+SHOP_PATTERNS = {"concurrent": "solid", "parallel": "diagonal"}  # not by colour alone
 TOP = 30
 COMPARE_TOP = TOP + SHOP_H + 8
 
@@ -65,7 +69,7 @@ class SplitView:
         metrics = []
         for side, (shop, view) in enumerate(zip(shops, views, strict=True)):
             if side in stale:
-                view.draw(self.full, shop, selected)
+                view.draw(self.full, shop, selected, speed=speed)
                 pygame.transform.smoothscale(self.full, (HALF_W, SHOP_H), self.halves[side])
             surface.blit(self.halves[side], (side * HALF_W, TOP))
             hud.draw(
@@ -84,45 +88,46 @@ class SplitView:
             surface, metrics, pygame.Rect(20, COMPARE_TOP, 1240, 270), [len(s.staff) for s in shops]
         )
         protagonist_shop = next((s for s in shops if s.concurrent), shops[0])
-        hud.draw_caption(surface, caption_for(protagonist_shop, selected), 0, 1280)
+        text = caption_for(protagonist_shop, selected)
+        hud.draw_caption(surface, text, 0, 1280, caption_phase(protagonist_shop, selected))
 
     def _compare(
         self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect, staff: list[int]
     ) -> None:
         """Three rows of paired bars: flirting share, mean wait, couples served."""
         rows = [
-            ("waiting spent flirting", [m.flirt_share for m in metrics], 1.0, lambda v: f"{v:.0%}"),
-            ("waiting spent standing", [m.stand_share for m in metrics], 1.0, lambda v: f"{v:.0%}"),
+            (_("waiting spent flirting"), [m.flirt_share for m in metrics], 1.0, percent),
+            (_("waiting spent standing"), [m.stand_share for m in metrics], 1.0, percent),
             (
-                "mean wait for burgers",
+                _("mean wait for burgers"),
                 [m.mean_wait for m in metrics],
                 max(1.0, *(m.mean_wait for m in metrics)),
-                lambda v: f"{v:.0f} s",
+                lambda v: _("{seconds} s").format(seconds=f"{v:.0f}"),
             ),
             (
-                "couples served",
+                _("couples served"),
                 [float(m.served) for m in metrics],
                 max(1.0, *(m.served for m in metrics)),
                 lambda v: f"{v:.0f}",
             ),
             (
-                f"staff busy ({staff[0]} vs {staff[1]})",
+                _("staff busy ({one} vs {other})").format(one=staff[0], other=staff[1]),
                 [m.staff_utilisation for m in metrics],
                 1.0,
-                lambda v: f"{v:.0%}",
+                percent,
             ),
         ]
-        colours = [(255, 170, 70), (90, 180, 240)]
-        names = [m.mode for m in metrics]
-        head = label("Same couples, same moment:", 24, P.WHITE, True)
-        surface.blit(head, (area.x, area.y))
-        key_x = area.x + 330 if text_scale() == 1.0 else area.x + head.get_width() + 30
-        for name, colour in zip(names, colours, strict=True):
-            text = label(f"{name} shop", 22, P.WHITE)
-            swatch = pygame.Rect(key_x, area.y + px(4), px(16), px(16))
-            pygame.draw.rect(surface, colour, swatch)
-            surface.blit(text, (swatch.right + 6, area.y + 1))
-            key_x += 190 if text_scale() == 1.0 else swatch.w + text.get_width() + 30
+        colours = [P.SHOP_COLOURS[m.mode] for m in metrics]
+        patterns = [SHOP_PATTERNS.get(m.mode, "solid") for m in metrics]
+        heading = label(_("Same couples, same moment:"), 24, P.WHITE, True)
+        surface.blit(heading, (area.x, area.y))
+        left = max(area.x + 330, area.x + heading.get_width() + px(24))
+        for i, metric in enumerate(metrics):
+            swatch = pygame.Rect(left, area.y + px(4), px(16), px(16))
+            cues.fill(surface, swatch, colours[i], patterns[i])
+            name = label(_(SHOP_NAMES.get(metric.mode, metric.mode)), 22, P.WHITE)
+            surface.blit(name, (swatch.right + 6, area.y + 1))
+            left = max(left + 190, swatch.right + name.get_width() + 30)
         y = area.y + px(32)
         # big text: rows as tall as the room above the caption strip allows
         bottom = area.bottom if text_scale() == 1.0 else 720 - px(34) - 4
@@ -134,7 +139,7 @@ class SplitView:
             for i, value in enumerate(values):
                 width = int(bar_w * (value / top if top else 0))
                 rect = pygame.Rect(bar_x, y + i * (bar_h + 2), max(2, width), bar_h)
-                pygame.draw.rect(surface, colours[i], rect, border_radius=3)
+                cues.fill(surface, rect, colours[i], patterns[i])
                 value_text = label(fmt(value), 18, P.WHITE)
                 if text_scale() == 1.0:
                     surface.blit(value_text, (rect.right + 6, rect.y - 2))
@@ -143,3 +148,7 @@ class SplitView:
                         value_text, value_text.get_rect(midleft=(rect.right + 6, rect.centery))
                     )
             y += row_h
+
+
+def percent(value: float) -> str:
+    return f"{value:.0%}"

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pygame
 
+from ..i18n import N_, _
+from ..shop.story import BEATS, LESSONS
 from . import palette as P
 from .text import font, label, px
+
+HEADINGS = {  # (kind, mode) -> the card's heading; whole phrases, so they translate
+    ("beat", "concurrent"): N_("CONCURRENT SHOP - BEAT {code}"),
+    ("beat", "parallel"): N_("PARALLEL SHOP - BEAT {code}"),
+    ("lesson", "concurrent"): N_("THE LESSON OF THE CONCURRENT SHOP"),
+    ("lesson", "parallel"): N_("THE LESSON OF THE PARALLEL SHOP"),
+    ("end", "concurrent"): N_("THE TWO LESSONS"),
+    ("end", "parallel"): N_("THE TWO LESSONS"),
+}
 
 
 def wrap(text: str, size: int, width: int) -> list[str]:
@@ -42,13 +53,22 @@ def draw_card(surface: pygame.Surface, kind: str, mode: str, code: str, text: st
     surface.blit(shade, card)
     accent = P.WARM_LABEL if mode == "concurrent" else P.COOL_LABEL
     pygame.draw.rect(surface, accent, card, 4, border_radius=10)
-    heading = {
-        "beat": f"{mode} shop - beat {code}",
-        "lesson": f"the lesson of the {mode} shop",
-        "end": "the two lessons",
-    }[kind]
-    surface.blit(label(heading.upper(), 26, accent, True), (card.x + 24, card.y + px(16)))
+    surface.blit(label(heading(kind, mode, code), 26, accent, True), (card.x + 24, card.y + px(16)))
     for i, line in enumerate(lines):
         surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + px(52) + px(40) * i))
-    hint = label("SPACE: continue", 22, (120, 110, 100))
+    hint = label(_("SPACE: continue"), 22, (120, 110, 100))
     surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))
+
+
+def heading(kind: str, mode: str, code: str) -> str:
+    """The card's heading, in capitals (as the language writes them)."""
+    return _(HEADINGS[kind, mode]).format(code=code)
+
+
+def card_text(kind: str, mode: str, code: str) -> str:
+    """What a story card says, in the player's language: a beat, a lesson, or both."""
+    if kind == "beat":
+        return _(BEATS[code])
+    if kind == "lesson":
+        return _(LESSONS[mode])
+    return "  ".join(_(LESSONS[m]) for m in ("concurrent", "parallel"))

@@ -4,7 +4,8 @@ Sizes are given as designed for a laptop (scale 1); ``set_scale`` makes every la
 larger for a projector, and ``px`` scales the spacing that goes with it, so a panel
 written once lays itself out at 1, 1.25 or 1.5. At scale 1 nothing changes at all.
 Text on an object of fixed size (the board's lettering, a tray's number) asks for
-``fixed=True``; ``fit`` grows text only as far as its box allows.
+``fixed=True``; ``fit`` grows text only as far as its box allows, and ``fitted`` shrinks a
+long translation until it fits its box, at any scale.
 """
 
 from __future__ import annotations
@@ -120,3 +121,18 @@ def fit(
         text = text[:-2] + "…"
         img = label(text, smallest, colour, bold, fixed=True)
     return img
+
+
+def fitted(
+    text: str, size: int, colour: tuple[int, ...], width: int, bold: bool = False, least: int = 14
+) -> pygame.Surface:
+    """``label`` at ``size``, or smaller (down to ``least``) until it is ``width`` wide at
+    most: a translation longer than the English still fits its box. With big text it is
+    ``fit`` (the scaled size, down to ``least``, then cut short): never past the box."""
+    if _scale != 1.0:
+        return fit(text, size, colour, bold, width=width, smallest=least)
+    image = label(text, size, colour, bold)
+    while image.get_width() > width and size > least:
+        size -= 1
+        image = label(text, size, colour, bold)
+    return image

@@ -9,12 +9,15 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import i18n
 from game.app import keys
 from game.app.display import Display
 from game.app.keys import HOUSE, KEYS, SHOP, Binding, find, help_rows, markdown_table
 from game.app.sound import SoundPlayer
 from game.app.window import TICK, Game, open_window
+from game.i18n import _
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.view import palette as colours
 from game.view.text import set_scale, text_scale
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,6 +143,49 @@ def check_click(game: Game, scene: str) -> None:
     assert game.selected is None
 
 
+def check_follow(game: Game, scene: str) -> None:
+    """N / P: the click's keyboard path, staff first then couples in arrival order."""
+    game.advance_to(12)
+    shop = game.shop
+    inside = sorted((c for c in shop.couples if c.you.visible), key=lambda c: c.index)
+    people = [*shop.staff, *inside]
+    assert len(people) >= 3
+    press(game, pygame.K_n)
+    assert game.selected is people[0] and game.show_code and game.scene == scene
+    press(game, pygame.K_n)
+    assert game.selected is people[1]
+    press(game, pygame.K_p)
+    press(game, pygame.K_p)
+    assert game.selected is people[-1]  # round the end
+    press(game, pygame.K_n)
+    assert game.selected is people[0]
+    game.selected = None
+    press(game, pygame.K_p)
+    assert game.selected is people[-1]
+
+
+def check_language(game: Game, scene: str) -> None:
+    assert i18n.language() == "en"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "es" and _("PAUSED") == "EN PAUSA"
+    assert game.notice.visible and game.notice.text == "Idioma: Español"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "pt_BR" and game.notice.text == "Idioma: Português (Brasil)"
+    press(game, pygame.K_F2)
+    assert i18n.language() == "en" and game.notice.text == "Language: English"
+    assert game.scene == scene
+
+
+def check_palette(game: Game, scene: str) -> None:
+    assert colours.in_use() == "default"
+    press(game, pygame.K_F3)
+    assert colours.in_use() == "safe" and game.notice.visible
+    assert colours.PHASE_COLOURS["flirting"] == colours.OKABE_ITO["vermillion"]
+    press(game, pygame.K_F3)
+    assert colours.in_use() == "default" and game.scene == scene
+    assert colours.PALETTES["default"]["phases"] == colours.PHASE_COLOURS
+
+
 def panel_check(flag: str, key: int) -> Callable[[Game, str], None]:
     def check(game: Game, scene: str) -> None:
         press(game, key)
@@ -178,9 +224,11 @@ def check_fullscreen(game: Game, scene: str) -> None:
 def check_text_scale(game: Game, scene: str) -> None:
     try:
         seen = []
-        for _ in range(3):
+        for _press in range(3):
             press(game, pygame.K_z)
             seen.append(text_scale())
+            said = _("Text size: {scale}x").format(scale=f"{seen[-1]:g}")
+            assert game.notice.visible and game.notice.text == said
         assert seen == [1.25, 1.5, 1.0] and game.scene == scene
     finally:
         set_scale(1.0)
@@ -191,8 +239,11 @@ def check_mute(game: Game, scene: str) -> None:
     try:
         press(game, pygame.K_m)
         assert game.sound.muted and game.sound.playing == [] and game.scene == scene
+        silent = _("No sound on this computer: playing silently")
+        assert game.notice.text == (_("Sound: off") if game.sound.available else silent)
         press(game, pygame.K_m)
         assert not game.sound.muted
+        assert game.notice.text == (_("Sound: on") if game.sound.available else silent)
     finally:
         game.sound.close()
         game.sound = None
@@ -203,7 +254,7 @@ def check_record(game: Game, scene: str, tmp_path: Path) -> None:
     game.recorder.folder = tmp_path / "recordings"
     press(game, pygame.K_F9)
     assert game.recorder.recording and game.scene == scene
-    for _ in range(5):
+    for _frame in range(5):
         game.frame(1 / 20)
     press(game, pygame.K_F9)
     assert not game.recorder.recording
@@ -234,6 +285,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "+ / -": check_speed,
     "R": check_restart,
     "click": check_click,
+    "N / P": check_follow,
     "I": panel_check("show_inspector", pygame.K_i),
     "C": panel_check("show_code", pygame.K_c),
     "S": panel_check("split", pygame.K_s),
@@ -243,6 +295,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "Z": check_text_scale,
     "M": check_mute,
     "F9": check_record,
+    "F2": check_language,
+    "F3": check_palette,
     "F12": check_f12,
     "H or F1": check_help,
     "ESC or Q": check_quit,

@@ -30,8 +30,9 @@ def folder(tmp_path: Path) -> Path:
 def edit(folder: Path, name: str, change: Callable[[Json], object]) -> Path:
     """Rewrite ``name``.json in ``folder`` as ``change`` makes it (given the decoded JSON)."""
     path = folder / f"{name}.json"
-    path.write_text(json.dumps(change(json.loads(path.read_text(encoding="utf-8")))),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(change(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8"
+    )
     return path
 
 
@@ -90,57 +91,122 @@ SHAPES: dict[str, tuple[str, Callable[[Json], object], str]] = {
     "no meta": ("props", drop("meta"), r'"meta" is missing'),
     "meta is a list": ("props", set_top(meta=[]), r"meta must be an object"),
     "no frameTags": ("boy", drop_meta("frameTags"), r"meta\.frameTags is missing"),
-    "frameTags empty": ("boy", set_meta(frameTags=[]),
-                        r"meta\.frameTags is empty"),
-    "frameTags an object": ("boy", set_meta(frameTags={}),
-                            r"meta\.frameTags must be a list, not an object"),
+    "frameTags empty": ("boy", set_meta(frameTags=[]), r"meta\.frameTags is empty"),
+    "frameTags an object": (
+        "boy",
+        set_meta(frameTags={}),
+        r"meta\.frameTags must be a list, not an object",
+    ),
     "no frames": ("props", drop("frames"), r'"frames" is missing'),
     "frames empty": ("props", set_top(frames=[]), r"frames is empty"),
-    "frames a text": ("props", set_top(frames="boy.png"),
-                      r"frames must be a list or an object, not the text 'boy.png'"),
-    "frame entry a number": ("props", inplace(lambda data: data["frames"].__setitem__(2, 5)),
-                             r"frames\[2\] must be an object, not the number 5"),
-    "frame without rectangle": ("props", inplace(lambda data: data["frames"][1].pop("frame")),
-                                r"frames\[1\]\.frame is missing"),
-    "frame outside the image": ("props", set_frame(3, x=10_000),
-                                r"frames\[3\]\.frame \(x=10000, .*\) reaches outside the "
-                                r"\d+x\d+ image \(meta\.size\)"),
-    "frame taller than the image": ("boy", set_frame(0, h=100_000),
-                                    r"frames\[0\]\.frame .* reaches outside"),
-    "frame at negative x": ("props", set_frame(0, x=-4),
-                            r"frames\[0\]\.frame\.x must be at least 0, not -4"),
-    "frame of zero width": ("props", set_frame(0, w=0),
-                            r"frames\[0\]\.frame\.w must be at least 1, not 0"),
-    "frame size a float": ("props", set_frame(0, h=18.5),
-                           r"frames\[0\]\.frame\.h must be a whole number, not the number 18\.5"),
-    "frame size true": ("props", set_frame(0, w=True),
-                        r"frames\[0\]\.frame\.w must be a whole number, not true"),
-    "duration zero": ("boy", set_entry(0, duration=0),
-                      r"frames\[0\]\.duration must be a positive number of milliseconds"),
-    "duration text": ("boy", set_entry(5, duration="fast"),
-                      r"frames\[5\]\.duration must be a positive .* not the text 'fast'"),
-    "duration infinite": ("boy", set_entry(1, duration=float("inf")),
-                          r"frames\[1\]\.duration must be a positive"),
-    "tag past the last frame": ("boy", set_tag(-1, to=999),
-                                r"meta\.frameTags\[10\] \('sit_sad'\) runs to frame 999 but "
-                                r"the sheet has frames 0\.\.\d+ only"),
-    "tag running backwards": ("boy", set_tag(1, **{"from": 5, "to": 3}),
-                              r"meta\.frameTags\[1\] \('walk'\) runs backwards, from 5 to 3"),
-    "tag from negative": ("boy", set_tag(0, **{"from": -1}),
-                          r"meta\.frameTags\[0\]\.from must be at least 0, not -1"),
-    "tag without to": ("boy", inplace(lambda d: d["meta"]["frameTags"][2].pop("to")),
-                       r"meta\.frameTags\[2\]\.to is missing"),
-    "tag without a name": ("boy", set_tag(0, name=""),
-                           r"meta\.frameTags\[0\]\.name must be a non-empty text"),
-    "tag named twice": ("boy", set_tag(1, name="idle"),
-                        r"meta\.frameTags\[1\]: a second animation named 'idle'"),
-    "tag anchor a list": ("props", set_tag(0, anchor=[12, 18]),
-                          r"meta\.frameTags\[0\]\.anchor must be an object, not a list"),
-    "sheet anchor without y": ("boy", inplace(lambda d: d["meta"]["anchor"].pop("y")),
-                               r"meta\.anchor\.y is missing"),
+    "frames a text": (
+        "props",
+        set_top(frames="boy.png"),
+        r"frames must be a list or an object, not the text 'boy.png'",
+    ),
+    "frame entry a number": (
+        "props",
+        inplace(lambda data: data["frames"].__setitem__(2, 5)),
+        r"frames\[2\] must be an object, not the number 5",
+    ),
+    "frame without rectangle": (
+        "props",
+        inplace(lambda data: data["frames"][1].pop("frame")),
+        r"frames\[1\]\.frame is missing",
+    ),
+    "frame outside the image": (
+        "props",
+        set_frame(3, x=10_000),
+        r"frames\[3\]\.frame \(x=10000, .*\) reaches outside the "
+        r"\d+x\d+ image \(meta\.size\)",
+    ),
+    "frame taller than the image": (
+        "boy",
+        set_frame(0, h=100_000),
+        r"frames\[0\]\.frame .* reaches outside",
+    ),
+    "frame at negative x": (
+        "props",
+        set_frame(0, x=-4),
+        r"frames\[0\]\.frame\.x must be at least 0, not -4",
+    ),
+    "frame of zero width": (
+        "props",
+        set_frame(0, w=0),
+        r"frames\[0\]\.frame\.w must be at least 1, not 0",
+    ),
+    "frame size a float": (
+        "props",
+        set_frame(0, h=18.5),
+        r"frames\[0\]\.frame\.h must be a whole number, not the number 18\.5",
+    ),
+    "frame size true": (
+        "props",
+        set_frame(0, w=True),
+        r"frames\[0\]\.frame\.w must be a whole number, not true",
+    ),
+    "duration zero": (
+        "boy",
+        set_entry(0, duration=0),
+        r"frames\[0\]\.duration must be a positive number of milliseconds",
+    ),
+    "duration text": (
+        "boy",
+        set_entry(5, duration="fast"),
+        r"frames\[5\]\.duration must be a positive .* not the text 'fast'",
+    ),
+    "duration infinite": (
+        "boy",
+        set_entry(1, duration=float("inf")),
+        r"frames\[1\]\.duration must be a positive",
+    ),
+    "tag past the last frame": (
+        "boy",
+        set_tag(-1, to=999),
+        r"meta\.frameTags\[10\] \('sit_sad'\) runs to frame 999 but "
+        r"the sheet has frames 0\.\.\d+ only",
+    ),
+    "tag running backwards": (
+        "boy",
+        set_tag(1, **{"from": 5, "to": 3}),
+        r"meta\.frameTags\[1\] \('walk'\) runs backwards, from 5 to 3",
+    ),
+    "tag from negative": (
+        "boy",
+        set_tag(0, **{"from": -1}),
+        r"meta\.frameTags\[0\]\.from must be at least 0, not -1",
+    ),
+    "tag without to": (
+        "boy",
+        inplace(lambda d: d["meta"]["frameTags"][2].pop("to")),
+        r"meta\.frameTags\[2\]\.to is missing",
+    ),
+    "tag without a name": (
+        "boy",
+        set_tag(0, name=""),
+        r"meta\.frameTags\[0\]\.name must be a non-empty text",
+    ),
+    "tag named twice": (
+        "boy",
+        set_tag(1, name="idle"),
+        r"meta\.frameTags\[1\]: a second animation named 'idle'",
+    ),
+    "tag anchor a list": (
+        "props",
+        set_tag(0, anchor=[12, 18]),
+        r"meta\.frameTags\[0\]\.anchor must be an object, not a list",
+    ),
+    "sheet anchor without y": (
+        "boy",
+        inplace(lambda d: d["meta"]["anchor"].pop("y")),
+        r"meta\.anchor\.y is missing",
+    ),
     "no meta.size": ("boy", drop_meta("size"), r"meta\.size is missing"),
-    "meta.size without h": ("boy", inplace(lambda d: d["meta"]["size"].pop("h")),
-                            r"meta\.size\.h is missing"),
+    "meta.size without h": (
+        "boy",
+        inplace(lambda d: d["meta"]["size"].pop("h")),
+        r"meta\.size\.h is missing",
+    ),
 }
 
 
@@ -155,8 +221,11 @@ def test_a_sheet_of_the_wrong_shape_is_refused_naming_file_and_fault(
 
 def test_png_not_the_size_the_json_says(folder: Path) -> None:
     pygame.image.save(pygame.Surface((40, 30), pygame.SRCALPHA), str(folder / "boy.png"))
-    message = refused(lambda: Sheet("boy", folder), folder / "boy.png",
-                      r"boy\.png is 40x30 pixels but boy\.json says \d+x\d+ \(meta\.size\)")
+    message = refused(
+        lambda: Sheet("boy", folder),
+        folder / "boy.png",
+        r"boy\.png is 40x30 pixels but boy\.json says \d+x\d+ \(meta\.size\)",
+    )
     size = json.loads((folder / "boy.json").read_text())["meta"]["size"]
     assert f"{size['w']}x{size['h']}" in message
 
@@ -180,9 +249,12 @@ def test_json_that_is_not_utf8(folder: Path) -> None:
 def test_json_that_is_not_json(folder: Path) -> None:
     path = folder / "cook.json"
     path.write_text('{"frames": [],\n "meta": {,}}', encoding="utf-8")
-    refused(lambda: Sheet("cook", folder), path,
-            r"is not valid JSON: Expecting property name enclosed in double quotes at line 2 "
-            r"column 11")
+    refused(
+        lambda: Sheet("cook", folder),
+        path,
+        r"is not valid JSON: Expecting property name enclosed in double quotes at line 2 "
+        r"column 11",
+    )
 
 
 def test_json_nested_too_deeply_to_read(folder: Path) -> None:
@@ -209,8 +281,7 @@ def test_the_hash_layout_and_a_byte_order_mark_are_still_read(folder: Path) -> N
     for tag, anim in ours.anims.items():
         assert mine.anim(tag).durations == anim.durations
         assert mine.anim(tag).anchor == anim.anchor
-        assert [f.get_size() for f in mine.anim(tag).frames] == [
-            f.get_size() for f in anim.frames]
+        assert [f.get_size() for f in mine.anim(tag).frames] == [f.get_size() for f in anim.frames]
 
 
 def test_another_folder_missing_an_animation_the_game_draws(folder: Path) -> None:
@@ -220,8 +291,11 @@ def test_another_folder_missing_an_animation_the_game_draws(folder: Path) -> Non
 
     path = edit(folder, "girl", drop_last_tag)
     assert Sheet("girl", folder).anims  # a valid sheet on its own...
-    refused(lambda: Library(folder), path,  # ...but the game would stop when she is sad
-            r"girl\.json has no animation 'sit_sad', which the game draws")
+    refused(
+        lambda: Library(folder),
+        path,  # ...but the game would stop when she is sad
+        r"girl\.json has no animation 'sit_sad', which the game draws",
+    )
 
 
 def test_a_missing_animation_is_named_in_the_file_when_asked_for(folder: Path) -> None:
@@ -236,8 +310,11 @@ def test_a_tint_sheet_must_match_its_base(folder: Path) -> None:
         return data
 
     path = edit(folder, "boy_tint", shorter_walk)
-    refused(lambda: Library(folder), path,
-            r"animation 'walk' has 3 frames but boy\.json has 4; a tint must match its base")
+    refused(
+        lambda: Library(folder),
+        path,
+        r"animation 'walk' has 3 frames but boy\.json has 4; a tint must match its base",
+    )
 
 
 def test_a_tint_frame_of_another_size(folder: Path) -> None:
@@ -252,11 +329,19 @@ def test_the_games_own_sheets_pass_every_check() -> None:
 
 
 def run_screenshot(assets: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASYNC_BURGERS_ASSETS": str(assets), "SDL_VIDEODRIVER": "dummy",
-           "SDL_AUDIODRIVER": "dummy"}
+    env = {
+        **os.environ,
+        "ASYNC_BURGERS_ASSETS": str(assets),
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+    }
     return subprocess.run(
         [sys.executable, "main.py", "--screenshot", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
