@@ -1,6 +1,13 @@
 """Async Burgers: `python main.py` opens the game; `--help` lists everything else."""
 
-from game.app.cli import main
+import sys
+
+from game.app.cli import main, web_main
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if sys.platform == "emscripten":  # in a web page (pygbag, docs/web.md): the page's loop
+        import asyncio
+
+        asyncio.run(web_main())
+    else:
+        raise SystemExit(main(prog="main.py"))

@@ -10,6 +10,7 @@ nothing and fails when a catalog misses or keeps a message, or a ``.mo`` is out 
 
 from __future__ import annotations
 
+import copy
 import io
 import sys
 from datetime import datetime, timezone
@@ -79,7 +80,9 @@ def mo_bytes(catalog: Catalog) -> bytes:
 def updated(lang: str, template: Catalog) -> Catalog:
     """``lang``'s catalog with exactly the template's messages (translations kept)."""
     catalog = load(lang)
-    catalog.update(template, no_fuzzy_matching=True)
+    # update() adopts the template's new messages as they are: a copy each time, so that
+    # English (filled with its ids below) never hands its strings to the next language
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
     catalog.obsolete.clear()  # a message the game no longer says is dropped
     catalog.creation_date = catalog.revision_date = FIXED_DATE
     catalog.fuzzy = False  # a reviewed catalog: its header (plural forms) goes into the .mo

@@ -234,12 +234,16 @@ def test_long_translations_still_fit(lang: str, fonts) -> None:  # noqa: ANN001
     for kind, mode in story_card.HEADINGS:
         assert width(story_card.heading(kind, mode, "C7"), 26, True) <= 980 - 48
     assert width(_("SPACE: continue"), 22) < 300
-    # help: every line at its natural size, in a panel within the screen
+    # help: at its designed size, every row in a panel within the screen, each wrapped line
+    # inside its column (too many rows for one column: two, the longer texts wrapped)
     for scene in ("shop", "house"):
-        rows = help_rows(scene)
-        panel = hud.help_panel((1280, 720), rows)
-        key_x, text_w = hud.help_columns(rows, hud.help_size(hud.help_step(720, len(rows))))
-        assert panel.w <= 1260 and key_x + text_w + 20 <= panel.w, scene
+        layout = hud.help_layout((1280, 720), help_rows(scene))
+        assert layout.size >= 22, scene
+        assert pygame.Rect(10, 10, 1260, 700).contains(layout.panel), scene
+        column_w = layout.panel.w // len(layout.columns) - 30 - layout.key_w
+        for column in layout.columns:
+            for _row, lines in column:
+                assert all(width(line, layout.size) <= column_w for line in lines), scene
     # the charts' legend and headings; the split view's row titles
     for phase in LEGEND:
         assert width(words.phase(phase), 24) <= 185 - 32 - 4, phase

@@ -1,7 +1,7 @@
 """Command line: every shop knob is a flag; bad values get one clear line and exit code 2.
 
-Exit codes: 0 done, 1 an actor crashed or the screenshot could not be written, 2 a bad
-value (named, before anything is simulated), 130 Ctrl-C, 143 SIGTERM.
+Exit codes: 0 done, 1 an actor crashed or the screenshot (or clip) could not be written,
+2 a bad value (named, before anything is simulated), 130 Ctrl-C, 143 SIGTERM.
 """
 
 from __future__ import annotations
@@ -12,16 +12,18 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
 from typing import NoReturn
 
-from .. import i18n
+from .. import __version__, i18n
 from ..scheduler import TaskCrashed
 from ..shop import MODES, ConfigError, ShopConfig
 from ..shop.config import LIMITS, SPREADS, Range
+from .clip import CLIP_SUFFIXES, MAX_FPS, MAX_WIDTH, MIN_FPS, MIN_WIDTH, ClipError, check
 
 USAGE_ERROR = 2
 FAILED = 1
@@ -30,6 +32,7 @@ SECONDS = Range(1, 3 * DAY)  # a headless run: up to three virtual days
 AT = Range(0, 3600)  # --screenshot plays every tick up to here: up to one virtual hour
 MAX_COUPLES = 20_000  # what a run may bring (3 days at the default rate is ~18,500)
 SPEED = Range(0.25, 16)
+HEADLESS_SECONDS = 3600.0  # --seconds when not given: a headless report of one hour
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -91,15 +94,15 @@ def flag(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def build_parser() -> Parser:
+def build_parser(prog: str = "async-burgers") -> Parser:
     defaults = ShopConfig()
     parser = Parser(
-        prog="main.py",
+        prog=prog,
         description="Async Burgers: concurrent vs parallel burgers, driven by a coroutine "
         "scheduler on virtual time. Without --headless or --screenshot it opens the game.",
         epilog=f"A run may bring at most {MAX_COUPLES:,} couples: --seconds (or --at) over "
         "--arrival-mean, unless --couples is fewer. Exit codes: 0 done, 1 an actor crashed or the "
-        "screenshot could not be written, 2 a bad value, 130 Ctrl-C, 143 SIGTERM.",
+        "screenshot or clip could not be written, 2 a bad value, 130 Ctrl-C, 143 SIGTERM.",
     )
     parser.add_argument("--mode", choices=MODES, default=defaults.mode, help="which shop")
     parser.add_argument("--seed", type=whole, default=defaults.seed, help="random seed")
@@ -122,8 +125,9 @@ def build_parser() -> Parser:
     run.add_argument(
         "--seconds",
         type=number,
-        default=3600.0,
-        help=f"virtual seconds to run ({SECONDS}, i.e. up to 3 days; default 3600)",
+        default=None,
+        help=f"virtual seconds to run ({SECONDS}, i.e. up to 3 days; default 3600); with "
+        f"--record, the clip's length ({CLIP_SECONDS}; default {RECORD_SECONDS:g})",
     )
     run.add_argument("--compare", action="store_true", help="report both shops side by side")
     run.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -168,6 +172,7 @@ def build_parser() -> Parser:
         action="store_true",
         help="no blinking board, bobbing hearts or twinkles; the same information, still",
     )
+    add_classroom_flags(parser)
     return parser
 
 
@@ -194,6 +199,85 @@ def language(text: str) -> str:
     return found
 
 
+# -- in the classroom: fullscreen, recordings, sound, big text, version -------------------
+RECORD_SECONDS = 10.0  # --seconds when --record is given alone
+CLIP_SECONDS = Range(1, 600)  # a clip for slides: up to ten minutes
+RECORD_FROM = AT  # the clip starts after every tick up to here, as --screenshot's --at
+TEXT_SCALE = Range(1, 1.5)
+VOLUME = Range(0, 100)
+FPS = Range(MIN_FPS, MAX_FPS, whole=True)
+CLIP_WIDTH = Range(MIN_WIDTH, MAX_WIDTH, whole=True)
+
+
+def add_classroom_flags(parser: Parser) -> None:
+    room = parser.add_argument_group("classroom")
+    room.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    room.add_argument("--fullscreen", action="store_true", help="start fullscreen (F11)")
+    room.add_argument(
+        "--text-scale",
+        type=number,
+        default=1.0,
+        help=f"bigger text for projectors ({TEXT_SCALE}; default 1; Z cycles 1 / 1.25 / 1.5)",
+    )
+    room.add_argument("--mute", action="store_true", help="no sound (M toggles)")
+    room.add_argument(
+        "--volume", type=number, default=70.0, help=f"sound volume ({VOLUME}; default 70)"
+    )
+    room.add_argument(
+        "--record",
+        metavar="CLIP",
+        help="write CLIP (.gif or .mp4) of --seconds of virtual time, no window, and exit",
+    )
+    room.add_argument(
+        "--record-from",
+        type=number,
+        default=0.0,
+        metavar="SECONDS",
+        help=f"virtual time the recording starts at ({RECORD_FROM}; default 0)",
+    )
+    room.add_argument(
+        "--fps",
+        type=whole,
+        default=None,
+        help=f"recording frame rate ({FPS}; default gif 20, mp4 30)",
+    )
+    room.add_argument(
+        "--width",
+        type=whole,
+        default=None,
+        help=f"recording width in pixels, 16:9 ({CLIP_WIDTH}; default gif 640, mp4 1280)",
+    )
+
+
+def _check_classroom(args: argparse.Namespace, config: ShopConfig) -> None:
+    """The classroom's values, and what a recording needs, before anything is drawn."""
+    checks = [("--text-scale", TEXT_SCALE, args.text_scale), ("--volume", VOLUME, args.volume)]
+    if args.record is not None:
+        checks += [
+            ("--record-from", RECORD_FROM, args.record_from),
+            ("--fps", FPS, args.fps if args.fps is not None else MIN_FPS),
+            ("--width", CLIP_WIDTH, args.width if args.width is not None else MIN_WIDTH),
+        ]
+    for name, allowed, value in checks:
+        problem = allowed.problem(value)
+        if problem is not None:
+            raise UsageError(f"argument {name}: {problem}")
+    if args.record is None:
+        return
+    _check_couples("--record-from", args.record_from + clip_seconds(args), config)
+    problem = output_problem(args.record, CLIP_SUFFIXES)
+    if problem is not None:
+        raise UsageError(f"argument --record: {problem}")
+    try:
+        check(args.record)  # the optional encoder an .mp4 needs
+    except ClipError as error:
+        raise UsageError(f"argument {error.flag}: {error}") from None
+
+
+def clip_seconds(args: argparse.Namespace) -> float:
+    return RECORD_SECONDS if args.seconds is None else args.seconds
+
+
 def config_from(args: argparse.Namespace) -> ShopConfig:
     names = {f.name for f in fields(ShopConfig)}
     values = {k: v for k, v in vars(args).items() if k in names}
@@ -207,32 +291,50 @@ def _check_run(args: argparse.Namespace, config: ShopConfig) -> None:
     """The run's own values, and what they cost together with the shop's: refused up front
     rather than found out after minutes of simulating."""
     checks = [
-        ("--seconds", SECONDS, args.seconds),
         ("--at", AT, args.at),
         ("--speed", SPEED, args.speed),
         ("--frames", Range(0, 10**9, whole=True), args.frames),
     ]
+    if args.record is not None:
+        for other, given in (("--headless", args.headless), ("--screenshot", args.screenshot)):
+            if given:
+                raise UsageError(f"argument --record: not allowed with {other}")
+    if args.seconds is not None:  # a clip is shorter than a report may be
+        allowed = SECONDS if args.record is None else CLIP_SECONDS
+        checks.insert(0, ("--seconds", allowed, args.seconds))
     for name, allowed, value in checks:
         problem = allowed.problem(value)
         if problem is not None:
             raise UsageError(f"argument {name}: {problem}")
-    if args.headless or args.screenshot is not None:
-        name, seconds = ("--seconds", args.seconds) if args.headless else ("--at", args.at)
-        coming = config.expected_couples(seconds)
-        if coming > MAX_COUPLES:
-            raise UsageError(
-                f"argument {name}: {seconds:g} s brings about {coming:,.0f} couples at "
-                f"--arrival-mean {config.arrival_mean:g}, more than {MAX_COUPLES:,}: "
-                f"shorten {name} or raise --arrival-mean"
-            )
+    if args.headless:
+        _check_couples("--seconds", args.seconds or HEADLESS_SECONDS, config)
+    elif args.screenshot is not None:
+        _check_couples("--at", args.at, config)
     if args.screenshot is not None and not args.headless:
         problem = screenshot_problem(args.screenshot)
         if problem is not None:
             raise UsageError(f"argument --screenshot: {problem}")
+    _check_classroom(args, config)
+
+
+def _check_couples(name: str, seconds: float, config: ShopConfig) -> None:
+    """A run that would bring more couples than ``MAX_COUPLES`` is refused up front."""
+    coming = config.expected_couples(seconds)
+    if coming > MAX_COUPLES:
+        raise UsageError(
+            f"argument {name}: {seconds:g} s brings about {coming:,.0f} couples at "
+            f"--arrival-mean {config.arrival_mean:g}, more than {MAX_COUPLES:,}: "
+            f"shorten {name} or raise --arrival-mean"
+        )
 
 
 def screenshot_problem(text: str) -> str | None:
-    """Why a screenshot cannot be written to ``text``, found before simulating; else None.
+    """Why a screenshot cannot be written to ``text``, found before simulating; else None."""
+    return output_problem(text, (".png",))  # the one format whose cut-off files we can tell
+
+
+def output_problem(text: str, suffixes: Sequence[str]) -> str | None:
+    """Why a file (a screenshot, a clip) cannot be written to ``text``; else None.
 
     The target is opened for appending (never truncated) and removed again if it was new,
     so permissions and read-only disks are judged by the system itself."""
@@ -241,8 +343,8 @@ def screenshot_problem(text: str) -> str | None:
     path = Path(text)
     if path.is_dir():
         return f"{text!r} is a folder, not a file"
-    if path.suffix.lower() != ".png":  # the one format whose cut-off files we can tell
-        return f"{text!r} must end in .png"
+    if path.suffix.lower() not in suffixes:
+        return f"{text!r} must end in {' or '.join(suffixes)}"
     if path.exists() and not path.is_file():
         return f"{text!r} is not a regular file"
     existed = path.exists()
@@ -283,17 +385,36 @@ def _interrupt(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "async-burgers") -> int:
     """Parse, check everything, then run; Ctrl-C or SIGTERM ends it quietly (130 / 143)."""
     try:
         with stop_signals():
-            return _run(argv)
+            return _run(argv, prog)
     except KeyboardInterrupt as stop:
+        # stopped on purpose: an actor the interrupt caught before its first step is not news
+        warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         return 128 + getattr(stop, "signum", signal.SIGINT)
 
 
-def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+async def web_main(argv: Sequence[str] = ()) -> int:
+    """The browser build's entry (pygbag, see docs/web.md): awaited, never ``asyncio.run``
+    inside, because the page already runs the event loop (and owns its signals)."""
+    parser = build_parser("main.py")
+    try:
+        args = parser.parse_args(list(argv))
+        config = config_from(args)
+        _check_run(args, config)
+    except UsageError as error:
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .window import play
+
+    return await play(config, args)
+
+
+def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
+    parser = build_parser(prog)
     try:
         args = parser.parse_args(argv)
         config = config_from(args)
@@ -312,8 +433,13 @@ def _run(argv: Sequence[str] | None) -> int:
             from .headless import report
 
             configs = [config.with_mode(m) for m in MODES] if args.compare else [config]
-            print(report(configs, args.seconds, args.json))
+            print(report(configs, args.seconds or HEADLESS_SECONDS, args.json))
             return 0
+        if args.record is not None:
+            os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before pygame is imported
+            from .record import record_clip
+
+            return record_clip(config, args, clip_seconds(args), parser.prog)
         return _play(config, args, parser.prog)
     except TaskCrashed as crash:
         print(crash.task.traceback, file=sys.stderr, end="")

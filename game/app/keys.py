@@ -272,6 +272,41 @@ KEYS: tuple[Binding, ...] = (
         keys=(pygame.K_f,),
     ),
     Binding(
+        "F11",
+        ANYWHERE,
+        lambda g, e: g.toggle_fullscreen(),
+        N_("fullscreen on / off"),
+        "fullscreen on / off (`--fullscreen`); the picture keeps its 16:9 shape with bars, "
+        "clicks still land on the right character, and the window can be resized freely",
+        keys=(pygame.K_F11,),
+    ),
+    Binding(
+        "Z",
+        ANYWHERE,
+        lambda g, e: g.cycle_text_scale(),
+        N_("text size 1 / 1.25 / 1.5"),
+        "bigger text for a projector: every caption, panel and this help at 1 / 1.25 / 1.5 "
+        "(`--text-scale`)",
+        keys=(pygame.K_z,),
+    ),
+    Binding(
+        "M",
+        ANYWHERE,
+        lambda g, e: g.toggle_mute(),
+        N_("sound on / off"),
+        "sound on / off (`--mute`; the volume is `--volume`)",
+        keys=(pygame.K_m,),
+    ),
+    Binding(
+        "F9",
+        ANYWHERE,
+        lambda g, e: g.toggle_recording(),
+        N_("record a clip to recordings/ (again: stop)"),
+        "start / stop recording what is on screen into `recordings/` (a red dot shows while "
+        "it records; the dot is not in the clip)",
+        keys=(pygame.K_F9,),
+    ),
+    Binding(
         "F2",
         ANYWHERE,
         lambda g, e: g.cycle_language(),

@@ -62,6 +62,10 @@ class MenuScene(Scene):
     def update(self, wall_dt: float) -> None:
         """Nothing moves in a menu."""
 
+    def world(self) -> None:
+        """No shop on screen: nothing to hear."""
+        return None
+
     def handle(self, event: pygame.Event) -> bool:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for level, rect in zip(
@@ -85,7 +89,7 @@ class LevelScene(Scene):
     def __init__(self, game: Game) -> None:
         super().__init__(game)
         w, h = game.screen.get_size()
-        self.world = pygame.Surface((WORLD_W, WORLD_H))
+        self.stage = pygame.Surface((WORLD_W, WORLD_H))  # the shop at full size, then scaled
         size = (round(WORLD_W * SCALE), round(WORLD_H * SCALE))
         self.scaled = pygame.Surface(size)
         self.shop_at = pygame.Rect((w - size[0] - 4, 34), size)
@@ -106,6 +110,10 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+
+    def world(self) -> Shop | None:
+        """The level's own shop (broken or fixed): what the sound player listens to."""
+        return self.shop
 
     # -- the three steps ------------------------------------------------------------------
     def start(self, level: Level) -> None:
@@ -245,8 +253,8 @@ class LevelScene(Scene):
             shop, view = self.shop, self.view
             assert shop is not None and view is not None
         surface.fill((24, 22, 30))
-        view.draw(self.world, shop)
-        pygame.transform.smoothscale(self.world, self.shop_at.size, self.scaled)
+        view.draw(self.stage, shop)
+        pygame.transform.smoothscale(self.stage, self.shop_at.size, self.scaled)
         surface.blit(self.scaled, self.shop_at)
         pygame.draw.rect(surface, (90, 80, 100), self.shop_at, 2)
         self._draw_bar(surface, shop)

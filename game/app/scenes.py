@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from ..house import House
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop
 from ..shop.people import Couple, Staff
 from ..view.house_view import HouseView
@@ -64,6 +65,10 @@ class Scene:
         lockstep whichever is on screen: the window's clock."""
         self.sections.update(wall_dt)
         self.game.play(wall_dt)
+
+    def world(self) -> Shop | House | None:
+        """The model this scene shows right now (None: none), what the sound player hears."""
+        raise NotImplementedError
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_scene(surface)
@@ -121,6 +126,9 @@ class ShopScene(Scene):
 
     def on_seek(self) -> None:
         self.split_view.shown = [None, None]  # new shop objects may reuse the old ids
+
+    def world(self) -> Shop:
+        return self.game.shop  # side by side: the shop of the current mode
 
     def click(self, pos: tuple[int, int]) -> None:
         """Follow the character under the pointer (empty floor stops following)."""
@@ -191,6 +199,9 @@ class HouseScene(Scene):
         for mode, house in self.game.houses.items():
             if mode not in self.views:
                 self.views[mode] = HouseView(self.game.lib, house)
+
+    def world(self) -> House:
+        return self.game.houses[self.game.mode]
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         game = self.game

@@ -105,7 +105,9 @@ class InspectorPanel(Section):
 
     @property
     def rect(self) -> pygame.Rect:
-        return self.short.rect if self.game.show_timeline else self._rect
+        """Where it is drawn: wider and lower with big text, shorter over the timeline."""
+        painter = self.short if self.game.show_timeline else self.painter
+        return painter.area(self.game.screen.get_size())
 
     def draw(self, surface: pygame.Surface) -> None:
         painter = self.short if self.game.show_timeline else self.painter
@@ -120,6 +122,11 @@ class CodePanel(Section):
     def __init__(self, game: Game, rect: pygame.Rect) -> None:
         super().__init__(game, rect)
         self.painter = CodeView(rect)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        """Where it is drawn: larger with big text."""
+        return self.painter.area()
 
     def draw(self, surface: pygame.Surface) -> None:
         shop = self.game.shop

@@ -7,11 +7,15 @@ pausing stops the ticks altogether.
 
 The window shows one scene at a time (``scenes.py``), each with its panels as sections
 (``sections.py``); what every key does, and where, is the one table in ``keys.py``.
+In the classroom the window also letterboxes the canvas (``display.py``), records what is
+on screen (``record.py``), plays the sounds (``sound.py``) and runs its loop as a
+coroutine (``loop.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import copy
 import os
 import sys
@@ -30,15 +34,20 @@ from ..shop.story import Beat
 from ..view import motion
 from ..view import palette as colours
 from ..view.sheets import AssetError, Library, Sheet
+from ..view.text import set_scale, text_scale
 from . import keys
 from .clock import FPS, TICK, tick_of
+from .display import Display
 from .keys import HOLD_DELAY, HOUSE, LEVEL, LEVELS_MENU, SHOP
 from .level_scenes import LevelScene, MenuScene
+from .loop import main_loop
+from .record import LiveRecorder
 from .rewind import Rewinder
 from .scenes import HouseScene, Scene, ShopScene
 from .score import Score
 from .score import load as load_score
 from .sections import HelpPanel, Notice, Section, Sections
+from .sound import SoundPlayer
 from .story_mode import StoryMode
 
 WIDTH, HEIGHT = 1280, 720
@@ -47,6 +56,7 @@ MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught 
 BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next beat
 INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)  # what ends a rewind: the player acts
 PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
+TEXT_SCALES = (1.0, 1.25, 1.5)  # Z cycles through these
 
 
 def _visible(name: str) -> property:
@@ -78,9 +88,11 @@ class Game:
         *,
         speed: float = 1.0,
         lib: Library | None = None,
+        text_scale: float = 1.0,
     ) -> None:
         self.config = config
         self.screen = screen
+        set_scale(text_scale)  # every label from here on (1: as designed)
         self.lib = lib or Library()
         self.mode = config.mode
         self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
@@ -99,6 +111,10 @@ class Game:
         self.notice = Notice(self)
         self.sections = Sections(HelpPanel(self), self.notice)  # over every scene
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
+        # in the classroom: the window around the canvas, the F9 recorder, the sounds
+        self.display: Display | None = None  # the window opens one; tests and clips do not
+        self.recorder = LiveRecorder()
+        self.sound: SoundPlayer | None = None
         self.restart()
 
     # -- the model --------------------------------------------------------------------
@@ -121,6 +137,14 @@ class Game:
         self.shops, self.houses = worlds or build_worlds(self.config)
         self.ticks = 0
         self.accumulator = 0.0
+
+    def close(self) -> None:
+        """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
+        Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
+        for shop in self.shops.values():
+            shop.kernel.close()
+        for house in self.houses.values():
+            house.close()
 
     @property
     def shop(self) -> Shop:
@@ -344,6 +368,12 @@ class Game:
 
     # -- input: the key table's commands ----------------------------------------------
     def handle(self, event: pygame.Event) -> None:
+        if self.display is not None:
+            if self.display.handle(event):
+                return  # the window was resized: nothing for the game
+            event = self.display.on_canvas(event)
+            if event is None:
+                return  # a click on the letterbox bars
         if event.type == pygame.QUIT:
             self.running = False
             return
@@ -491,6 +521,57 @@ class Game:
     def fix_level(self) -> None:
         self.level_scene.fix()
 
+    # -- in the classroom: fullscreen, big text, sound, recording ----------------------
+    def toggle_fullscreen(self) -> None:
+        if self.display is not None:
+            self.display.toggle_fullscreen()
+
+    def cycle_text_scale(self) -> None:
+        """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
+        bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
+        set_scale(bigger[0] if bigger else TEXT_SCALES[0])
+        self.notice.show(_("Text size: {scale}x").format(scale=f"{text_scale():g}"))
+
+    def toggle_mute(self) -> None:
+        """M: sound off / on, said in a notice (a machine without sound says so instead)."""
+        if self.sound is None:
+            return
+        self.sound.toggle_mute()
+        if not self.sound.available:
+            self.notice.show(_("No sound on this computer: playing silently"))
+        else:
+            self.notice.show(_("Sound: off") if self.sound.muted else _("Sound: on"))
+
+    def toggle_recording(self) -> None:
+        """F9: start or stop a clip of the screen; a folder that cannot be made is a notice."""
+        try:
+            self.recorder.toggle(f"async-burgers-{self.mode}")
+        except OSError as error:
+            print(f"recording not started: {describe(error)}", file=sys.stderr)
+            self.notice.show(_("recording not started: {why}").format(why=describe(error)), True)
+
+    def after_draw(self, wall_dt: float) -> None:
+        """What the canvas shows is recorded; the red dot is drawn after, so not in the clip.
+        The sounds follow what the scene on screen shows, once a frame."""
+        self.recorder.capture(self.screen, wall_dt)
+        self.recorder.draw_badge(self.screen, wall_dt)
+        if self.sound is not None:
+            self.sound.update(self.current.world(), self.paused, wall_dt)
+
+    def present(self) -> None:
+        if self.display is not None:
+            self.display.present()
+        else:
+            pygame.display.flip()
+
+    def shut_down(self) -> None:
+        """Leaving the loop: a clip being recorded is finished, not cut off."""
+        if self.sound is not None:
+            self.sound.close()
+        saved = self.recorder.finish()
+        if saved is not None:
+            print(f"recorded {saved}")
+
     # -- story mode -------------------------------------------------------------------
     def start_story(self) -> None:
         self.story = StoryMode()
@@ -576,18 +657,14 @@ class Game:
             self.handle(event)
         self.update(wall_dt)
         self.draw()
+        self.after_draw(wall_dt)
 
     def run(self, max_frames: int = 0) -> int:
-        clock = pygame.Clock()
-        frames = 0
-        while self.running:
-            wall_dt = clock.tick(FPS) / 1000.0
-            self.frame(wall_dt)
-            pygame.display.flip()
-            frames += 1
-            if max_frames and frames >= max_frames:
-                break
-        return 0
+        return asyncio.run(self.run_async(max_frames))
+
+    async def run_async(self, max_frames: int = 0) -> int:
+        """The loop as a coroutine awaiting once a frame (pygbag runs it in a browser)."""
+        return await main_loop(self, FPS, max_frames)
 
     def save_screenshot(self, path: str | os.PathLike[str] | None = None) -> Path:
         if path is None:
@@ -625,7 +702,7 @@ def describe(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def open_window(headless: bool) -> pygame.Surface:
+def open_window(headless: bool, fullscreen: bool = False) -> pygame.Surface:
     if headless:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -634,22 +711,15 @@ def open_window(headless: bool) -> pygame.Surface:
     pygame.font.init()
     pygame.display.set_caption("Async Burgers")
     pygame.display.set_icon(Sheet("props").image_of("icon"))  # before set_mode, as SDL wants
-    flags = 0 if headless else pygame.SCALED | pygame.RESIZABLE
-    return pygame.display.set_mode((WIDTH, HEIGHT), flags)
+    if headless:
+        return pygame.display.set_mode((WIDTH, HEIGHT))
+    if fullscreen:
+        return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    return pygame.display.set_mode((WIDTH, HEIGHT), pygame.RESIZABLE)  # letterboxed: display.py
 
 
-def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
-    """Open the window (or render one frame for --screenshot) and play."""
-    i18n.use(getattr(args, "lang", None) or i18n.system_language())
-    colours.use(getattr(args, "palette", "default"))
-    motion.set_reduced(getattr(args, "reduced_motion", False))
-    try:
-        screen = open_window(headless=bool(args.screenshot))
-        game = Game(config, screen, speed=args.speed)
-    except AssetError as error:
-        print(f"main.py: error: {error}", file=sys.stderr)
-        pygame.quit()
-        return 2
+def configure(game: Game, args: argparse.Namespace) -> None:
+    """The command line's start state: split screen, scene, story mode, a level."""
     game.split = args.side_by_side
     game.scene = args.scene
     if args.story:
@@ -657,18 +727,47 @@ def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     level = getattr(args, "level", None)
     if level is not None:
         game.start_level(level)
-        if args.screenshot:  # a picture of the level running (no answer, no score kept)
-            game.level_scene.watch(fixed=args.fixed)
-    if args.screenshot:
-        if level is not None:
-            game.level_scene.advance_to(args.at)
-        else:
-            game.advance_to(args.at)
-        game.paused = True
-        game.draw()
-        game.save_screenshot(args.screenshot)
+        if args.screenshot or getattr(args, "record", None):
+            game.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
+
+
+def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
+    """Open the window (or render one frame for --screenshot) and play."""
+    return asyncio.run(play(config, args))
+
+
+def use_settings(args: argparse.Namespace) -> None:
+    """The command line's language, palette and motion, before anything is drawn."""
+    i18n.use(getattr(args, "lang", None) or i18n.system_language())
+    colours.use(getattr(args, "palette", "default"))
+    motion.set_reduced(getattr(args, "reduced_motion", False))
+
+
+async def play(config: ShopConfig, args: argparse.Namespace) -> int:
+    """``run_game`` as a coroutine: a browser build awaits this directly (docs/web.md)."""
+    use_settings(args)
+    try:
+        headless = bool(args.screenshot)
+        window = open_window(headless, fullscreen=getattr(args, "fullscreen", False))
+        display = None if headless else Display(window)
+        canvas = window if display is None else display.canvas
+        game = Game(config, canvas, speed=args.speed, text_scale=args.text_scale)
+        game.display = display
+        if not headless:
+            game.sound = SoundPlayer(volume=args.volume / 100, muted=args.mute)
+    except AssetError as error:
+        print(f"main.py: error: {error}", file=sys.stderr)
         pygame.quit()
-        return 0
-    code = game.run(args.frames)
-    pygame.quit()
-    return code
+        return 2
+    try:
+        configure(game, args)
+        if args.screenshot:
+            clock = game.level_scene if getattr(args, "level", None) else game
+            clock.advance_to(args.at)
+            game.paused = True
+            game.draw()
+            game.save_screenshot(args.screenshot)
+            return 0
+        return await game.run_async(args.frames)
+    finally:
+        pygame.quit()

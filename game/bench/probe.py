@@ -35,8 +35,8 @@ def first_frame() -> None:
     marks["imports done"] = _since_launch()
     flip, open_window, game_init = pygame.display.flip, window.open_window, window.Game.__init__
 
-    def timed_open(headless: bool) -> Any:
-        screen = open_window(headless)
+    def timed_open(headless: bool, **options: Any) -> Any:
+        screen = open_window(headless, **options)
         marks.setdefault("window open", _since_launch())
         return screen
 

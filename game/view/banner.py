@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from . import palette as P
-from .text import label
+from .text import label, px
 
 CRASH_RED = (200, 30, 30)
 NOTICE_BOTTOM = 40  # above the caption strip and the story card's hint
@@ -14,7 +14,7 @@ NOTICE_BOTTOM = 40  # above the caption strip and the story card's hint
 
 def crash_rect(text: str, width: int) -> pygame.Rect:
     image = label(text, 24, P.WHITE, True)
-    return image.get_rect(midtop=(width // 2, 40)).inflate(16, 8)
+    return image.get_rect(midtop=(width // 2, px(40))).inflate(16, 8)  # under the HUD bar
 
 
 def draw_crash(surface: pygame.Surface, text: str) -> None:
@@ -38,7 +38,7 @@ def notice_image(text: str, width: int) -> pygame.Surface:
 def notice_rect(text: str, size: tuple[int, int]) -> pygame.Rect:
     w, h = size
     image = notice_image(text, w)
-    return image.get_rect(midbottom=(w // 2, h - NOTICE_BOTTOM)).inflate(24, 12)
+    return image.get_rect(midbottom=(w // 2, h - px(NOTICE_BOTTOM))).inflate(24, 12)
 
 
 def draw_notice(surface: pygame.Surface, text: str, error: bool) -> None:

@@ -15,7 +15,7 @@ from ..i18n import N_, _
 from ..shop import Shop
 from . import cues, words
 from . import palette as P
-from .text import fitted, label
+from .text import fit, fitted, label, px
 
 LEGEND = ["in line", "ordering", "flirting", "standing", "fetching", "eating"]
 SHOP_COLOURS = P.SHOP_COLOURS  # the palette in use (F3)
@@ -119,12 +119,13 @@ class Charts:
             surface.blit(label(_("no couple served yet"), 24, P.WHITE), (area.x, area.y + 40))
             return
         longest = max(sum(s for _, s in bar.spent) for bar in bars)
-        row_h = min(34, (area.h - 60) // len(bars))
+        row_h = min(px(34), (area.h - 60) // len(bars))
         scale = (area.w - 90) / max(longest, 1.0)
         for i, (index, protagonist, spent) in enumerate(bars):
             y = area.y + 44 + i * row_h
             name = _("you") if protagonist else f"#{index}"
-            surface.blit(label(name, 22, P.GOLD if protagonist else P.WHITE), (area.x, y))
+            colour = P.GOLD if protagonist else P.WHITE
+            surface.blit(fit(name, 22, colour, width=48, height=row_h), (area.x, y))
             x = area.x + 50
             for phase, seconds in spent:
                 width = seconds * scale
@@ -187,4 +188,5 @@ class Charts:
             x = area.x + (i % 2) * 185
             y = area.y + (i // 2) * 34
             cues.fill(surface, pygame.Rect(x, y + 4, 24, 20), P.PHASE_COLOURS[phase], phase)
-            surface.blit(label(words.phase(phase), 24, P.WHITE), (x + 32, y + 2))
+            name = fit(words.phase(phase), 24, P.WHITE, width=185 - 36, height=32)
+            surface.blit(name, (x + 32, y + 2))

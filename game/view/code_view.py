@@ -22,8 +22,9 @@ from ..i18n import _
 from ..scheduler import SLEEPING, WAITING, Task
 from . import palette as P
 from . import words
-from .text import label
+from .text import fit, fitted, label, px, text_scale
 
+MAX_WIDTH = 664  # with big text: clear of the inspector on the right (see inspector.py)
 GOLD = (255, 200, 90)
 CHAIN = (170, 230, 170)
 ARROW = " -> "
@@ -116,11 +117,21 @@ class CodeView:
         self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         self.shade.fill((16, 18, 24, 236))
 
+    def area(self) -> pygame.Rect:
+        """The panel's rect at the current text scale: larger, below a taller HUD bar."""
+        if text_scale() == 1.0:
+            return self.rect
+        r = self.rect
+        return pygame.Rect(r.x, px(r.y), min(px(r.w), MAX_WIDTH), px(r.h))
+
     def draw(
         self, surface: pygame.Surface, task: Task | None, hint: str = "", why: Sequence[str] = ()
     ) -> None:
         """The task's code; ``why``: the "why am I waiting?" lines under it, if any."""
-        r = self.rect
+        r = self.area()
+        if self.shade.get_size() != r.size:
+            self.shade = pygame.Surface(r.size, pygame.SRCALPHA)
+            self.shade.fill((16, 18, 24, 236))
         surface.blit(self.shade, r)
         pygame.draw.rect(surface, GOLD, r, 2, border_radius=6)
         x, y = r.x + 10, r.y + 8
@@ -128,36 +139,36 @@ class CodeView:
         if task is None or paused is None:
             surface.blit(label(_("Live code view"), 26, GOLD, True), (x, y))
             text = hint or _("Click a character (or press N) to see its coroutine.")
-            surface.blit(label(text, 20, P.WHITE), (x, y + 34))
+            surface.blit(fitted(text, 20, P.WHITE, r.right - 8 - x), (x, y + px(34)))
             return
         code, lineno, _below = paused
         chain = await_chain(task)
         title = _("{name}: async def {function}").format(
             name=words.name(task.name), function=code.co_name
         )
-        surface.blit(label(title, 24, GOLD, True), (x, y))
-        y += 26
+        surface.blit(fit(title, 24, GOLD, True, width=r.right - 8 - x), (x, y))
+        y += px(26)
         names = ARROW.join(link.name for link in chain)
         paused_text = _("paused at line {line}: {calls}").format(line=lineno, calls=names)
         self._text(surface, paused_text, 18, CHAIN, x, y, r.right)
-        y += 22
-        line_h = 17
-        bottom = r.bottom - 28 - (len(why) + 1) * WHY_H if why else r.bottom - 28
+        y += px(22)
+        line_h = px(17)
+        bottom = r.bottom - px(28) - (len(why) + 1) * px(WHY_H) if why else r.bottom - px(28)
         below = chain[1:]  # the calls inside the highlighted line
-        chain_top = bottom - (len(below) * line_h + 6 if below else 0)
+        chain_top = bottom - (len(below) * line_h + px(6) if below else 0)
         y = self._listing(surface, code, lineno, x, y, (chain_top - y) // line_h, line_h)
         if below:  # right under the listing, or as low as it must to fit
-            self._chain(surface, below, x, min(y + 4, chain_top) + 4, line_h)
+            self._chain(surface, below, x, min(y + px(4), chain_top) + px(4), line_h)
         if why:
-            self._why(surface, task, why, x, bottom + 2)
-        self._text(surface, meaning(task), 18, (255, 220, 150), x, r.bottom - 24, r.right)
+            self._why(surface, task, why, x, bottom + px(2))
+        self._text(surface, meaning(task), 18, (255, 220, 150), x, r.bottom - px(24), r.right)
 
     def _why(self, surface: pygame.Surface, task: Task, why: Sequence[str], x: int, y: int) -> None:
-        r = self.rect
+        r = self.area()
         pygame.draw.line(surface, (90, 90, 110), (r.x + 8, y), (r.right - 8, y))
         surface.blit(label(_("why am I waiting?"), 17, GOLD, True), (x, y + 3))
         for i, line in enumerate(why):
-            self._text(surface, line, 16, WHY, x + 12, y + 3 + WHY_H * (i + 1), r.right)
+            self._text(surface, line, 16, WHY, x + 12, y + 3 + px(WHY_H) * (i + 1), r.right)
 
     def _text(
         self,
@@ -169,10 +180,11 @@ class CodeView:
         y: int,
         right: int,
     ) -> None:
-        """One line of text, cut with an ellipsis where the panel ends."""
+        """One line of text, cut with an ellipsis where the panel ends (measured, at any
+        text scale: the font is not monospaced)."""
         img = label(text, size, colour)
         while img.get_width() > right - x - 8 and len(text) > 4:
-            text = text[: -max(2, (img.get_width() - (right - x - 8)) // 7)].rstrip()
+            text = text[: -max(2, (img.get_width() - (right - x - 8)) // px(7))].rstrip()
             img = label(text + "\u2026", size, colour)
         surface.blit(img, (x, y))
 
@@ -187,11 +199,11 @@ class CodeView:
         line_h: int,
     ) -> int:
         """The actor's whole function (scrolled if it does not fit), paused line marked."""
-        r = self.rect
+        r = self.area()
         start, lines = source_of(code)
         current = lineno - start
         first = 0 if len(lines) <= room else max(0, min(current - room // 2, len(lines) - room))
-        text_x = x + 52
+        text_x = x + px(52)
         for i in range(first, min(len(lines), first + max(room, 1))):
             text = lines[i].replace("\t", "    ")
             is_current = i == current
@@ -199,13 +211,15 @@ class CodeView:
                 pygame.draw.rect(
                     surface, (120, 90, 20), (r.x + 4, y - 1, r.w - 8, line_h + 1), border_radius=3
                 )
-                pygame.draw.polygon(surface, GOLD, [(x, y + 2), (x + 10, y + 8), (x, y + 14)])
+                pygame.draw.polygon(
+                    surface, GOLD, [(x, y + px(2)), (x + px(10), y + px(8)), (x, y + px(14))]
+                )
             colour = (
                 (255, 240, 160)
                 if is_current
                 else ((150, 200, 255) if "await" in text else (215, 215, 215))
             )
-            surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x + 12, y + 1))
+            surface.blit(label(f"{start + i:4d}", 16, (120, 120, 140)), (x + px(12), y + 1))
             self._text(surface, text, 17, colour, text_x, y, r.right)
             y += line_h
         return y
@@ -214,16 +228,16 @@ class CodeView:
         self, surface: pygame.Surface, links: list[Link], x: int, y: int, line_h: int
     ) -> None:
         """Inside the paused line: each call down to the kernel's await, with its source."""
-        r = self.rect
+        r = self.area()
         pygame.draw.line(surface, (90, 90, 110), (r.x + 8, y - 3), (r.right - 8, y - 3))
         for depth, link in enumerate(links):
-            indent = x + 12 + 14 * depth
+            indent = x + px(12) + px(14) * depth
             name = label(ARROW.strip() + " " + link.name, 16, CHAIN, True)
             surface.blit(name, (indent, y))
             shown = _("scheduler") if link.where == "scheduler" else link.where
             where = label(shown, 15, (120, 120, 140))
-            surface.blit(where, (indent + name.get_width() + 8, y + 1))
-            text_x = indent + name.get_width() + where.get_width() + 18
+            surface.blit(where, (indent + name.get_width() + px(8), y + 1))
+            text_x = indent + name.get_width() + where.get_width() + px(18)
             is_kernel = link.where == "scheduler"
             colour = (255, 220, 150) if is_kernel else (150, 200, 255)
             self._text(surface, link.text, 16, colour, text_x, y, r.right)

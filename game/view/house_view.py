@@ -26,7 +26,7 @@ from ..i18n import N_, _, ngettext
 from . import motion, words
 from . import palette as P
 from .sheets import Library
-from .text import fitted, label, outlined
+from .text import fit, fitted, label, outlined, text_scale
 
 CLEANER_TAGS = ("idle", "walk", "mop", "tired")
 HOUSE_TAGS = (
@@ -92,7 +92,9 @@ class HouseView:
         self.bucket = sheet.image_of("bucket")
         self.furniture = {tag: self._furniture(sheet.image_of(tag), tag) for tag in HOUSE_TAGS}
         self.background = self._build_background(house)
-        self.background_words = i18n.generation()  # rebuilt when the language changes
+        # the background's lettering is baked in the language and at the text scale of now
+        self._built_for = (i18n.generation(), text_scale())
+        self._house = house
         self.speed = 1.0
         self._blits: list[tuple[pygame.Surface, tuple[float, float]]] = []
 
@@ -170,9 +172,15 @@ class HouseView:
     @staticmethod
     def _draw_caption(bg: pygame.Surface) -> None:
         top = L.HEIGHT - L.CAPTION
-        room = L.WIDTH - 230  # clear of the PAUSED badge in the corner
-        first = fitted(_(CAPTION), 21, P.WHITE, room, True)
-        second = fitted(_(CONTRAST), 19, (200, 200, 210), room)
+        if text_scale() == 1.0:  # as designed: clear of the PAUSED badge in the corner
+            room = L.WIDTH - 230
+            first = fitted(_(CAPTION), 21, P.WHITE, room, True)
+            second = fitted(_(CONTRAST), 19, (200, 200, 210), room)
+        else:  # big text: centred clear of the bigger badge, within the caption's two lines
+            badge = label(" {} ".format(_("PAUSED")), 24, P.INK, True).get_width() + 20
+            room = min(L.WIDTH - 300, L.WIDTH - 2 * badge)
+            first = fit(_(CAPTION), 21, P.WHITE, True, width=room, height=19, smallest=14)
+            second = fit(_(CONTRAST), 19, (200, 200, 210), width=room, height=18, smallest=14)
         bg.blit(first, first.get_rect(midtop=(L.WIDTH // 2, top + 4)))
         bg.blit(second, second.get_rect(midtop=(L.WIDTH // 2, top + 22)))
 
@@ -184,9 +192,9 @@ class HouseView:
         ``speed`` times the eye-catchers (twinkles) in wall seconds."""
         t = house.now
         self.speed = speed
-        if self.background_words != i18n.generation():
-            self.background = self._build_background(house)
-            self.background_words = i18n.generation()
+        if self._built_for != (i18n.generation(), text_scale()):  # F2 or Z: re-letter the rooms
+            self.background = self._build_background(self._house)
+            self._built_for = (i18n.generation(), text_scale())
         surface.blit(self.background, (0, 0))
         blits = self._blits
         blits.clear()
@@ -275,7 +283,8 @@ class HouseView:
         one, many = self.forecast.concurrent, self.forecast.parallel
         helpers = len(house.rooms)
         scale = (BAR_RIGHT - BAR_LEFT) / max(one.finished_at, many.finished_at)
-        title = label(clock(t), 34, P.WHITE, True)
+        # the panel's strip has a fixed height: its text grows only as far as it fits
+        title = label(clock(t), 34, P.WHITE, True, fixed=True)
         surface.blit(title, title.get_rect(midleft=(12, L.TOP_BAR // 2)))
         rows = (
             (
@@ -302,7 +311,8 @@ class HouseView:
         for row, (concurrent, text, finish, colour, note) in enumerate(rows):
             cy = 11 + row * 19
             mine = concurrent == self.concurrent
-            name = label(text, 20, P.WHITE if mine else (170, 165, 175), mine)
+            ink = P.WHITE if mine else (170, 165, 175)
+            name = fit(text, 20, ink, mine, width=ROW_LABEL_RIGHT - 120, height=19, smallest=16)
             surface.blit(name, name.get_rect(midright=(ROW_LABEL_RIGHT, cy)))
             if mine:
                 pygame.draw.polygon(
@@ -321,12 +331,12 @@ class HouseView:
             if done.width:
                 pygame.draw.rect(surface, colour, done, border_radius=3)
             pygame.draw.rect(surface, colour, track, 1, border_radius=3)
-            tail = label(note, 18, P.WHITE if mine else (170, 165, 175))
+            tail = fit(note, 18, ink, width=L.WIDTH - NOTE_LEFT - 150, height=19, smallest=14)
             surface.blit(tail, tail.get_rect(midleft=(NOTE_LEFT, cy)))
         now_x = BAR_LEFT + min(t, one.finished_at) * scale
         pygame.draw.line(surface, P.WHITE, (now_x, 2), (now_x, L.TOP_BAR - 3), 2)
         times = f"{self.forecast.sooner:.1f}"
-        sooner = label(_("{times}x sooner").format(times=times), 28, ACTIVE, True)
+        sooner = label(_("{times}x sooner").format(times=times), 28, ACTIVE, True, fixed=True)
         surface.blit(sooner, sooner.get_rect(midright=(L.WIDTH - 10, L.TOP_BAR // 2)))
 
     def _notice(self, surface: pygame.Surface, house: House, other: House | None, t: float) -> None:
@@ -343,7 +353,7 @@ class HouseView:
             ).format(count=_number(n).capitalize(), time=clock(many))
         else:
             return
-        tag = label(text, 26, ACTIVE, True)
+        tag = label(text, 26, ACTIVE, True, fixed=True)  # placed between two rooms' names
         rect = tag.get_rect(midtop=(NOTICE_X, L.TOP_BAR + 8))
         pygame.draw.rect(surface, PANEL_BG, rect.inflate(20, 10), border_radius=8)
         pygame.draw.rect(surface, ACTIVE, rect.inflate(20, 10), 2, border_radius=8)

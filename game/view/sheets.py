@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
+from ..resources import assets_dir, builtin_dir
 from .sheet_format import AssetError, read_sheet_json
 
-BUILTIN = Path(__file__).resolve().parents[2] / "assets"  # the sheets the generator writes
-# An artist can point the game at their own sheets without touching the committed ones.
-ASSETS = Path(os.environ.get("ASYNC_BURGERS_ASSETS") or BUILTIN)
+# The sheets the generator writes: the checkout's assets/, or inside the installed package.
+BUILTIN = builtin_dir()
+# An artist can point the game at their own sheets (ASYNC_BURGERS_ASSETS) without touching
+# the committed ones.
+ASSETS = assets_dir()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from . import cues
 from . import palette as P
 from .hud import Hud, caption_for, caption_phase
 from .shop_view import ShopView
-from .text import label
+from .text import label, px, text_scale
 
 HALF_W, SHOP_H = 640, 360
 SHOP_NAMES = {"concurrent": N_("concurrent shop"), "parallel": N_("parallel shop")}
@@ -121,23 +121,33 @@ class SplitView:
         patterns = [SHOP_PATTERNS.get(m.mode, "solid") for m in metrics]
         heading = label(_("Same couples, same moment:"), 24, P.WHITE, True)
         surface.blit(heading, (area.x, area.y))
-        left = max(area.x + 330, area.x + heading.get_width() + 24)
+        left = max(area.x + 330, area.x + heading.get_width() + px(24))
         for i, metric in enumerate(metrics):
-            swatch = pygame.Rect(left, area.y + 4, 16, 16)
+            swatch = pygame.Rect(left, area.y + px(4), px(16), px(16))
             cues.fill(surface, swatch, colours[i], patterns[i])
             name = label(_(SHOP_NAMES.get(metric.mode, metric.mode)), 22, P.WHITE)
             surface.blit(name, (swatch.right + 6, area.y + 1))
             left = max(left + 190, swatch.right + name.get_width() + 30)
-        y = area.y + 32
-        bar_x, bar_w = area.x + 260, area.w - 360
+        y = area.y + px(32)
+        # big text: rows as tall as the room above the caption strip allows
+        bottom = area.bottom if text_scale() == 1.0 else 720 - px(34) - 4
+        row_h = min(px(40), (bottom - y) // len(rows))
+        bar_h = 13 if text_scale() == 1.0 else (row_h - 6) // 2
+        bar_x, bar_w = area.x + px(260), area.w - px(360)
         for title, values, top, fmt in rows:
-            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + 6))
+            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + px(6)))
             for i, value in enumerate(values):
                 width = int(bar_w * (value / top if top else 0))
-                rect = pygame.Rect(bar_x, y + i * 15, max(2, width), 13)
+                rect = pygame.Rect(bar_x, y + i * (bar_h + 2), max(2, width), bar_h)
                 cues.fill(surface, rect, colours[i], patterns[i])
-                surface.blit(label(fmt(value), 18, P.WHITE), (rect.right + 6, rect.y - 2))
-            y += 40
+                value_text = label(fmt(value), 18, P.WHITE)
+                if text_scale() == 1.0:
+                    surface.blit(value_text, (rect.right + 6, rect.y - 2))
+                else:
+                    surface.blit(
+                        value_text, value_text.get_rect(midleft=(rect.right + 6, rect.centery))
+                    )
+            y += row_h
 
 
 def percent(value: float) -> str:

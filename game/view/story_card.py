@@ -7,7 +7,7 @@ import pygame
 from ..i18n import N_, _
 from ..shop.story import BEATS, LESSONS
 from . import palette as P
-from .text import font, label
+from .text import font, label, px
 
 HEADINGS = {  # (kind, mode) -> the card's heading; whole phrases, so they translate
     ("beat", "concurrent"): N_("CONCURRENT SHOP - BEAT {code}"),
@@ -32,11 +32,16 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def _card_lines(width: int, text: str) -> list[str]:
+    return wrap(text, 34, width - 80)
+
+
 def card_rect(size: tuple[int, int], text: str, lift: int = 0) -> pygame.Rect:
     """Where the card sits: across the bottom (``lift`` higher, clear of the timeline
-    strip), as tall as its wrapped text."""
+    strip), as tall as its wrapped text (big text: wider)."""
     w, h = size
-    card = pygame.Rect(0, 0, 980, 90 + 40 * len(wrap(text, 34, 900)))
+    width = min(px(980), w - 40)  # still inside the screen
+    card = pygame.Rect(0, 0, width, px(90) + px(40) * len(_card_lines(width, text)))
     card.midbottom = (w // 2, h - 16 - lift)
     return card
 
@@ -44,16 +49,16 @@ def card_rect(size: tuple[int, int], text: str, lift: int = 0) -> pygame.Rect:
 def draw_card(
     surface: pygame.Surface, kind: str, mode: str, code: str, text: str, lift: int = 0
 ) -> None:
-    lines = wrap(text, 34, 900)
     card = card_rect(surface.get_size(), text, lift)
+    lines = _card_lines(card.width, text)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
     surface.blit(shade, card)
     accent = P.WARM_LABEL if mode == "concurrent" else P.COOL_LABEL
     pygame.draw.rect(surface, accent, card, 4, border_radius=10)
-    surface.blit(label(heading(kind, mode, code), 26, accent, True), (card.x + 24, card.y + 16))
+    surface.blit(label(heading(kind, mode, code), 26, accent, True), (card.x + 24, card.y + px(16)))
     for i, line in enumerate(lines):
-        surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + 52 + 40 * i))
+        surface.blit(label(line, 34, P.INK), (card.x + 24, card.y + px(52) + px(40) * i))
     hint = label(_("SPACE: continue"), 22, (120, 110, 100))
     surface.blit(hint, hint.get_rect(bottomright=(card.right - 18, card.bottom - 10)))
 

@@ -253,3 +253,69 @@ def test_a_long_run_stops_quietly_on_a_signal(
     assert child.returncode == code, err
     assert err == "" and out == ""
     assert not (tmp_path / "shot.png").exists()
+
+
+# -- the classroom's flags: the same one-line refusals, before anything is drawn ------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "flag", "value"),
+    [
+        (["--text-scale", "2"], "--text-scale", "2"),
+        (["--text-scale", "nan"], "--text-scale", "nan"),
+        (["--volume", "-1"], "--volume", "-1"),
+        (["--volume", "inf"], "--volume", "inf"),
+        (["--record", "c.gif", "--seconds", "0.5"], "--seconds", "0.5"),
+        (["--record", "c.gif", "--seconds", "601"], "--seconds", "601"),
+        (["--record", "c.gif", "--record-from", "inf"], "--record-from", "inf"),
+        (["--record", "c.gif", "--record-from", "3601"], "--record-from", "3601"),
+        (["--record", "c.gif", "--fps", "61"], "--fps", "61"),
+        (["--record", "c.gif", "--fps", "2.5"], "--fps", "2.5"),
+        (["--record", "c.gif", "--width", "100000"], "--width", "100000"),
+    ],
+)
+def test_classroom_values_are_refused_at_once(
+    argv: list[str], flag: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = one_line_exit_2(argv, flag, capsys)
+    assert value in err
+
+
+def record_refused(target: str, capsys: pytest.CaptureFixture[str]) -> str:
+    return one_line_exit_2(["--record", target, "--seconds", "600"], "--record", capsys)
+
+
+def test_record_paths_are_checked_like_screenshots(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    assert "does not exist" in record_refused(str(tmp_path / "missing" / "x.gif"), capsys)
+    assert "is a folder" in record_refused(str(tmp_path), capsys)
+    assert "notes.txt' is a file, not a folder" in record_refused(str(a_file / "x.gif"), capsys)
+    assert "needs a file name" in record_refused(" ", capsys)
+    assert "must end in .gif or .mp4" in record_refused(str(tmp_path / "x.png"), capsys)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"], "nothing left behind"
+
+
+@pytest.mark.parametrize("other", [["--headless"], ["--screenshot", "x.png"]])
+def test_a_recording_is_its_own_run(other: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    err = one_line_exit_2(["--record", "c.gif", *other], "--record", capsys)
+    assert f"not allowed with {other[0]}" in err
+
+
+def test_seconds_means_an_hour_headless_and_ten_seconds_of_clip(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from game.app import headless, record
+
+    asked: list[float] = []
+    monkeypatch.setattr(headless, "report", lambda configs, seconds, js: str(asked.append(seconds)))
+    monkeypatch.setattr(
+        record, "record_clip", lambda c, a, seconds, prog: asked.append(seconds) or 0
+    )
+    assert main(["--headless"]) == 0
+    assert main(["--headless", "--seconds", "200000"]) == 0  # a report may be long
+    assert main(["--record", str(tmp_path / "c.gif")]) == 0
+    assert main(["--record", str(tmp_path / "c.gif"), "--seconds", "600"]) == 0
+    assert asked == [3600.0, 200000.0, 10.0, 600.0]

@@ -12,6 +12,7 @@ import pytest
 from game import i18n
 from game.app import keys
 from game.app.clock import tick_of
+from game.app.display import Display
 from game.app.keys import (
     HOUSE,
     KEYS,
@@ -24,10 +25,12 @@ from game.app.keys import (
     markdown_table,
 )
 from game.app.level_scenes import FIXED, PREDICT, WATCH
+from game.app.sound import SoundPlayer
 from game.app.window import TICK, Game, open_window
 from game.i18n import _
 from game.shop import CONCURRENT, PARALLEL, ShopConfig
 from game.view import palette as colours
+from game.view.text import set_scale, text_scale
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -254,6 +257,58 @@ def check_f12(game: Game, scene: str, tmp_path: Path) -> None:
     assert saved[0].name in game.notice.text and game.scene == scene
 
 
+def check_fullscreen(game: Game, scene: str) -> None:
+    window = pygame.display.set_mode((900, 600), pygame.RESIZABLE)
+    game.display = Display(window)
+    press(game, pygame.K_F11)
+    assert game.display.fullscreen and game.scene == scene
+    assert game.display.window.get_size() == pygame.display.get_desktop_sizes()[0]
+    press(game, pygame.K_F11)
+    assert not game.display.fullscreen and game.display.window.get_size() == (900, 600)
+
+
+def check_text_scale(game: Game, scene: str) -> None:
+    try:
+        seen = []
+        for _press in range(3):
+            press(game, pygame.K_z)
+            seen.append(text_scale())
+            said = _("Text size: {scale}x").format(scale=f"{seen[-1]:g}")
+            assert game.notice.visible and game.notice.text == said
+        assert seen == [1.25, 1.5, 1.0] and game.scene == scene
+    finally:
+        set_scale(1.0)
+
+
+def check_mute(game: Game, scene: str) -> None:
+    game.sound = SoundPlayer(volume=0.5)
+    try:
+        press(game, pygame.K_m)
+        assert game.sound.muted and game.sound.playing == [] and game.scene == scene
+        silent = _("No sound on this computer: playing silently")
+        assert game.notice.text == (_("Sound: off") if game.sound.available else silent)
+        press(game, pygame.K_m)
+        assert not game.sound.muted
+        assert game.notice.text == (_("Sound: on") if game.sound.available else silent)
+    finally:
+        game.sound.close()
+        game.sound = None
+        pygame.mixer.quit()
+
+
+def check_record(game: Game, scene: str, tmp_path: Path) -> None:
+    game.recorder.folder = tmp_path / "recordings"
+    press(game, pygame.K_F9)
+    assert game.recorder.recording and game.scene == scene
+    for _frame in range(5):
+        game.frame(1 / 20)
+    press(game, pygame.K_F9)
+    assert not game.recorder.recording
+    saved = game.recorder.finish()
+    assert saved is not None and saved.parent == game.recorder.folder
+    assert saved.read_bytes()[:6] == b"GIF89a"
+
+
 def check_help(game: Game, scene: str) -> None:
     press(game, pygame.K_h)
     assert game.show_help and game.scene == scene
@@ -319,6 +374,10 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "4": check_levels,
     "A / B / C / D": check_letters,
     "F": check_fix,
+    "F11": check_fullscreen,
+    "Z": check_text_scale,
+    "M": check_mute,
+    "F9": check_record,
     "F2": check_language,
     "F3": check_palette,
     "F12": check_f12,
@@ -327,6 +386,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
 }
 SCENES = (SHOP, HOUSE, LEVELS_MENU, LEVEL)
 CLICK_ROW_SCENES = (SHOP, HOUSE)  # the level scenes take clicks of their own (answers, menu)
+WRITES_FILES = {"F12", "F9"}  # their checks get a folder of their own
 
 
 def test_every_row_of_the_table_has_its_check() -> None:
@@ -344,7 +404,7 @@ def test_each_key_does_what_its_row_says_where_it_says(
     binding = row(label)
     if scene in binding.scenes:
         effect = EFFECTS[label]
-        if label == "F12":
+        if label in WRITES_FILES:
             effect(game, scene, tmp_path)
         else:
             effect(game, scene)
@@ -376,9 +436,9 @@ def test_no_key_means_two_things_in_one_scene() -> None:
 
 
 def test_find_only_answers_for_the_scenes_a_row_lists() -> None:
-    menu_only = Binding("M", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_m,))
+    menu_only = Binding("J", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_j,))
     table = (*KEYS, menu_only)
-    event = pygame.Event(pygame.KEYDOWN, key=pygame.K_m, unicode="m")
+    event = pygame.Event(pygame.KEYDOWN, key=pygame.K_j, unicode="j")
     assert find(event, "menu", table) is menu_only
     assert find(event, SHOP, table) is None
     assert find(pygame.Event(pygame.KEYDOWN, key=pygame.K_1, unicode="+"), SHOP) is row(
@@ -397,18 +457,27 @@ def test_help_overlay_draws_exactly_the_table(
     drawn: list[tuple[str, tuple[int, ...]]] = []
     real = hud.label
 
-    def recording(text: str, size: int, colour: tuple[int, ...], bold: bool = False):  # noqa: ANN202
+    def recording(  # noqa: ANN202
+        text: str, size: int, colour: tuple[int, ...], bold: bool = False, *, fixed: bool = False
+    ):
         drawn.append((text, colour))
-        return real(text, size, colour, bold)
+        return real(text, size, colour, bold, fixed=fixed)
 
     game.scene = scene
     game.show_help = True
     monkeypatch.setattr(hud, "label", recording)
     game.sections["help"].draw(game.screen)
     lines = [text for text, _ in drawn[1:]]  # after the title
-    expected = [part for label, text, _ in help_rows(scene) for part in (label, text)]
-    assert lines == expected
-    assert [b.label for b in KEYS] == lines[::2]
+    expected = [(label, text) for label, text, _ in help_rows(scene)]
+    rows: list[tuple[str, list[str]]] = []  # each key, then its text (wrapped in parts)
+    for text in lines:
+        starts_row = len(rows) < len(expected) and text == expected[len(rows)][0]
+        if starts_row and (not rows or rows[-1][1]):
+            rows.append((text, []))
+        else:
+            rows[-1][1].append(text)
+    assert [(key, " ".join(parts)) for key, parts in rows] == expected
+    assert [b.label for b in KEYS] == [key for key, _ in rows]
     greyed = {text for text, colour in drawn if colour == hud.GREY}
     for binding in KEYS:
         assert (binding.label in greyed) == (scene not in binding.scenes), binding.label

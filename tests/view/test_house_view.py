@@ -99,7 +99,14 @@ def test_the_race_panel_shows_both_finish_times(
         texts.append(text)
         return real_label(text, *args, **kwargs)  # type: ignore[arg-type]
 
+    real_fit = house_view.fit
+
+    def spy_fit(text: str, *args: object, **kwargs: object) -> pygame.Surface:
+        texts.append(text)
+        return real_fit(text, *args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(house_view, "label", spy)
+    monkeypatch.setattr(house_view, "fit", spy_fit)
     house, other = House(HouseConfig()), House(HouseConfig(mode=PARALLEL))
     for h in (house, other):
         h.kernel.run_until(30.0)
