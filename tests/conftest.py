@@ -12,21 +12,37 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def english_default_looks():
-    """Every test starts (and leaves) in English, default colours, full motion: the
-    language and the palette are switched live, for the whole game, by keys."""
+    """Every test starts (and leaves) in English, default colours, full motion, text at 1x:
+    language, palette and text size are switched live, for the whole game, by keys."""
     from game import i18n
-    from game.view import motion, palette
+    from game.view import motion, palette, text
 
-    i18n.use("en")
-    palette.use("default")
-    motion.set_reduced(False)
+    def defaults() -> None:
+        i18n.use("en")
+        palette.use("default")
+        motion.set_reduced(False)
+        text.set_scale(1.0)
+
+    defaults()
     yield
-    i18n.use("en")
-    palette.use("default")
-    motion.set_reduced(False)
+    defaults()
 
 
 @pytest.fixture(autouse=True)
 def _score_elsewhere(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """No test reads or writes the player's real score file."""
     monkeypatch.setenv("ASYNC_BURGERS_DATA", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def game():
+    """A fresh default day in a fresh headless window for every test that asks: none sees
+    another's clock, panels or ``pygame.quit``."""
+    import pygame
+
+    from game.app.window import Game, open_window
+    from game.shop import ShopConfig
+
+    screen = open_window(headless=True)
+    yield Game(ShopConfig(), screen)
+    pygame.quit()

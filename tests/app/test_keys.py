@@ -26,20 +26,13 @@ from game.app.keys import (
 )
 from game.app.level_scenes import FIXED, PREDICT, WATCH
 from game.app.sound import SoundPlayer
-from game.app.window import TICK, Game, open_window
+from game.app.window import TICK, Game
 from game.i18n import _
-from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.shop import CONCURRENT, PARALLEL
 from game.view import palette as colours
 from game.view.text import set_scale, text_scale
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def game() -> Game:
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
 
 
 def press(game: Game, key: int, text: str = "") -> None:

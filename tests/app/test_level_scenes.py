@@ -11,19 +11,11 @@ import pytest
 from game.app.cli import main
 from game.app.keys import LEVEL, LEVELS_MENU
 from game.app.level_scenes import FIXED, PREDICT, WATCH
-from game.app.window import Game, open_window
-from game.shop import ShopConfig
+from game.app.window import Game
 from game.shop.levels import LEVELS, level_named
 from game.view.inspector import row_state
 from game.view.level_view import fix_diff, menu_rows, mistake_line
 from game.view.shop_view import frozen_people
-
-
-@pytest.fixture
-def game() -> Game:
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
 
 
 def click(game: Game, pos: tuple[int, int]) -> None:

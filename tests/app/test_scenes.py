@@ -11,17 +11,9 @@ import pytest
 from game.app.keys import HOUSE, SHOP
 from game.app.scenes import HouseScene, Scene, ShopScene
 from game.app.sections import NOTICE_SECONDS, CrashBanner, Section, Sections, StoryCard
-from game.app.window import Game, open_window
-from game.shop import ShopConfig
+from game.app.window import Game
 
 FRAME = 1 / 60
-
-
-@pytest.fixture
-def game() -> Game:
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
 
 
 def press(game: Game, key: int) -> None:

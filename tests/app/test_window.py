@@ -16,13 +16,6 @@ ROOT = Path(__file__).resolve().parents[2]
 FRAME = 1 / 60
 
 
-@pytest.fixture
-def game() -> Game:
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
-
-
 def press(game: Game, key: int, frames: int = 1) -> None:
     pygame.event.post(pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
     for _ in range(frames):

@@ -5,19 +5,12 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.app.window import Game, open_window
+from game.app.window import Game
 from game.scheduler import SLEEPING, WAITING
-from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.shop import CONCURRENT, PARALLEL
 from game.shop.story import story_order
 from game.view.code_view import meaning, paused_at, source_of
 from game.view.inspector import followed_task, short_state, task_rows
-
-
-@pytest.fixture
-def game() -> Game:
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
 
 
 def press(game: Game, key: int) -> None:

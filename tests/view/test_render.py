@@ -9,21 +9,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.app.window import Game, open_window
-from game.shop import PARALLEL, ShopConfig
+from game.app.window import Game
+from game.shop import PARALLEL
 from game.shop import layout as L
 from game.view.sheets import AssetError, Library, Sheet
 from game.view.shop_view import animation_names
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def game() -> Game:
-    """A fresh day in a fresh window for every test: none sees another's clock or quit."""
-    screen = open_window(headless=True)
-    yield Game(ShopConfig(), screen)
-    pygame.quit()
 
 
 def frame_at(game: Game, seconds: float, mode: str | None = None) -> pygame.Surface:
