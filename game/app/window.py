@@ -43,7 +43,7 @@ from .level_scenes import LevelScene, MenuScene
 from .loop import main_loop
 from .record import LiveRecorder
 from .rewind import Rewinder
-from .scenes import HouseScene, Scene, ShopScene
+from .scenes import HouseScene, Scene, ShopScene, resolve
 from .score import Score
 from .score import load as load_score
 from .sections import HelpPanel, Notice, Section, Sections
@@ -123,6 +123,7 @@ class Game:
         self._drop_rewind()
         self.horizon = 0  # the furthest tick this day has been run to
         self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
+        self._horizon_shops: dict[str, Shop] = {}
         self._build_worlds()
         self.reported_crashes = 0
         for scene in self.scenes.values():
@@ -168,6 +169,7 @@ class Game:
         if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
             self.horizon = self.ticks
             self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
+            self._horizon_shops = dict(self.shops)  # where the followed couple's beats run on
 
     @staticmethod
     def run_worlds(
@@ -268,7 +270,22 @@ class Game:
     def marks(self, mode: str | None = None) -> tuple[list[Beat], list[tuple[float, int]]]:
         """The story beats and board changes of the day so far (up to ``horizon``), even
         while the shop on screen has been rewound to before them."""
-        return self._marks.get(mode or self.mode, ([], []))
+        mode = mode or self.mode
+        beats, board = self._marks.get(mode, ([], []))
+        key = self.shop_scene.follow
+        if key is not None and key[0] == "couple":  # the followed couple's own story
+            beats = self.couple_beats(mode, key)
+        return beats, board
+
+    def couple_beats(self, mode: str, key: tuple[str, object]) -> list[Beat]:
+        """A couple's beats of the day so far: from the furthest run while they are in it
+        there, else as far as they have come in the shop on screen."""
+        for shop in (self._horizon_shops.get(mode), self.shops[mode]):
+            couple = resolve(shop, key) if shop is not None else None
+            if couple is not None:
+                return couple.beats
+        protagonist = self.shops[mode].config.protagonist
+        return self._marks.get(mode, ([], []))[0] if key == ("couple", protagonist) else []
 
     def jump_beat(self, direction: int) -> None:
         """``[`` / ``]``: to the tick of the followed story's previous / next beat. A next
@@ -286,14 +303,17 @@ class Game:
             self.seek(later[0])
             return
         self.seek(self.horizon)
-        shop, seen, limit = self.shop, len(self.marks()[0]), self.ticks + BEAT_SEARCH
-        while len(shop.beats) == seen and self.ticks < limit:
-            couple = shop.protagonist
-            if couple is not None and couple.left_at is not None:
-                break  # their story is over
+        seen, limit = len(self.marks()[0]), self.ticks + BEAT_SEARCH
+        while len(self.marks()[0]) == seen and self.ticks < limit:
+            couple = self.selected if isinstance(self.selected, Couple) else None
+            if couple is None and self.shop_scene.follow is None:
+                couple = self.shop.protagonist
+            if couple is None or couple.left_at is not None:
+                break  # their story is over (or they are not in the shop)
             self._run_to(self.ticks + FPS)
-        if len(shop.beats) > seen:
-            self.seek(tick_of(shop.beats[seen].time))
+        beats = self.marks()[0]
+        if len(beats) > seen:
+            self.seek(tick_of(beats[seen].time))
         else:
             self.notice.show(_("no later story beat"))
 

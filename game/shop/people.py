@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..scheduler import Event, Queue, block, run_in_worker, sleep
 from .places import OrderRequest
-from .story import STEPS
+from .story import STEPS, Beat
 
 if TYPE_CHECKING:
     from .layout import Station, Table
@@ -374,6 +374,7 @@ class Couple:
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
     caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
+    beats: list[Beat] = field(default_factory=list)  # their own story's beats, as they came
 
     @cached_property
     def rng(self) -> Random:
@@ -411,7 +412,8 @@ class Couple:
             self.caption_template = step.caption
             self.caption = step.caption.format(number=self.number)
         if step.beat is not None:
-            shop.beat(self, step.beat)
+            self.beats.append(Beat(shop.now, step.beat))  # the timeline marks the followed
+            shop.beat(self, step.beat)  # ... and the shop keeps the protagonist's story
 
     def both(self, activity: str) -> None:
         self.you.doing(activity)

@@ -342,3 +342,31 @@ def test_held_left_frames_match_seeks_in_every_scene(
     for tick, picture in shown[-10:]:
         other.seek(tick)
         assert pixels(other) == picture, tick
+
+
+def test_the_timeline_marks_and_jumps_follow_the_followed_couples_own_story(
+    game: Game,
+) -> None:
+    """Following couple #1, the marks are *their* beats (not the protagonist's, couple #3),
+    ``]`` runs on to their next beat, ``[`` goes back to their last; after a rewind their
+    later beats, from the furthest run, are still marked."""
+    game.mode = CONCURRENT
+    game.advance_to(2.0)
+    first = next(c for c in game.shop.couples if c.index == 1)
+    game.selected = first
+    assert [b.code for b in game.marks()[0]] == ["C1"]  # their C1 at the door
+    assert game.shop.beats == []  # the protagonist (#3) is not even in yet
+    game.jump_beat(+1)  # C2 not yet reached: the day runs on to it
+    couple = game.selected
+    assert couple is not None and couple.index == 1
+    assert [b.code for b in couple.beats] == ["C1", "C2"]
+    assert game.ticks == tick_of(couple.beats[-1].time)
+    game.jump_beat(+1)
+    game.jump_beat(+1)
+    reached = [b.code for b in game.marks()[0]]
+    assert reached[:4] == ["C1", "C2", "C3", "C4"]
+    game.jump_beat(-1)  # back to an earlier beat of theirs: a rewind
+    assert [b.code for b in game.selected.beats][-1] == reached[-2]
+    assert [b.code for b in game.marks()[0]] == reached  # later ones still marked
+    game.selected = None
+    assert [b.code for b in game.marks()[0]] == [b.code for b in game.shop.beats]
