@@ -304,12 +304,14 @@ class Game:
             return
         self.seek(self.horizon)
         seen, limit = len(self.marks()[0]), self.ticks + BEAT_SEARCH
+        key = self.shop_scene.follow
+        following = key is not None and key[0] == "couple"  # else: the protagonist's story
         while len(self.marks()[0]) == seen and self.ticks < limit:
-            couple = self.selected if isinstance(self.selected, Couple) else None
-            if couple is None and self.shop_scene.follow is None:
-                couple = self.shop.protagonist
-            if couple is None or couple.left_at is not None:
-                break  # their story is over (or they are not in the shop)
+            couple = self.selected if following else self.shop.protagonist
+            if following and not isinstance(couple, Couple):
+                break  # the followed couple has left the shop
+            if couple is not None and couple.left_at is not None:
+                break  # their story is over (the protagonist may not be in yet)
             self._run_to(self.ticks + FPS)
         beats = self.marks()[0]
         if len(beats) > seen:
