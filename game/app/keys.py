@@ -150,7 +150,8 @@ KEYS: tuple[Binding, ...] = (
         EVERYWHERE,
         _beat_key,
         N_("previous / next story beat"),
-        "to the story's previous / next beat (C1 ... C7, P1 ... P6) in the shop on screen",
+        "to the previous / next beat (C1 ... C7, P1 ... P6) of the followed couple's story "
+        "(of the protagonists' when nobody is followed) in the shop on screen",
         keys=(pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET),
         texts=("[", "]"),
         home=SHOP,
@@ -160,8 +161,9 @@ KEYS: tuple[Binding, ...] = (
         EVERYWHERE,
         lambda g, e: g.toggle_panel("timeline"),
         N_("timeline strip: click or drag on it to go to a moment"),
-        "timeline strip of the day so far, with marks for the story beats and board "
-        "changes: click or drag on it to go to that moment (on by default in story mode)",
+        "timeline strip of the day so far, with marks for the followed couple's story beats "
+        "and board changes: click or drag on it to go to that moment (on by default in story "
+        "mode)",
         keys=(pygame.K_l,),
         home=SHOP,
     ),
