@@ -119,7 +119,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         N_("RIGHT or ."),
-        EVERYWHERE,
+        (*EVERYWHERE, LEVEL),
         lambda g, e: g.step_paused(),
         N_("while paused: one tick of virtual time; hold to repeat"),
         "while paused: advance exactly one tick (1/60 s of virtual time); hold to repeat",

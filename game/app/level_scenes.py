@@ -186,12 +186,20 @@ class LevelScene(Scene):
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
-        if self.shop is None or self.phase == PREDICT or game.paused:
+        if game.paused:
+            game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
+            return
+        if self.shop is None or self.phase == PREDICT:
             return
         self.accumulator += min(wall_dt, 0.25) * game.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
         for _tick in range(ticks):
+            self.step()
+
+    def step_paused(self) -> None:
+        """RIGHT while paused: one tick, once the day is running (not over the question)."""
+        if self.phase != PREDICT:
             self.step()
 
     def step(self) -> None:

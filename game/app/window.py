@@ -447,7 +447,12 @@ class Game:
         self.accumulator = 0.0
 
     def step_paused(self) -> None:
-        if self.paused:
+        """RIGHT while paused: one tick of the day on screen (a level keeps its own)."""
+        if not self.paused:
+            return
+        if self.scene == LEVEL:
+            self.level_scene.step_paused()
+        else:
             self.step()
 
     def change_speed(self, by: int) -> None:
@@ -627,7 +632,7 @@ class Game:
     def play(self, wall_dt: float) -> None:
         """Turn wall time into whole ticks of virtual time (none while paused)."""
         if self.paused:
-            self._repeat_held(wall_dt)
+            self.repeat_held(wall_dt)
             return
         self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
         ticks = int(self.accumulator / TICK + 1e-9)
@@ -638,7 +643,7 @@ class Game:
                 self.accumulator = 0.0
                 break
 
-    def _repeat_held(self, wall_dt: float) -> None:
+    def repeat_held(self, wall_dt: float) -> None:
         """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame.
         While LEFT is held, the rewinder prepares the past in the frame's spare time."""
         held = pygame.key.get_pressed()

@@ -106,6 +106,17 @@ def check_space(game: Game, scene: str) -> None:
 
 
 def check_step(game: Game, scene: str) -> None:
+    if scene == LEVEL:  # a level's own day: only once the question is answered
+        level = game.level_scene
+        press(game, pygame.K_SPACE)
+        press(game, pygame.K_RIGHT)
+        assert level.ticks == 0 and level.phase == PREDICT  # not over the question
+        press(game, pygame.K_a)
+        game.paused = True
+        press(game, pygame.K_RIGHT)
+        press(game, pygame.K_PERIOD)
+        assert level.ticks == 2 and game.scene == LEVEL
+        return
     game.advance_to(2)
     press(game, pygame.K_RIGHT)
     assert game.ticks == 120  # running: the key adds nothing to the frame's own ticks
