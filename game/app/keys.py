@@ -178,10 +178,10 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "R",
-        EVERYWHERE,
-        lambda g, e: g.restart(),
+        (*EVERYWHERE, LEVEL),
+        lambda g, e: g.restart_day(),
         N_("restart the day"),
-        "restart the day",
+        "restart the day (in a level: its day again, broken or fixed as it is now)",
         keys=(pygame.K_r,),
     ),
     Binding(

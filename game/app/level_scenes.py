@@ -156,6 +156,12 @@ class LevelScene(Scene):
         if self.python_said:
             self.game.notice.show(_("Python said: {text}").format(text=self.python_said[0]))
 
+    def replay(self) -> None:
+        """R: the day on screen from its opening, with the same code (broken, or fixed once
+        fixed); the prediction and the score stay as they are."""
+        if self.phase != PREDICT:
+            self._new_day(fixed=self.phase == FIXED)
+
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
             said = finish(self.shop)  # what Python says as the watched day's objects die

@@ -446,6 +446,13 @@ class Game:
             self.paused = not self.paused
         self.accumulator = 0.0
 
+    def restart_day(self) -> None:
+        """R: the day from its opening; a level's own day in a level."""
+        if self.scene == LEVEL:
+            self.level_scene.replay()
+        else:
+            self.restart()
+
     def step_paused(self) -> None:
         """RIGHT while paused: one tick of the day on screen (a level keeps its own)."""
         if not self.paused:

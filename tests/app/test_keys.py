@@ -176,6 +176,16 @@ def check_speed(game: Game, scene: str) -> None:
 
 
 def check_restart(game: Game, scene: str) -> None:
+    if scene == LEVEL:  # the level's own day again, the same code; the score as it was
+        level = game.level_scene
+        press(game, pygame.K_a)
+        for _tick in range(30):
+            level.step()
+        watched = level.shop
+        press(game, pygame.K_r)
+        assert level.ticks == 0 and level.shop is not watched and level.phase == WATCH
+        assert level.answer == 0 and game.scene == LEVEL
+        return
     game.advance_to(5)
     shops = dict(game.shops)
     press(game, pygame.K_r)
