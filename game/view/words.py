@@ -93,6 +93,10 @@ NAMES: list[tuple[re.Pattern[str], str]] = [
         (r"counter (?P<n>\d+) orders", N_("counter {n} orders")),
         (r"till (?P<n>\d+) orders", N_("till {n} orders")),
         (r"station (?P<n>\d+) orders", N_("counter {n} orders")),
+        (r"drinks fountain", N_("drinks fountain")),
+        (r"(?P<who>.+): burgers", N_("{who}: burgers")),  # gather's children (level 4)
+        (r"(?P<who>.+): drinks", N_("{who}: drinks")),
+        (r"(?P<who>.+) gathers", N_("{who} gathers")),
         (r"(?P<who>.+) finished", N_("{who} finished")),
         (r"(?P<what>.+) \(full\)", N_("{what} (full)")),
     )
