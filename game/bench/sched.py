@@ -93,8 +93,8 @@ def mmc_plan(customers: int, seed: int = 7) -> list[tuple[float, float]]:
     ]
 
 
-def mmc_ours(plan: list[tuple[float, float]]) -> tuple[float, float]:
-    """Wall seconds and mean wait of the M/M/c queue on our kernel."""
+def mmc_kernel(plan: list[tuple[float, float]]) -> tuple[Kernel, list[float]]:
+    """The M/M/c queue on our kernel, ready to run: the kernel and the waits it will fill."""
     kernel = Kernel()
     servers = Semaphore(SERVERS, "servers")
     waits: list[float] = []
@@ -111,6 +111,12 @@ def mmc_ours(plan: list[tuple[float, float]]) -> tuple[float, float]:
             kernel.spawn(customer(service))
 
     kernel.spawn(source())
+    return kernel, waits
+
+
+def mmc_ours(plan: list[tuple[float, float]]) -> tuple[float, float]:
+    """Wall seconds and mean wait of the M/M/c queue on our kernel."""
+    kernel, waits = mmc_kernel(plan)
     start = time.perf_counter()
     kernel.run()
     wall = time.perf_counter() - start
@@ -119,20 +125,7 @@ def mmc_ours(plan: list[tuple[float, float]]) -> tuple[float, float]:
 
 def mmc_long(customers: int) -> tuple[float, float, int]:
     """Wall seconds, share of them in the GC, and tasks still held, for one long run."""
-    plan = mmc_plan(customers)
-    kernel = Kernel()
-    servers = Semaphore(SERVERS, "servers")
-
-    async def customer(service: float) -> None:
-        async with servers:
-            await sleep(service)
-
-    async def source() -> None:
-        for gap, service in plan:
-            await sleep(gap)
-            kernel.spawn(customer(service))
-
-    kernel.spawn(source())
+    kernel, _waits = mmc_kernel(mmc_plan(customers))
     with GcClock() as collector:
         start = time.perf_counter()
         kernel.run()
