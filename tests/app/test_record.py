@@ -183,3 +183,22 @@ def test_the_browser_entry_is_awaited_and_plays() -> None:
 
     assert asyncio.iscoroutinefunction(web_main)
     assert asyncio.run(web_main(["--frames", "3", "--mute"])) == 0
+
+
+def test_a_level_records_its_own_running_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--record --level``: the level's own clock runs the clip (not the window's), the
+    mistake watched from the start, so the frames change as its day goes on."""
+    out = tmp_path / "level.gif"
+    argv = ["--record", str(out), "--level", "blocking-cook", "--seconds", "3", "--fps", "4"]
+    assert main([*argv, "--record-from", "20"]) == 0
+    assert "12 frames at 4 fps" in capsys.readouterr().out
+    with Image.open(out) as gif:
+        first = gif.convert("RGB").tobytes()
+        gif.seek(gif.n_frames - 1)
+        last = gif.convert("RGB").tobytes()
+    assert first != last  # the level's day moved during the clip
+    broken = out.read_bytes()
+    assert main([*argv, "--record-from", "20", "--fixed"]) == 0
+    assert out.read_bytes() != broken  # the fixed code's day looks different by then
