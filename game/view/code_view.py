@@ -48,9 +48,15 @@ def source_of(code: CodeType) -> tuple[int, tuple[str, ...]]:
     return start, tuple(line.rstrip("\n") for line in lines)
 
 
+@lru_cache(maxsize=64)
 def _in_kernel(filename: str) -> bool:
     path = Path(filename)
     return "scheduler" in (path.stem, path.parent.name)
+
+
+@lru_cache(maxsize=64)
+def _file_name(filename: str) -> str:
+    return Path(filename).name
 
 
 def _kernel_name(task: Task, function: str) -> str:
@@ -70,7 +76,7 @@ def await_chain(task: Task) -> list[Link]:
             links.append(Link(_kernel_name(task, frame.function), "scheduler", state_words(task)))
             break
         text = linecache.getline(frame.filename, frame.lineno).strip()
-        links.append(Link(frame.function, f"{Path(frame.filename).name} {frame.lineno}", text))
+        links.append(Link(frame.function, f"{_file_name(frame.filename)} {frame.lineno}", text))
     return links
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import i18n
 from ..i18n import N_, _
 from ..shop.people import Couple
 
@@ -130,8 +131,22 @@ def room(name: str) -> str:
     return _(ROOMS[name]) if name in ROOMS else name
 
 
+_named: dict[tuple[int, str], str] = {}  # (language generation, name) -> words: the same
+# few dozen names come back every frame, and each costs a pass over the patterns
+
+
 def name(text: str) -> str:
     """A model name ("cashier 2", "reply to couple #4") in the player's language."""
+    key = (i18n.generation(), text)
+    said = _named.get(key)
+    if said is None:
+        if len(_named) >= 2048:
+            _named.clear()  # a new language, or a long day of new couples: start afresh
+        said = _named[key] = _name(text)
+    return said
+
+
+def _name(text: str) -> str:
     for pattern, message in NAMES:
         found = pattern.fullmatch(text)
         if found:
