@@ -25,6 +25,7 @@ class Verb:
     params: str  # "(kitchen: Queue[Order]) -> Order"
     awaited: bool  # a coroutine function: ``await`` it
     doc: str  # the first line of its docstring
+    short: str = ""  # the parameters by name alone: "(kitchen)"
 
     @property
     def text(self) -> str:
@@ -58,6 +59,22 @@ def signature_text(function: Callable[..., Any]) -> str:
         if returned != "None":
             result += " -> " + returned
     return result
+
+
+def names_text(function: Callable[..., Any]) -> str:
+    """``(a, b=2)``: the parameters without ``self`` or types (when the full one is long)."""
+    try:
+        params = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return "(...)"
+    if params and params[0].name in ("self", "cls"):
+        params = params[1:]
+    parts = [
+        p.name if p.default is p.empty else f"{p.name}={p.default!r}"
+        for p in params
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    return f"({', '.join(parts)})"
 
 
 def _annotation(annotation: object) -> str:
@@ -169,4 +186,4 @@ def _methods(owner: type) -> list[tuple[str, Callable[..., Any]]]:
 
 def _verb(call: str, method: Callable[..., Any]) -> Verb:
     awaited = inspect.iscoroutinefunction(method)
-    return Verb(call, signature_text(method), awaited, first_line(method))
+    return Verb(call, signature_text(method), awaited, first_line(method), names_text(method))
