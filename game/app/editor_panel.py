@@ -126,7 +126,10 @@ class EditorPanel:
     def blur(self) -> None:
         """Keys go back to the game; the panel stays where it is."""
         if self.focused:
+            # ends an input method's half-composed word; then text input goes back on, as
+            # SDL starts it: the game's keys read typed characters (a "+" on any layout)
             pygame.key.stop_text_input()
+            pygame.key.start_text_input()
         self.focused = False
         self.dragging = False
         self.composing = ""

@@ -274,6 +274,25 @@ KEYS: tuple[Binding, ...] = (
         keys=(pygame.K_f,),
     ),
     Binding(
+        "E",
+        (LEVEL,),
+        lambda g, e: g.level_scene.open_editor(getattr(e, "unicode", "")),
+        N_("write the actor's code yourself (F5 runs it, ESC leaves)"),
+        "in a level: open the level's actor in an editor (or click its button) and write "
+        "the fix yourself; while it is open, keys type text, `F5` or `Ctrl+Enter` plays the "
+        "day again from its seed with your code, `ESC` goes back to the shop",
+        keys=(pygame.K_e,),
+    ),
+    Binding(
+        "F5",
+        (LEVEL,),
+        lambda g, e: g.level_scene.run_code(),
+        N_("play the day with your code"),
+        "in a level: play the day again from its seed with the code in the editor "
+        "(a syntax error is marked in the editor, and nothing runs)",
+        keys=(pygame.K_F5,),
+    ),
+    Binding(
         "F11",
         ANYWHERE,
         lambda g, e: g.toggle_fullscreen(),

@@ -25,6 +25,7 @@ from ..shop.layout import WIDTH as WORLD_W
 from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
 from ..view import palette as P
 from ..view import words
+from ..view.code_view import CodeView
 from ..view.hud import clock_text, draw_paused_badge
 from ..view.inspector import Inspector
 from ..view.level_view import (
@@ -41,16 +42,22 @@ from ..view.level_view import (
     menu_rows,
 )
 from ..view.shop_view import ShopView
-from ..view.text import label
+from ..view.text import fitted, label
 from .clock import TICK
 from .keys import LEVEL, LEVELS_MENU
+from .level_editor import LevelEditor, default_runner
 from .scenes import Scene
 
 if TYPE_CHECKING:
     from .window import Game
 
-PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
-PHASE_WORDS = {PREDICT: N_("predict"), WATCH: N_("the mistake"), FIXED: N_("fixed")}
+PREDICT, WATCH, FIXED, YOURS = "predict", "watch", "fixed", "yours"
+PHASE_WORDS = {
+    PREDICT: N_("predict"),
+    WATCH: N_("the mistake"),
+    FIXED: N_("fixed"),
+    YOURS: N_("your code"),
+}
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -110,6 +117,11 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.edit_rect = pygame.Rect(0, 0, 0, 0)
+        self.editor = LevelEditor((w, h), default_runner())
+        self.editor.on_shop = self.play_code
+        self.editor.say = lambda text, error: self.game.notice.show(text, error)
+        self.learner_view = CodeView(self.code_at)  # the learner's own lines, as they run
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -120,6 +132,7 @@ class LevelScene(Scene):
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
         self.python_said = []
+        self.editor.close()
         self._new_day(fixed=False)
 
     def choose(self, index: int) -> None:
@@ -158,9 +171,43 @@ class LevelScene(Scene):
 
     def replay(self) -> None:
         """R: the day on screen from its opening, with the same code (broken, or fixed once
-        fixed); the prediction and the score stay as they are."""
-        if self.phase != PREDICT:
+        fixed, or the learner's); the prediction and the score stay as they are."""
+        if self.phase == YOURS:
+            self.editor.run()
+        elif self.phase != PREDICT:
             self._new_day(fixed=self.phase == FIXED)
+
+    # -- write it yourself ------------------------------------------------------------------
+    def open_editor(self, key: str = "") -> None:
+        """E: the level's actor in the editor, in place of the shop and the code view (the
+        day waits meanwhile); ``key``: the character that opened it."""
+        if self.phase == PREDICT:
+            self.game.notice.show(_("First your prediction: A, B, C or D."))
+            return
+        self.editor.open(self.level, self.shop, key)
+
+    def run_code(self) -> None:
+        """F5 outside the editor: the learner's text as it is, run again."""
+        if self.phase == PREDICT:
+            self.game.notice.show(_("First your prediction: A, B, C or D."))
+            return
+        if self.editor.level is not self.level:
+            self.editor.open(self.level, self.shop)
+        if not self.editor.run():
+            self.editor.open(self.level, self.shop)  # show where it went wrong
+
+    def play_code(self, shop: Shop) -> None:
+        """The day from its seed with the learner's code (built by the runner)."""
+        if self.shop is not None:
+            said = finish(self.shop)
+            self.python_said = said or self.python_said
+        self.shop = shop
+        self.shop.kernel.record_handovers(64)
+        self.view = ShopView(self.game.lib, self.shop)
+        self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
+        self.phase = YOURS
+        self.results = None
+        self.game.paused = False
 
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
@@ -192,6 +239,9 @@ class LevelScene(Scene):
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
+        self.editor.update(wall_dt)
+        if self.editor.visible:
+            return  # the day waits while the learner writes (held keys are theirs too)
         if game.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
@@ -215,6 +265,9 @@ class LevelScene(Scene):
         self.ticks += 1
         kernel = self.shop.kernel
         kernel.run_until(self.ticks * TICK)
+        if self.phase == YOURS and self.editor.after_step(self.shop):
+            self.game.paused = True  # the learner's code went wrong: see where
+            return
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
                 print(task.traceback, file=sys.stderr, end="")
@@ -230,7 +283,12 @@ class LevelScene(Scene):
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
+        if self.editor.handle(event):
+            return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.phase != PREDICT and self.edit_rect.collidepoint(event.pos):
+                self.open_editor()
+                return True
             if self.phase == PREDICT:
                 for i, rect in enumerate(self.answer_rects):
                     if rect.collidepoint(event.pos):
@@ -267,6 +325,11 @@ class LevelScene(Scene):
             shop, view = self.shop, self.view
             assert shop is not None and view is not None
         surface.fill((24, 22, 30))
+        if self.editor.visible:
+            self._draw_bar(surface, shop)
+            self.editor.draw(surface)
+            self._draw_caption(surface)
+            return
         view.draw(self.stage, shop)
         pygame.transform.smoothscale(self.stage, self.shop_at.size, self.scaled)
         surface.blit(self.scaled, self.shop_at)
@@ -289,14 +352,17 @@ class LevelScene(Scene):
             self.inspector.draw(surface, shop, getattr(task, "actor", None))
             if held is not None and inspect.iscoroutine(held):
                 self._draw_no_task_note(surface, shop, held)
-        draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
+        if self.phase == YOURS:
+            self.learner_view.draw(surface, task)  # type: ignore[arg-type]
+        else:
+            draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
         self._draw_caption(surface)
 
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()
         pygame.draw.rect(surface, (25, 20, 30), (0, 0, w, 30))
         which = _(PHASE_WORDS[self.phase])
-        colour = GREEN if self.phase == FIXED else (RED if self.phase == WATCH else (255, 200, 90))
+        colour = {FIXED: GREEN, WATCH: RED, YOURS: (120, 200, 255)}.get(self.phase, (255, 200, 90))
         x = 10
         for text, col in (
             (
@@ -336,14 +402,36 @@ class LevelScene(Scene):
         w, h = surface.get_size()
         strip = pygame.Rect(0, h - 32, w, 32)
         pygame.draw.rect(surface, (25, 20, 30), strip)
-        text = _(self.level.caption if self.phase == WATCH else self.level.lesson)
-        surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
-        if self.phase == WATCH:
-            button = label(" " + _("F: fix it") + " ", 22, P.INK, True)
-            self.fix_rect = button.get_rect(midright=(w - 10, strip.centery)).inflate(8, 4)
-            pygame.draw.rect(surface, GREEN, self.fix_rect, border_radius=6)
-            surface.blit(button, button.get_rect(center=self.fix_rect.center))
+        self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.edit_rect = pygame.Rect(0, 0, 0, 0)
+        right = w - 10
+        if self.editor.visible:
+            text = _("Write it yourself: F5 plays the day again with your code; ESC: the shop.")
+        elif self.phase == WATCH:
+            text = _(self.level.caption)
+            self.fix_rect = self._button(surface, _("F: fix it"), GREEN, right, strip.centery)
+            right = self.fix_rect.x - 10
+        elif self.phase == YOURS:
+            text = _("Your code plays the day: E to change it, R to play it again.")
         else:
-            self.fix_rect = pygame.Rect(0, 0, 0, 0)
+            text = _(self.level.lesson)
+        if self.phase != PREDICT and not self.editor.visible:
+            colour = (120, 200, 255)
+            self.edit_rect = self._button(
+                surface, _("E: write it yourself"), colour, right, strip.centery
+            )
+            right = self.edit_rect.x - 10
+        elif self.phase == PREDICT or self.editor.visible:
             hint = label(_("4: levels"), 20, (200, 200, 200))
-            surface.blit(hint, hint.get_rect(midright=(w - 12, strip.centery)))
+            surface.blit(hint, hint.get_rect(midright=(right - 2, strip.centery)))
+            right -= hint.get_width() + 12
+        surface.blit(fitted(text, 22, P.WHITE, right - 22), (12, strip.y + 5))
+
+    def _button(
+        self, surface: pygame.Surface, text: str, colour: tuple[int, int, int], right: int, y: int
+    ) -> pygame.Rect:
+        image = label(" " + text + " ", 22, P.INK, True)
+        rect = image.get_rect(midright=(right, y)).inflate(8, 4)
+        pygame.draw.rect(surface, colour, rect, border_radius=6)
+        surface.blit(image, image.get_rect(center=rect.center))
+        return rect

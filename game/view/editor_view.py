@@ -436,7 +436,8 @@ def draw_verbs(
     width = rect.w - px(20)
     drawn = 0
     for verb in verbs[first:]:
-        h = font.get_linesize() + px(21)
+        doc = verb.doc or (_("plain call: holds the loop") if not verb.awaited else "")
+        h = font.get_linesize() + (px(21) if doc else px(6))
         if y + h > rect.bottom - px(6):
             break
         cx = x
@@ -454,10 +455,9 @@ def draw_verbs(
             params = params[:-2].rstrip() + "\u2026" if len(params) > 2 else ""
         surface.blit(font.render(params, True, COLOURS[syntax.PLAIN]), (cx, y))
         y += font.get_linesize()
-        doc = verb.doc or (_("plain call: holds the loop") if not verb.awaited else "")
         if doc:
             surface.blit(cut(doc, 18, (165, 165, 182), width - px(12)), (x + px(12), y))
-        y += px(21)
+        y += h - font.get_linesize()
         drawn += 1
     left = len(verbs) - first - drawn
     if left > 0:

@@ -367,6 +367,26 @@ def check_fix(game: Game, scene: str) -> None:
     assert game.score.solved == {scene_.level.name}
 
 
+def check_edit(game: Game, scene: str) -> None:
+    press(game, pygame.K_e)  # no editor before a prediction: a notice says so
+    assert not game.level_scene.editor.visible and game.notice.visible
+    press(game, pygame.K_a)
+    press(game, pygame.K_e)
+    assert game.level_scene.editor.visible and game.level_scene.editor.focused
+    press(game, pygame.K_q)  # the editor has the keys: Q does not quit
+    assert game.running
+    press(game, pygame.K_ESCAPE)
+    assert not game.level_scene.editor.visible and game.running
+
+
+def check_run(game: Game, scene: str) -> None:
+    press(game, pygame.K_F5)  # nothing to run before a prediction
+    assert game.level_scene.phase == PREDICT and game.notice.visible
+    press(game, pygame.K_a)
+    press(game, pygame.K_F5)  # runs the editor's text; without an engine it says why
+    assert game.level_scene.editor.visible and game.notice.visible
+
+
 EFFECTS: dict[str, Callable[..., None]] = {
     "TAB": check_tab,
     "1 / 2 / 3": check_scene_keys,
@@ -388,6 +408,8 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "4": check_levels,
     "A / B / C / D": check_letters,
     "F": check_fix,
+    "E": check_edit,
+    "F5": check_run,
     "F11": check_fullscreen,
     "Z": check_text_scale,
     "M": check_mute,

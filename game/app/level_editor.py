@@ -1,0 +1,200 @@
+"""A level's "write it yourself": the editor panel on the level's actor, the shop's verbs
+beside it, and F5 turning the learner's text into the day on screen.
+
+The level scene owns one ``LevelEditor``; this module holds what the editor does in a
+level so the scene only forwards input, time and drawing to it. Compiling and running the
+learner's code is the runner's work (``Runner``: the kitchen's engine in
+``game/shop/learner.py``); here it is only called, and what it reports is marked in the
+text: a SyntaxError at its line and column before anything runs, an exception or a
+runaway step at its line once the day runs.
+"""
+
+from __future__ import annotations
+
+import inspect
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+import pygame
+
+from ..editor.verbs import Verb, verbs_of
+from ..i18n import _
+from ..shop import Shop
+from ..shop.levels import Level
+from ..view.editor_view import draw_verbs
+from .editor_panel import EditorPanel
+
+if TYPE_CHECKING:
+    from ..editor.buffer import Clipboard
+
+
+class CodeError(Protocol):
+    line: int  # 1-based, in the learner's text
+    col: int  # 0-based
+    message: str
+
+
+class Compiled(Protocol):
+    ok: bool
+    errors: Sequence[CodeError]
+
+
+class Trouble(Protocol):
+    """Something that went wrong in the learner's code while the day ran."""
+
+    actor: str
+    line: int | None
+    message: str  # already in the player's language
+
+
+class Runner(Protocol):
+    """What the editor needs from the engine that runs a learner's code."""
+
+    def starting_code(self, level: Level) -> str: ...
+
+    def compile(self, level: Level, source: str) -> Compiled: ...
+
+    def build(self, level: Level, compiled: Compiled) -> Shop: ...
+
+    def problems(self, shop: Shop) -> Sequence[Trouble]: ...
+
+
+def broken_source(level: Level) -> str:
+    """The level's broken actor as it is in our source (before an engine gives the file)."""
+    return textwrap.dedent(inspect.getsource(level.broken_actor))
+
+
+class LevelEditor:
+    """The editor in a level: opened with ``E``, run with ``F5``, left with ``ESC``."""
+
+    def __init__(
+        self,
+        screen_size: tuple[int, int],
+        runner: Runner | None,
+        *,
+        clipboard: Clipboard | None = None,
+    ) -> None:
+        w, h = screen_size
+        self.runner = runner
+        self.panel = EditorPanel(
+            pygame.Rect(w // 2 - 132, 34, w - (w // 2 - 132) - 4, h - 70), clipboard
+        )
+        self.verbs_at = pygame.Rect(4, 34, self.panel.rect.x - 8, h - 70)
+        self.panel.on_run = self.run
+        self.level: Level | None = None
+        self.verbs: list[Verb] = []
+        self.first_verb = 0
+        self.texts: dict[str, str] = {}  # the learner's text per level, kept while playing
+        self.on_shop: Callable[[Shop], None] | None = None  # the scene plays a built day
+        self.say: Callable[[str, bool], None] | None = None  # the scene's one-line notice
+        self.shown: set[tuple[str, int | None, str]] = set()  # troubles already marked
+
+    @property
+    def visible(self) -> bool:
+        return self.panel.visible
+
+    @property
+    def focused(self) -> bool:
+        return self.panel.focused
+
+    def code_for(self, level: Level) -> str:
+        """The learner's text for ``level``: what they wrote, or the level's starting code."""
+        if level.name in self.texts:
+            return self.texts[level.name]
+        if self.runner is not None:
+            return self.runner.starting_code(level)
+        return broken_source(level)
+
+    def open(self, level: Level, shop: Shop | None = None, key: str = "") -> None:
+        """Show the editor on the level's code (as the learner left it); ``key``: the
+        character of the key that opened it (not typed)."""
+        if self.level is not level:
+            self.level = level
+            self.panel.load(self.code_for(level))
+            self.first_verb = 0
+            objects = {"shop": shop} if shop is not None else None
+            self.verbs = verbs_of(level.broken_actor, [level.fixed_actor], objects)
+        title = _("Your {part}: write it yourself").format(part=_(level.part))
+        self.panel.open(title=title, key=key)
+
+    def close(self) -> None:
+        self.keep()
+        self.panel.close()
+
+    def keep(self) -> None:
+        if self.level is not None:
+            self.texts[self.level.name] = self.panel.text
+
+    def run(self, text: str | None = None) -> bool:
+        """F5: compile the learner's text; a SyntaxError is marked and nothing runs, else
+        the scene plays the day with their code. True when a day started."""
+        if self.level is None:
+            return False
+        self.keep()
+        source = self.panel.text if text is None else text
+        problem = self.panel.check()
+        if problem is not None:
+            return False
+        if self.runner is None:
+            self._say(_("This build cannot run your code: the engine is missing."), True)
+            return False
+        compiled = self.runner.compile(self.level, source)
+        if not compiled.ok:
+            error = compiled.errors[0]
+            self.panel.mark_syntax(error.line, error.col, error.message)
+            return False
+        shop = self.runner.build(self.level, compiled)
+        self.shown = set()
+        self.panel.clear_marks()
+        self.panel.status = _("Running your code: the day replays from its seed.")
+        if self.on_shop is not None:
+            self.on_shop(shop)
+        self.panel.close()
+        return True
+
+    def after_step(self, shop: Shop) -> bool:
+        """What went wrong in the learner's code since the last step, marked at its line
+        (the editor shows it when opened). True when there was something new."""
+        if self.runner is None:
+            return False
+        new = False
+        for trouble in self.runner.problems(shop):
+            key = (trouble.actor, trouble.line, trouble.message)
+            if key in self.shown:
+                continue
+            self.shown.add(key)
+            new = True
+            if trouble.line is not None:
+                self.panel.mark_error(trouble.line, trouble.message)
+            self._say(trouble.message, True)
+        return new
+
+    def _say(self, text: str, error: bool) -> None:
+        if self.say is not None:
+            self.say(text, error)
+
+    # -- input, time, drawing ---------------------------------------------------------------
+    def handle(self, event: pygame.Event) -> bool:
+        if not self.panel.visible:
+            return False
+        if self.panel.handle(event):
+            return True
+        if event.type == pygame.MOUSEWHEEL and self.verbs_at.collidepoint(pygame.mouse.get_pos()):
+            self.first_verb = min(max(0, self.first_verb - event.y), max(0, len(self.verbs) - 1))
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and self.verbs_at.collidepoint(event.pos)
+
+    def update(self, wall_dt: float) -> None:
+        self.panel.update(wall_dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.panel.visible:
+            return
+        draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
+        self.panel.draw(surface)
+
+
+def default_runner() -> Runner | None:
+    """The engine that runs learner code, where this build has one."""
+    return None
