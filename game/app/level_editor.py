@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 
 
 class CodeError(Protocol):
-    line: int  # 1-based, in the learner's text
-    col: int  # 0-based
+    line: int  # in the learner's text, from 1
+    col: int  # from 1, as Python's SyntaxError.offset and FILE:LINE:COL count it
     message: str
 
 
@@ -57,7 +57,13 @@ class Runner(Protocol):
 
     def build(self, level: Level, compiled: Compiled) -> Shop: ...
 
+    def run_until(self, shop: Shop, t: float) -> None: ...
+
     def problems(self, shop: Shop) -> Sequence[Trouble]: ...
+
+    def actors(self, level: Level) -> Sequence[Callable[..., object]]:
+        """The functions the learner starts from (whose parameters the verbs are read from)."""
+        ...
 
 
 def broken_source(level: Level) -> str:
@@ -89,6 +95,7 @@ class LevelEditor:
         self.on_shop: Callable[[Shop], None] | None = None  # the scene plays a built day
         self.say: Callable[[str, bool], None] | None = None  # the scene's one-line notice
         self.shown: set[tuple[str, int | None, str]] = set()  # troubles already marked
+        self.running: Shop | None = None  # the day built from the learner's code
 
     @property
     def visible(self) -> bool:
@@ -113,10 +120,19 @@ class LevelEditor:
             self.level = level
             self.panel.load(self.code_for(level))
             self.first_verb = 0
-            objects = {"shop": shop} if shop is not None else None
-            self.verbs = verbs_of(level.broken_actor, [level.fixed_actor], objects)
+            self.verbs = self.verbs_for(level, shop)
         title = _("Your {part}: write it yourself").format(part=_(level.part))
         self.panel.open(title=title, key=key)
+
+    def verbs_for(self, level: Level, shop: Shop | None) -> list[Verb]:
+        """Each starting actor's verbs (a verb two actors share, once)."""
+        starters = self.runner.actors(level) if self.runner is not None else []
+        objects = {"shop": shop} if shop is not None else None
+        found: dict[str, Verb] = {}
+        for actor in starters or [level.broken_actor]:
+            for verb in verbs_of(actor, [level.broken_actor, level.fixed_actor], objects):
+                found.setdefault(verb.call, verb)
+        return list(found.values())
 
     def close(self) -> None:
         self.keep()
@@ -142,9 +158,11 @@ class LevelEditor:
         compiled = self.runner.compile(self.level, source)
         if not compiled.ok:
             error = compiled.errors[0]
-            self.panel.mark_syntax(error.line, error.col, error.message)
+            self.panel.mark_syntax(error.line, max(0, error.col - 1), error.message)
+            self.panel.open()
             return False
         shop = self.runner.build(self.level, compiled)
+        self.running = shop
         self.shown = set()
         self.panel.clear_marks()
         self.panel.status = _("Running your code: the day replays from its seed.")
@@ -152,6 +170,13 @@ class LevelEditor:
             self.on_shop(shop)
         self.panel.close()
         return True
+
+    def run_until(self, shop: Shop, t: float) -> None:
+        """Move the learner's day on to ``t`` (through the runner: its watchdog is armed)."""
+        if self.runner is not None and shop is self.running:
+            self.runner.run_until(shop, t)
+        else:
+            shop.kernel.run_until(t)
 
     def after_step(self, shop: Shop) -> bool:
         """What went wrong in the learner's code since the last step, marked at its line
@@ -195,6 +220,35 @@ class LevelEditor:
         self.panel.draw(surface)
 
 
+class LearnerRunner:
+    """The kitchen's engine (``game/shop/learner.py``) as the editor calls it."""
+
+    def __init__(self, learner: Any) -> None:
+        self.learner = learner
+
+    def starting_code(self, level: Level) -> str:
+        return self.learner.starting_code(level)
+
+    def compile(self, level: Level, source: str) -> Compiled:
+        return self.learner.compile_level_code(level, source, filename=f"{level.name}.py")
+
+    def build(self, level: Level, compiled: Compiled) -> Shop:
+        return self.learner.build_shop(level, compiled, strict=False)
+
+    def run_until(self, shop: Shop, t: float) -> None:
+        self.learner.run_until(shop, t)
+
+    def problems(self, shop: Shop) -> Sequence[Trouble]:
+        return self.learner.problems(shop)
+
+    def actors(self, level: Level) -> Sequence[Callable[..., object]]:
+        return [self.learner.starter(level, part) for part in level.parts]
+
+
 def default_runner() -> Runner | None:
     """The engine that runs learner code, where this build has one."""
-    return None
+    try:
+        from ..shop import learner
+    except ImportError:
+        return None
+    return LearnerRunner(learner)

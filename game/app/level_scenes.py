@@ -264,7 +264,7 @@ class LevelScene(Scene):
             return
         self.ticks += 1
         kernel = self.shop.kernel
-        kernel.run_until(self.ticks * TICK)
+        self.editor.run_until(self.shop, self.ticks * TICK)
         if self.phase == YOURS and self.editor.after_step(self.shop):
             self.game.paused = True  # the learner's code went wrong: see where
             return

@@ -370,7 +370,7 @@ class EditorView:
         room = area.right - x - px(6)
         if room < px(120):
             return
-        image = cut("\u2190 " + mark.message, 17, (255, 160, 150), room)
+        image = cut("<- " + mark.message, 17, (255, 160, 150), room)
         surface.blit(image, (x, y + (self.line_h - image.get_height()) // 2))
 
     def _gutter_sign(self, surface: pygame.Surface, x: int, y: int) -> None:

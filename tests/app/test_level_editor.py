@@ -49,6 +49,7 @@ class Runner:
 
     def __init__(self) -> None:
         self.compiled: list[str] = []
+        self.steps = 0  # the learner's day moved on through the runner
 
     def starting_code(self, level: Level) -> str:
         return f"import asyncio\n\n\nasync def {level.broken_actor.__name__}(shop, me, grill):\n"
@@ -61,15 +62,22 @@ class Runner:
         try:
             exec(compile(source, filename, "exec"), space)  # noqa: S102 - the learner's file
         except Exception as error:  # noqa: BLE001 - reported to the learner
-            return Compiled(False, [Error(1, 0, f"{type(error).__name__}: {error}")])
+            return Compiled(False, [Error(1, 1, f"{type(error).__name__}: {error}")])
         actor = space.get(level.broken_actor.__name__)
         if actor is None:
-            return Compiled(False, [Error(1, 0, f"no {level.broken_actor.__name__} in the file")])
+            return Compiled(False, [Error(1, 1, f"no {level.broken_actor.__name__} in the file")])
         return Compiled(True, actor=actor)
 
     def build(self, level: Level, compiled: Compiled) -> Shop:
         cast = dataclasses.replace(Cast(), cook=compiled.actor)
         return Shop(dataclasses.replace(LEVEL_CONFIG, mode="concurrent"), cast=cast, strict=False)
+
+    def run_until(self, shop: Shop, t: float) -> None:
+        self.steps += 1
+        shop.kernel.run_until(t)
+
+    def actors(self, level: Level) -> list[object]:
+        return [level.broken_actor]
 
     def problems(self, shop: Shop) -> list[Trouble]:
         found = []
@@ -169,6 +177,7 @@ def test_f5_plays_the_day_with_the_learners_code(level: Game) -> None:
     assert runner.compiled == [FIXED_COOK]
     assert scene.phase == YOURS and scene.ticks == 0 and not scene.editor.visible
     scene.advance_to(120)
+    assert runner.steps == scene.ticks  # every tick through the runner (its watchdog)
     assert scene.shop.kernel.blocked == 0  # their cook awaits: the loop is never held
     assert len(scene.shop.served) > 0
     level.draw()  # the code view shows their lines, from the running frames
