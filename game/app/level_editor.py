@@ -91,6 +91,7 @@ class LevelEditor:
         self.level: Level | None = None
         self.verbs: list[Verb] = []
         self.first_verb = 0
+        self.verb_rects: list[pygame.Rect] = []  # where each shown verb was drawn
         self.texts: dict[str, str] = {}  # the learner's text per level, kept while playing
         self.on_shop: Callable[[Shop], None] | None = None  # the scene plays a built day
         self.say: Callable[[str, bool], None] | None = None  # the scene's one-line notice
@@ -208,7 +209,18 @@ class LevelEditor:
         if event.type == pygame.MOUSEWHEEL and self.verbs_at.collidepoint(pygame.mouse.get_pos()):
             self.first_verb = min(max(0, self.first_verb - event.y), max(0, len(self.verbs) - 1))
             return True
-        return event.type == pygame.MOUSEBUTTONDOWN and self.verbs_at.collidepoint(event.pos)
+        if event.type == pygame.MOUSEBUTTONDOWN and self.verbs_at.collidepoint(event.pos):
+            for i, rect in enumerate(self.verb_rects):
+                if event.button == 1 and rect.collidepoint(event.pos):
+                    self.write_verb(self.verbs[self.first_verb + i])
+            return True
+        return False
+
+    def write_verb(self, verb: Verb) -> None:
+        """A click on a verb: its call written at the cursor, the keys back in the editor."""
+        self.panel.buffer.insert(verb.call_text)
+        self.panel.focus()
+        self.panel.view.show(self.panel.buffer)
 
     def update(self, wall_dt: float) -> None:
         self.panel.update(wall_dt)
@@ -216,7 +228,7 @@ class LevelEditor:
     def draw(self, surface: pygame.Surface) -> None:
         if not self.panel.visible:
             return
-        draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
+        self.verb_rects = draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
         self.panel.draw(surface)
 
 

@@ -28,6 +28,11 @@ class Verb:
     short: str = ""  # the parameters by name alone: "(kitchen)"
 
     @property
+    def call_text(self) -> str:
+        """What a click on the verb writes: ``await me.next_order(kitchen)``."""
+        return ("await " if self.awaited else "") + self.call + (self.short or "()")
+
+    @property
     def text(self) -> str:
         """The verb as it is written in code: ``await me.next_order(kitchen: ...) -> ...``."""
         return ("await " if self.awaited else "") + self.call + self.params

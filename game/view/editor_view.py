@@ -421,20 +421,20 @@ def cut(text: str, size: int, colour: tuple[int, ...], width: int) -> pygame.Sur
 
 def draw_verbs(
     surface: pygame.Surface, rect: pygame.Rect, verbs: Sequence[Verb], first: int = 0
-) -> int:
+) -> list[pygame.Rect]:
     """The shop's verbs, each its call as written in code and its docstring's first line;
-    from ``first`` on, as many as fit. How many were drawn."""
+    from ``first`` on, as many as fit. Where each drawn verb is (for clicks)."""
     pygame.draw.rect(surface, (16, 18, 24), rect, border_radius=6)
     pygame.draw.rect(surface, (90, 90, 110), rect, 2, border_radius=6)
     x, y = rect.x + px(10), rect.y + px(8)
     surface.blit(label(_("The shop's verbs"), 22, GOLD, True), (x, y))
     y += px(28)
-    hint = _("await the ones marked await; a plain call holds the loop until it returns")
+    hint = _("a click writes one at the cursor; a plain call holds the loop until it returns")
     surface.blit(cut(hint, 17, (170, 170, 190), rect.w - px(20)), (x, y))
     y += px(24)
     font = mono(px(15))
     width = rect.w - px(20)
-    drawn = 0
+    drawn: list[pygame.Rect] = []
     for verb in verbs[first:]:
         doc = verb.doc or (_("plain call: holds the loop") if not verb.awaited else "")
         h = font.get_linesize() + (px(21) if doc else px(6))
@@ -458,8 +458,8 @@ def draw_verbs(
         if doc:
             surface.blit(cut(doc, 18, (165, 165, 182), width - px(12)), (x + px(12), y))
         y += h - font.get_linesize()
-        drawn += 1
-    left = len(verbs) - first - drawn
+        drawn.append(pygame.Rect(rect.x + 4, y - h, rect.w - 8, h))
+    left = len(verbs) - first - len(drawn)
     if left > 0:
         more = label(_("... {n} more (mouse wheel)").format(n=left), 15, (150, 150, 170))
         surface.blit(more, more.get_rect(bottomright=(rect.right - px(10), rect.bottom - px(4))))

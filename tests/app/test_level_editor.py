@@ -257,3 +257,16 @@ def test_without_an_engine_f5_says_so_and_keeps_the_text(game: Game) -> None:
     assert editor.panel.text.startswith("async def blocking_cook")
     assert not editor.run()
     assert said and editor.visible
+
+
+def test_a_click_on_a_verb_writes_its_call_at_the_cursor(level: Game) -> None:
+    scene = level.level_scene
+    press(level, pygame.K_e, unicode="e")
+    press(level, pygame.K_END, mod=pygame.KMOD_LCTRL)
+    level.draw()
+    verb = scene.editor.verbs[0]
+    level.click(scene.editor.verb_rects[0].center)
+    assert scene.editor.panel.text.endswith(verb.call_text)
+    assert scene.editor.focused  # typing goes on in the editor
+    press(level, pygame.K_z, mod=pygame.KMOD_LCTRL)
+    assert not scene.editor.panel.text.endswith(verb.call_text)

@@ -21,6 +21,8 @@ def test_the_cooks_verbs_are_the_staffs_methods() -> None:
     assert next_order.params == "(kitchen: Queue[Order]) -> Order"
     assert next_order.doc == first_line(people.Staff.next_order)
     assert next_order.text == "await me.next_order(kitchen: Queue[Order]) -> Order"
+    assert next_order.call_text == "await me.next_order(kitchen)"  # what a click writes
+    assert verbs["me.put_down"].call_text == "me.put_down(tray, place)"
     # the plain call the level's actor makes is listed, as a plain call
     assert not verbs["me.cook_burgers_sync"].awaited
     assert not verbs["me.put_down"].awaited
