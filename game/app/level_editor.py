@@ -23,10 +23,14 @@ from ..i18n import _
 from ..shop import Shop
 from ..shop.levels import Level
 from ..view.editor_view import draw_verbs
+from ..view.text import text_scale
 from .editor_panel import EditorPanel
 
 if TYPE_CHECKING:
     from ..editor.buffer import Clipboard
+
+
+WIDE_VERBS = 504  # the verbs' column at text scale 1: the inspector's
 
 
 class CodeError(Protocol):
@@ -81,12 +85,11 @@ class LevelEditor:
         *,
         clipboard: Clipboard | None = None,
     ) -> None:
-        w, h = screen_size
+        self.size = screen_size
         self.runner = runner
-        self.panel = EditorPanel(
-            pygame.Rect(w // 2 - 132, 34, w - (w // 2 - 132) - 4, h - 70), clipboard
-        )
-        self.verbs_at = pygame.Rect(4, 34, self.panel.rect.x - 8, h - 70)
+        self.panel = EditorPanel(pygame.Rect(0, 0, 0, 0), clipboard)
+        self.verbs_at = pygame.Rect(0, 0, 0, 0)
+        self.layout()
         self.panel.on_run = self.run
         self.level: Level | None = None
         self.verbs: list[Verb] = []
@@ -201,9 +204,20 @@ class LevelEditor:
             self.say(text, error)
 
     # -- input, time, drawing ---------------------------------------------------------------
+    def layout(self) -> None:
+        """The editor where the shop and the code view were, the verbs where the inspector
+        was; with big text the code gets more of the width (a line of code is long)."""
+        w, h = self.size
+        verbs_w = round(WIDE_VERBS - (text_scale() - 1.0) * 280)
+        self.verbs_at = pygame.Rect(4, 34, verbs_w, h - 70)
+        panel = pygame.Rect(verbs_w + 8, 34, w - verbs_w - 12, h - 70)
+        if panel != self.panel.rect:
+            self.panel.rect = panel
+
     def handle(self, event: pygame.Event) -> bool:
         if not self.panel.visible:
             return False
+        self.layout()
         if self.panel.handle(event):
             return True
         if event.type == pygame.MOUSEWHEEL and self.verbs_at.collidepoint(pygame.mouse.get_pos()):
@@ -228,6 +242,7 @@ class LevelEditor:
     def draw(self, surface: pygame.Surface) -> None:
         if not self.panel.visible:
             return
+        self.layout()
         self.verb_rects = draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
         self.panel.draw(surface)
 

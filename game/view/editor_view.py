@@ -174,11 +174,12 @@ class EditorView:
         self.top = max(0, self.top)
         area = self.text_rect(buffer)
         x = self.font.size(buffer.lines[pos.line][: pos.col])[0]
-        room = area.w - px(24)
-        if x < self.left + px(12):
-            self.left = max(0, x - room // 3)
-        elif x > self.left + room:
-            self.left = x - room + room // 3
+        room = area.w - px(12)
+        char = self.font.size("m")[0]
+        if x - self.left > room - char:  # just far enough, with a few characters to spare
+            self.left = x - room + 4 * char
+        elif x - self.left < char:
+            self.left = max(0, x - 4 * char)
 
     def scroll(self, buffer: Buffer, lines: int) -> None:
         """The mouse wheel: ``lines`` down (negative: up), within the text."""
