@@ -125,8 +125,12 @@ class LevelEditor:
             self.panel.load(self.code_for(level))
             self.first_verb = 0
             self.verbs = self.verbs_for(level, shop)
-        title = _("Your {part}: write it yourself").format(part=_(level.part))
-        self.panel.open(title=title, key=key)
+        self.panel.open(title=self.title(), key=key)
+
+    def title(self) -> str:
+        """The panel's title, in the language of the moment (F2 switches it live)."""
+        part = _(self.level.part) if self.level is not None else ""
+        return _("Your {part}: write it yourself").format(part=part)
 
     def verbs_for(self, level: Level, shop: Shop | None) -> list[Verb]:
         """Each starting actor's verbs (a verb two actors share, once)."""
@@ -243,6 +247,7 @@ class LevelEditor:
         if not self.panel.visible:
             return
         self.layout()
+        self.panel.title = self.title()
         self.verb_rects = draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
         self.panel.draw(surface)
 

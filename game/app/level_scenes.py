@@ -229,6 +229,7 @@ class LevelScene(Scene):
 
     def on_hide(self) -> None:
         """Leaving the level: let its day go now (and hear what Python says then)."""
+        self.editor.close()
         if self.shop is not None:
             said = finish(self.shop)
             self.shop = None
