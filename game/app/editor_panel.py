@@ -77,6 +77,7 @@ class EditorPanel:
         self.status = ""  # one line in the footer when there is no error to show
         self.on_run: Callable[[str], None] | None = None
         self.on_close: Callable[[], None] | None = None
+        self.on_reset: Callable[[], str] | None = None  # the starting code, for "Start again"
         self.composing = ""  # what an input method is composing, not typed yet
         self.blink = 0.0
         self.dragging = False
@@ -137,6 +138,14 @@ class EditorPanel:
     def close(self) -> None:
         self.blur()
         self.visible = False
+
+    def start_again(self, text: str) -> None:
+        """The starting code back in place of the learner's, as one edit (Ctrl+Z undoes it)."""
+        self.buffer.select_all()
+        self.buffer.insert(text)
+        self.buffer.place(Pos(0, 0))
+        self.marks = []
+        self.view.show(self.buffer)
 
     def mark_syntax(self, line: int, col: int, message: str, end_col: int | None = None) -> None:
         """A SyntaxError: 1-based ``line``, 0-based ``col``; the cursor goes there."""
@@ -318,6 +327,10 @@ class EditorPanel:
             return False
         if self.view.run_rect.collidepoint(event.pos):
             self.run()
+            return True
+        if self.view.reset_rect.collidepoint(event.pos):
+            if self.on_reset is not None:
+                self.start_again(self.on_reset())
             return True
         if not self.focused:
             self.focus()

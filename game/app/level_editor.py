@@ -91,6 +91,7 @@ class LevelEditor:
         self.verbs_at = pygame.Rect(0, 0, 0, 0)
         self.layout()
         self.panel.on_run = self.run
+        self.panel.on_reset = self.starting_code
         self.level: Level | None = None
         self.verbs: list[Verb] = []
         self.first_verb = 0
@@ -108,6 +109,14 @@ class LevelEditor:
     @property
     def focused(self) -> bool:
         return self.panel.focused
+
+    def starting_code(self) -> str:
+        """The current level's code as the learner first gets it."""
+        if self.level is None:
+            return ""
+        if self.runner is not None:
+            return self.runner.starting_code(self.level)
+        return broken_source(self.level)
 
     def code_for(self, level: Level) -> str:
         """The learner's text for ``level``: what they wrote, or the level's starting code."""

@@ -23,7 +23,7 @@ from .text import fitted, label, px
 from .text import font as ui_font
 
 MONO_FONTS = "dejavusansmono,menlo,consolas,liberationmono,ubuntumono,couriernew,monospace"
-CODE_SIZE = 16  # at text scale 1; larger with big text
+CODE_SIZE = 15  # at text scale 1 (79 characters fit, as PEP 8 writes); larger with big text
 GOLD = (255, 200, 90)
 RED = (235, 90, 80)
 BACK = (14, 16, 22)
@@ -125,6 +125,16 @@ class EditorView:
         button = self._run_label().get_rect(midright=(r.right - px(8), centre_y))
         return button.inflate(px(8), px(4))
 
+    def _reset_label(self) -> pygame.Surface:
+        return label(" " + _("Start again") + " ", 18, P.WHITE, True)
+
+    @property
+    def reset_rect(self) -> pygame.Rect:
+        """The button that puts the level's starting code back (undoable), left of Run."""
+        run = self.run_rect
+        button = self._reset_label().get_rect(midright=(run.x - px(10), run.centery))
+        return button.inflate(px(8), px(4))
+
     def rows(self, buffer: Buffer) -> int:
         """How many lines fit (a page)."""
         return max(1, self.text_rect(buffer).h // self.line_h)
@@ -176,7 +186,9 @@ class EditorView:
         x = self.font.size(buffer.lines[pos.line][: pos.col])[0]
         room = area.w - px(12)
         char = self.font.size("m")[0]
-        if x - self.left > room - char:  # just far enough, with a few characters to spare
+        if x + char <= room:
+            self.left = 0  # the cursor fits without scrolling: the line starts at the edge
+        elif x - self.left > room - char:  # just far enough, with a few characters to spare
             self.left = x - room + 4 * char
         elif x - self.left < char:
             self.left = max(0, x - 4 * char)
@@ -262,7 +274,11 @@ class EditorView:
         run = self.run_rect
         pygame.draw.rect(surface, (120, 220, 130), run, border_radius=6)
         surface.blit(button, button.get_rect(center=run.center))
-        room = run.x - r.x - px(20)
+        reset = self.reset_rect
+        pygame.draw.rect(surface, (70, 66, 96), reset, border_radius=6)
+        image = self._reset_label()
+        surface.blit(image, image.get_rect(center=reset.center))
+        room = reset.x - r.x - px(20)
         surface.blit(fitted(title, 22, GOLD, room), (r.x + px(10), bar.y + px(6)))
 
     def _footer(

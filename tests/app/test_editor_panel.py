@@ -269,3 +269,13 @@ def test_the_clipboard_falls_back_when_the_system_has_none(
     clipboard = SystemClipboard()
     clipboard.put("kept")
     assert clipboard.get() == "kept"
+
+
+def test_start_again_puts_the_starting_code_back_and_undo_brings_mine(panel: EditorPanel) -> None:
+    panel.on_reset = lambda: "async def cook(shop, me):\n    ...\n"
+    typed(panel, "# mine\n")
+    mine = panel.text
+    assert click(panel, panel.view.reset_rect.center)
+    assert panel.text == "async def cook(shop, me):\n    ...\n"
+    key(panel, pygame.K_z, mod=CTRL)
+    assert panel.text == mine
