@@ -207,9 +207,9 @@ class LevelEditor:
                 continue
             self.shown.add(key)
             new = True
-            if trouble.line is not None:
-                self.panel.mark_error(trouble.line, trouble.message)
-            self._say(trouble.message, True)
+            if trouble.line is not None:  # at its line: whose it was and what happened
+                self.panel.mark_error(trouble.line, f"{trouble.actor}: {trouble.message}")
+            self._say(str(trouble), True)  # the actor named, the line too
         return new
 
     def _say(self, text: str, error: bool) -> None:

@@ -88,7 +88,7 @@ class Runner:
                 if tb.tb_frame.f_code.co_filename.startswith("<level"):
                     line = tb.tb_lineno
                 tb = tb.tb_next
-            found.append(Trouble(task.name, line, f"{task.name}: {task.error!r}"))
+            found.append(Trouble(task.name, line, repr(task.error)))
         return found
 
 
@@ -215,7 +215,8 @@ def test_a_runtime_error_pauses_and_marks_its_line(level: Game) -> None:
     assert level.paused
     (mark,) = scene.editor.panel.marks
     assert mark.kind == "error" and mark.line == 7
-    assert "ZeroDivisionError" in mark.message
+    assert "ZeroDivisionError" in mark.message and mark.message.startswith("cook: ")
+    assert "cook" in level.notice.text  # the actor named
     press(level, pygame.K_e, unicode="e")  # the editor opens on the marked line
     assert scene.editor.visible and scene.editor.panel.marks
 
