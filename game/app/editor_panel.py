@@ -84,6 +84,8 @@ class EditorPanel:
         self._click: tuple[int, Pos, int] = (-(10**6), Pos(-1, -1), 0)  # time, where, count
         self._swallow = ""  # the key that opened the panel, if its character comes after it
         self._checked = -1  # the buffer version the live syntax mark was worked out for
+        self._error_text = ""  # the text of the line a run-time error was marked on
+        self.hover = (-1, -1)  # where the pointer last moved, on the canvas
 
     # -- what the scene calls ------------------------------------------------------------
     @property
@@ -190,6 +192,7 @@ class EditorPanel:
         if kind == pygame.MOUSEBUTTONDOWN:
             return self._press(event)
         if kind == pygame.MOUSEMOTION:
+            self.hover = event.pos  # canvas pixels (the wheel's event has no position)
             if self.dragging:
                 self.buffer.place(self.view.pos_at(self.buffer, event.pos), select=True)
                 self.view.show(self.buffer)
@@ -199,7 +202,8 @@ class EditorPanel:
             self.dragging = False
             return True
         if kind == pygame.MOUSEWHEEL:
-            if not self.rect.collidepoint(pygame.mouse.get_pos()) and not self.focused:
+            unknown = self.hover == (-1, -1)  # no motion seen yet: the focused panel's
+            if not (self.rect.collidepoint(self.hover) or (unknown and self.focused)):
                 return False
             if event.x:
                 self.view.scroll_sideways(self.buffer, -event.x * self.view.font.size("m")[0] * 4)
@@ -365,8 +369,6 @@ class EditorPanel:
         else:
             mark = Mark("syntax", problem.line, problem.message, problem.col, problem.end_col)
             self.marks = [*others, mark]
-
-    _error_text = ""
 
     def _line_text(self, line: int) -> str:
         lines = self.buffer.lines

@@ -233,7 +233,7 @@ class LevelEditor:
         self.layout()
         if self.panel.handle(event):
             return True
-        if event.type == pygame.MOUSEWHEEL and self.verbs_at.collidepoint(pygame.mouse.get_pos()):
+        if event.type == pygame.MOUSEWHEEL and self.verbs_at.collidepoint(self.panel.hover):
             self.first_verb = min(max(0, self.first_verb - event.y), max(0, len(self.verbs) - 1))
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and self.verbs_at.collidepoint(event.pos):

@@ -176,6 +176,7 @@ def test_a_click_outside_gives_the_keys_back_but_keeps_it_shown(panel: EditorPan
 
 def test_the_wheel_scrolls_and_typing_brings_the_cursor_back(panel: EditorPanel) -> None:
     panel.open("\n".join(f"x{i} = {i}" for i in range(200)))
+    panel.handle(pygame.Event(pygame.MOUSEMOTION, pos=RECT.center, buttons=(0, 0, 0)))
     panel.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-5))
     assert panel.view.top == 15
     panel.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=10))
@@ -279,3 +280,15 @@ def test_start_again_puts_the_starting_code_back_and_undo_brings_mine(panel: Edi
     assert panel.text == "async def cook(shop, me):\n    ...\n"
     key(panel, pygame.K_z, mod=CTRL)
     assert panel.text == mine
+
+
+def test_the_wheel_elsewhere_is_not_the_editors_once_it_gave_the_keys_back(
+    panel: EditorPanel,
+) -> None:
+    panel.open("\n".join(f"x{i} = {i}" for i in range(200)))
+    click(panel, (100, 100))  # outside: the keys go back to the game
+    panel.handle(pygame.Event(pygame.MOUSEMOTION, pos=(100, 100), buttons=(0, 0, 0)))
+    assert not panel.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-5))
+    panel.handle(pygame.Event(pygame.MOUSEMOTION, pos=RECT.center, buttons=(0, 0, 0)))
+    assert panel.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-5))
+    assert panel.view.top == 15

@@ -271,3 +271,14 @@ def test_a_click_on_a_verb_writes_its_call_at_the_cursor(level: Game) -> None:
     assert scene.editor.focused  # typing goes on in the editor
     press(level, pygame.K_z, mod=pygame.KMOD_LCTRL)
     assert not scene.editor.panel.text.endswith(verb.call_text)
+
+
+def test_the_wheel_over_the_verbs_scrolls_them(level: Game) -> None:
+    scene = level.level_scene
+    press(level, pygame.K_e, unicode="e")
+    level.handle(
+        pygame.Event(pygame.MOUSEMOTION, pos=scene.editor.verbs_at.center, buttons=(0, 0, 0))
+    )
+    level.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-2))
+    assert scene.editor.first_verb == 2
+    assert scene.editor.panel.view.top == 0  # the code stayed where it was
