@@ -36,7 +36,7 @@ def type_text(game: Game, words: str) -> None:
 
 
 def find_line(game: Game, needle: str) -> int:
-    lines = game.level_scene.editor.panel.buffer.lines
+    lines = game.stage.level_scene.editor.panel.buffer.lines
     return next(i for i, line in enumerate(lines) if needle in line)
 
 
@@ -51,12 +51,12 @@ def shots(game: Game, scale: float) -> list[Path]:
     suffix = "" if scale == 1.0 else f"-{scale:g}x"
     saved = []
     text.set_scale(scale)
-    game.level_scene.editor.texts.clear()  # the level's own code again, not the last shot's
-    game.level_scene.editor.level = None
-    game.notice.visible = False
-    game.start_level("blocking-cook")
-    game.letter(1)
-    game.level_scene.advance_to(20)
+    game.stage.level_scene.editor.texts.clear()  # the level's own code again, not the last shot's
+    game.stage.level_scene.editor.level = None
+    game.overlay.notice.visible = False
+    game.stage.start_level("blocking-cook")
+    game.stage.level_scene.choose(1)
+    game.stage.level_scene.advance_to(20)
     press(game, pygame.K_e, unicode="e")
     type_text(game, "e")  # the E that opened it comes as text too: not typed
     go_to(game, find_line(game, "cook_burgers_sync"))
@@ -64,7 +64,7 @@ def shots(game: Game, scale: float) -> list[Path]:
     game.frame(0)
     saved.append(game.save_screenshot(OUT / f"editor-level{suffix}.png"))
     # a bracket left open: marked before anything runs
-    buffer = game.level_scene.editor.panel.buffer
+    buffer = game.stage.level_scene.editor.panel.buffer
     close = buffer.lines[buffer.cursor.line].index(")")
     press(game, pygame.K_HOME)
     press(game, pygame.K_HOME)  # the line's indent, then its start
@@ -80,7 +80,7 @@ def shots(game: Game, scale: float) -> list[Path]:
     press(game, pygame.K_RETURN)
     type_text(game, "order.burgers = order.burgers // 0")
     press(game, pygame.K_F5)
-    game.level_scene.advance_to(60)
+    game.stage.level_scene.advance_to(60)
     press(game, pygame.K_e, unicode="e")
     game.frame(0)
     saved.append(game.save_screenshot(OUT / f"editor-runtime-error{suffix}.png"))

@@ -62,7 +62,7 @@ def state(game: Game) -> dict[str, object]:
         "split": game.split,
         "story": game.story,
         "running": game.running,
-        "notice": game.notice.visible,
+        "notice": game.overlay.notice.visible,
     }
 
 
@@ -159,7 +159,7 @@ def check_beats(game: Game, scene: str) -> None:
     press(game, pygame.K_LEFTBRACKET)
     assert game.shop.beats[-1] == first and game.ticks == tick_of(first.time)
     press(game, pygame.K_LEFTBRACKET)  # none before the first: a notice says so
-    assert game.notice.visible and game.ticks == tick_of(first.time)
+    assert game.overlay.notice.visible and game.ticks == tick_of(first.time)
 
 
 def check_speed(game: Game, scene: str) -> None:
@@ -228,7 +228,7 @@ def check_language(game: Game, scene: str) -> None:
     assert i18n.language() == "en"
     press(game, pygame.K_F2)
     assert i18n.language() == "es" and _("PAUSED") == "EN PAUSA"
-    assert game.notice.visible and game.notice.text == "Idioma: Español"
+    assert game.overlay.notice.visible and game.notice.text == "Idioma: Español"
     press(game, pygame.K_F2)
     assert i18n.language() == "pt_BR" and game.notice.text == "Idioma: Português (Brasil)"
     press(game, pygame.K_F2)
@@ -239,7 +239,7 @@ def check_language(game: Game, scene: str) -> None:
 def check_palette(game: Game, scene: str) -> None:
     assert colours.in_use() == "default"
     press(game, pygame.K_F3)
-    assert colours.in_use() == "safe" and game.notice.visible
+    assert colours.in_use() == "safe" and game.overlay.notice.visible
     assert colours.PHASE_COLOURS["flirting"] == colours.OKABE_ITO["vermillion"]
     press(game, pygame.K_F3)
     assert colours.in_use() == "default" and game.scene == scene
@@ -267,7 +267,7 @@ def check_f12(game: Game, scene: str, tmp_path: Path) -> None:
     game.screenshot_dir = tmp_path
     press(game, pygame.K_F12)
     saved = list(tmp_path.glob("*.png"))
-    assert len(saved) == 1 and game.notice.visible and not game.notice.error
+    assert len(saved) == 1 and game.overlay.notice.visible and not game.notice.error
     assert saved[0].name in game.notice.text and game.scene == scene
 
 
@@ -288,7 +288,7 @@ def check_text_scale(game: Game, scene: str) -> None:
             press(game, pygame.K_z)
             seen.append(text_scale())
             said = _("Text size: {scale}x").format(scale=f"{seen[-1]:g}")
-            assert game.notice.visible and game.notice.text == said
+            assert game.overlay.notice.visible and game.notice.text == said
         assert seen == [1.25, 1.5, 1.0] and game.scene == scene
     finally:
         set_scale(1.0)
@@ -349,9 +349,9 @@ def check_letters(game: Game, scene: str) -> None:
         press(game, pygame.K_b)  # the second level
         assert game.scene == LEVEL
     level = game.level_scene.level
-    assert game.level_scene.phase == PREDICT
+    assert game.stage.level_scene.phase == PREDICT
     press(game, pygame.K_c)
-    assert game.level_scene.phase == WATCH and game.level_scene.answer == 2
+    assert game.stage.level_scene.phase == WATCH and game.level_scene.answer == 2
     assert game.score.predicted == {level.name: level.right == 2}
     press(game, pygame.K_a)  # the first answer counts
     assert game.level_scene.answer == 2 and game.score.predicted[level.name] == (level.right == 2)
@@ -359,7 +359,7 @@ def check_letters(game: Game, scene: str) -> None:
 
 def check_fix(game: Game, scene: str) -> None:
     press(game, pygame.K_f)  # no fix before a prediction: a notice says so
-    assert game.level_scene.phase == PREDICT and game.notice.visible
+    assert game.stage.level_scene.phase == PREDICT and game.overlay.notice.visible
     press(game, pygame.K_a)
     press(game, pygame.K_f)
     scene_ = game.level_scene
@@ -369,22 +369,22 @@ def check_fix(game: Game, scene: str) -> None:
 
 def check_edit(game: Game, scene: str) -> None:
     press(game, pygame.K_e)  # no editor before a prediction: a notice says so
-    assert not game.level_scene.editor.visible and game.notice.visible
+    assert not game.stage.level_scene.editor.visible and game.overlay.notice.visible
     press(game, pygame.K_a)
     press(game, pygame.K_e)
-    assert game.level_scene.editor.visible and game.level_scene.editor.focused
+    assert game.stage.level_scene.editor.visible and game.stage.level_scene.editor.focused
     press(game, pygame.K_q)  # the editor has the keys: Q does not quit
     assert game.running
     press(game, pygame.K_ESCAPE)
-    assert not game.level_scene.editor.visible and game.running
+    assert not game.stage.level_scene.editor.visible and game.running
 
 
 def check_run(game: Game, scene: str) -> None:
     press(game, pygame.K_F5)  # nothing to run before a prediction
-    assert game.level_scene.phase == PREDICT and game.notice.visible
+    assert game.stage.level_scene.phase == PREDICT and game.overlay.notice.visible
     press(game, pygame.K_a)
     press(game, pygame.K_F5)  # runs the editor's text; without an engine it says why
-    assert game.level_scene.editor.visible and game.notice.visible
+    assert game.stage.level_scene.editor.visible and game.overlay.notice.visible
 
 
 EFFECTS: dict[str, Callable[..., None]] = {
@@ -427,7 +427,7 @@ WRITES_FILES = {"F12", "F9"}  # their checks get a folder of their own
 
 def test_every_row_of_the_table_has_its_check() -> None:
     assert list(EFFECTS) == [b.label for b in KEYS]
-    assert all(set(b.scenes) <= set(SCENES) for b in KEYS)
+    assert all(set(b.scenes) <= {*SCENES, keys.ALL} for b in KEYS)
 
 
 @pytest.mark.parametrize("scene", SCENES)
@@ -438,7 +438,7 @@ def test_each_key_does_what_its_row_says_where_it_says(
     game.scene = scene
     game.frame(0)
     binding = row(label)
-    if scene in binding.scenes:
+    if binding.works_in(scene):
         effect = EFFECTS[label]
         if label in WRITES_FILES:
             effect(game, scene, tmp_path)
@@ -464,7 +464,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
     for scene in SCENES:
         seen: dict[object, str] = {}
         for binding in KEYS:
-            if scene not in binding.scenes:
+            if not binding.works_in(scene):
                 continue
             for code in [*binding.keys, *binding.texts, *(f"mouse{b}" for b in binding.buttons)]:
                 assert code not in seen, f"{code!r} is in {seen[code]!r} and {binding.label!r}"
@@ -472,7 +472,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
 
 
 def test_find_only_answers_for_the_scenes_a_row_lists() -> None:
-    menu_only = Binding("J", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_j,))
+    menu_only = Binding("J", ("menu",), "noop", "menu", "menu", keys=(pygame.K_j,))
     table = (*KEYS, menu_only)
     event = pygame.Event(pygame.KEYDOWN, key=pygame.K_j, unicode="j")
     assert find(event, "menu", table) is menu_only
@@ -516,8 +516,8 @@ def test_help_overlay_draws_exactly_the_table(
     assert [b.label for b in KEYS] == [key for key, _ in rows]
     greyed = {text for text, colour in drawn if colour == hud.GREY}
     for binding in KEYS:
-        assert (binding.label in greyed) == (scene not in binding.scenes), binding.label
-        if binding.home is not None and scene != binding.home and scene in binding.scenes:
+        assert (binding.label in greyed) == (not binding.works_in(scene)), binding.label
+        if binding.home is not None and scene != binding.home and binding.works_in(scene):
             assert any("back to the shops" in line for line in lines)
 
 
@@ -542,3 +542,15 @@ def test_keys_module_prints_and_writes_the_table(
         stale.read_text()
         == f"# x\n\n## Playing\n\n{keys.BEGIN}{markdown_table()}{keys.END}\nmore\n"
     )
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_every_row_names_an_action_that_someone_there_carries_out(game: Game, scene: str) -> None:
+    """A row's action is an ``action_*`` method of the scene it acts in (its ``home``, if it
+    goes there first) or of a room of the window: never a name nobody answers to."""
+    for binding in game.stage.bindings:
+        if not binding.works_in(scene):
+            continue
+        game.scene = binding.home or scene
+        method = f"action_{keys.parse(binding.action)[0]}"
+        assert any(hasattr(actor, method) for actor in game.actors()), (binding.label, scene)

@@ -107,10 +107,10 @@ async def blocking_cook(shop, me, grill):
 @pytest.fixture
 def level(game: Game) -> Game:
     """Level 1, its prediction made, watching the broken day, with the test runner."""
-    scene = game.level_scene
+    scene = game.stage.level_scene
     scene.editor.runner = Runner()
-    game.start_level("blocking-cook")
-    game.letter(1)
+    game.stage.start_level("blocking-cook")
+    game.stage.level_scene.choose(1)
     assert scene.phase == WATCH
     return game
 
@@ -129,7 +129,7 @@ def type_text(game: Game, text_: str) -> None:
 
 
 def test_e_opens_the_editor_on_the_levels_code_and_the_day_waits(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     level.handle(pygame.Event(pygame.TEXTINPUT, text="e"))  # the E itself is not typed
     assert scene.editor.visible and scene.editor.focused
@@ -141,13 +141,13 @@ def test_e_opens_the_editor_on_the_levels_code_and_the_day_waits(level: Game) ->
 
 
 def test_while_editing_the_games_keys_type_and_escape_leaves(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
-    speed = level.speed
+    speed = level.time.speed
     press(level, pygame.K_4, unicode="4")  # would go to the level menu
     press(level, pygame.K_PLUS, unicode="+")  # would speed up
     press(level, pygame.K_q, unicode="q")  # would quit
-    assert level.scene == "level" and level.speed == speed and level.running
+    assert level.stage.name == "level" and level.time.speed == speed and level.running
     press(level, pygame.K_ESCAPE)
     assert not scene.editor.visible and level.running  # ESC left the editor, not the game
     press(level, pygame.K_e, unicode="e")
@@ -155,7 +155,7 @@ def test_while_editing_the_games_keys_type_and_escape_leaves(level: Game) -> Non
 
 
 def test_the_button_opens_the_editor(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     level.draw()
     assert scene.edit_rect.w > 0
     level.click(scene.edit_rect.center)
@@ -163,13 +163,13 @@ def test_the_button_opens_the_editor(level: Game) -> None:
 
 
 def test_not_before_the_prediction(game: Game) -> None:
-    game.start_level("blocking-cook")
-    game.level_scene.open_editor()
-    assert not game.level_scene.editor.visible
+    game.stage.start_level("blocking-cook")
+    game.stage.level_scene.open_editor()
+    assert not game.stage.level_scene.editor.visible
 
 
 def test_f5_plays_the_day_with_the_learners_code(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     runner = scene.editor.runner
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK)
@@ -186,7 +186,7 @@ def test_f5_plays_the_day_with_the_learners_code(level: Game) -> None:
 
 
 def test_ctrl_enter_runs_too(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK)
     press(level, pygame.K_RETURN, mod=pygame.KMOD_LCTRL)
@@ -194,7 +194,7 @@ def test_ctrl_enter_runs_too(level: Game) -> None:
 
 
 def test_a_syntax_error_is_marked_and_nothing_runs(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK.replace("(order, grill)", "(order, grill"))
     press(level, pygame.K_F5)
@@ -206,23 +206,23 @@ def test_a_syntax_error_is_marked_and_nothing_runs(level: Game) -> None:
 
 
 def test_a_runtime_error_pauses_and_marks_its_line(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     crashing = FIXED_COOK.replace("        tray = await", "        1 / 0\n        tray = await")
     scene.editor.panel.load(crashing)
     press(level, pygame.K_F5)
     scene.advance_to(60)
-    assert level.paused
+    assert level.time.paused
     (mark,) = scene.editor.panel.marks
     assert mark.kind == "error" and mark.line == 7
     assert "ZeroDivisionError" in mark.message and mark.message.startswith("cook: ")
-    assert "cook" in level.notice.text  # the actor named
+    assert "cook" in level.overlay.notice.text  # the actor named
     press(level, pygame.K_e, unicode="e")  # the editor opens on the marked line
     assert scene.editor.visible and scene.editor.panel.marks
 
 
 def test_the_learners_text_is_kept_when_leaving_and_coming_back(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     press(level, pygame.K_END, mod=pygame.KMOD_LCTRL)
     type_text(level, "    pass  # mine")
@@ -232,7 +232,7 @@ def test_the_learners_text_is_kept_when_leaving_and_coming_back(level: Game) -> 
 
 
 def test_the_verbs_panel_lists_the_cooks_verbs(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     calls = [verb.call for verb in scene.editor.verbs]
     assert "me.next_order" in calls and "me.cook_burgers_sync" in calls
@@ -241,7 +241,7 @@ def test_the_verbs_panel_lists_the_cooks_verbs(level: Game) -> None:
 @pytest.mark.parametrize("scale", [1.0, 1.5])
 def test_the_editor_in_a_level_draws_at_every_text_scale(level: Game, scale: float) -> None:
     text.set_scale(scale)
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.mark_error(4, "ZeroDivisionError: division by zero")
     level.draw()
@@ -261,7 +261,7 @@ def test_without_an_engine_f5_says_so_and_keeps_the_text(game: Game) -> None:
 
 
 def test_a_click_on_a_verb_writes_its_call_at_the_cursor(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     press(level, pygame.K_END, mod=pygame.KMOD_LCTRL)
     level.draw()
@@ -274,7 +274,7 @@ def test_a_click_on_a_verb_writes_its_call_at_the_cursor(level: Game) -> None:
 
 
 def test_the_wheel_over_the_verbs_scrolls_them(level: Game) -> None:
-    scene = level.level_scene
+    scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     level.handle(
         pygame.Event(pygame.MOUSEMOTION, pos=scene.editor.verbs_at.center, buttons=(0, 0, 0))
