@@ -164,7 +164,10 @@ class EditorPanel:
         self.marks = [m for m in self.marks if m.kind != "error"]
         self.marks.append(Mark("error", line, message))
         self._error_text = self._line_text(line)
-        self.view.show(self.buffer, Pos(max(0, line - 1), 0))
+        if not self.focused:  # the editor opens on it (never moves a cursor being typed at)
+            where = min(max(0, line - 1), len(self.buffer.lines) - 1)
+            self.buffer.place(Pos(where, len(self._error_text) - len(self._error_text.lstrip())))
+        self.view.show(self.buffer, Pos(max(0, min(line - 1, len(self.buffer.lines) - 1)), 0))
 
     def clear_marks(self) -> None:
         self.marks = []

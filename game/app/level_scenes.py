@@ -271,17 +271,20 @@ class LevelScene(Scene):
         self.ticks += 1
         kernel = self.shop.kernel
         self.editor.run_until(self.shop, self.ticks * TICK)
-        if self.phase == YOURS and self.editor.after_step(self.shop):
-            self.game.time.paused = True  # the learner's code went wrong: see where
-            return
+        # the learner's code went wrong: the editor marks it and says it in the player's words
+        learner = self.phase == YOURS and self.editor.after_step(self.shop)
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
                 print(task.traceback, file=sys.stderr, end="")
                 print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
-                text = _("actor '{name}' crashed: {error}")
-                self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
+                if not learner:
+                    text = _("actor '{name}' crashed: {error}")
+                    error = repr(task.error)
+                    self.game.overlay.say(text.format(name=task.name, error=error), True)
             self.crashes = len(kernel.crashes)
             self.game.time.paused = True
+        if learner:
+            self.game.time.paused = True  # see where
 
     def advance_to(self, seconds: float) -> None:
         while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:

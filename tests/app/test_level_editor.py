@@ -17,6 +17,7 @@ import pytest
 from game.app.level_editor import LevelEditor
 from game.app.level_scenes import WATCH, YOURS
 from game.app.window import Game
+from game.editor.buffer import Pos
 from game.shop import Shop
 from game.shop.levels import LEVEL_CONFIG, Level, level_named
 from game.shop.world import Cast
@@ -216,9 +217,11 @@ def test_a_runtime_error_pauses_and_marks_its_line(level: Game) -> None:
     (mark,) = scene.editor.panel.marks
     assert mark.kind == "error" and mark.line == 7
     assert "ZeroDivisionError" in mark.message and mark.message.startswith("cook: ")
-    assert "cook" in level.overlay.notice.text  # the actor named
+    assert "cook" in level.overlay.notice.text  # the actor named, in the engine's words
+    assert "crashed" not in level.overlay.notice.text  # not a second, generic notice
     press(level, pygame.K_e, unicode="e")  # the editor opens on the marked line
     assert scene.editor.visible and scene.editor.panel.marks
+    assert scene.editor.panel.buffer.cursor == Pos(6, 8)
 
 
 def test_the_learners_text_is_kept_when_leaving_and_coming_back(level: Game) -> None:
