@@ -23,6 +23,7 @@ from ..i18n import _
 from ..shop import Shop
 from ..shop.levels import Level
 from ..view.editor_view import draw_verbs
+from ..view.goals_view import draw_goals, goals_height
 from ..view.text import text_scale
 from .editor_panel import EditorPanel
 
@@ -52,6 +53,19 @@ class Trouble(Protocol):
     message: str  # already in the player's language
 
 
+class GoalCheck(Protocol):
+    text: str  # the goal in the player's language
+    met: bool
+    why: str  # unmet: why, with the figure
+
+
+class Day(Protocol):
+    """The learner's day played to its end, headless: what the checklist shows."""
+
+    solved: bool
+    goals: Sequence[GoalCheck]
+
+
 class Runner(Protocol):
     """What the editor needs from the engine that runs a learner's code."""
 
@@ -64,6 +78,12 @@ class Runner(Protocol):
     def run_until(self, shop: Shop, t: float) -> None: ...
 
     def problems(self, shop: Shop) -> Sequence[Trouble]: ...
+
+    def play(self, level: Level, compiled: Compiled) -> Day: ...
+
+    def goal_texts(self, level: Level) -> Sequence[str]:
+        """The level's goals in words, for the checklist before anything ran."""
+        ...
 
     def actors(self, level: Level) -> Sequence[Callable[..., object]]:
         """The functions the learner starts from (whose parameters the verbs are read from)."""
@@ -101,6 +121,8 @@ class LevelEditor:
         self.say: Callable[[str, bool], None] | None = None  # the scene's one-line notice
         self.shown: set[tuple[str, int | None, str]] = set()  # troubles already marked
         self.running: Shop | None = None  # the day built from the learner's code
+        self.day: Day | None = None  # the learner's last day, played to its end
+        self.on_solved: Callable[[Level], None] | None = None  # every goal met
 
     @property
     def visible(self) -> bool:
@@ -131,6 +153,7 @@ class LevelEditor:
         character of the key that opened it (not typed)."""
         if self.level is not level:
             self.level = level
+            self.day = None
             self.panel.load(self.code_for(level))
             self.first_verb = 0
             self.verbs = self.verbs_for(level, shop)
@@ -179,6 +202,9 @@ class LevelEditor:
             self.panel.open()
             return False
         shop = self.runner.build(self.level, compiled)
+        self.day = self.runner.play(self.level, compiled)  # the checklist, like F's card
+        if self.day.solved and self.on_solved is not None:
+            self.on_solved(self.level)
         self.running = shop
         self.shown = set()
         self.panel.clear_marks()
@@ -187,6 +213,15 @@ class LevelEditor:
             self.on_shop(shop)
         self.panel.close()
         return True
+
+    def checklist(self) -> tuple[list[tuple[str, bool | None, str]], bool | None]:
+        """The goals as the checklist shows them, and whether the level is solved (None:
+        not played with the learner's code yet)."""
+        if self.day is not None:
+            return [(g.text, g.met, g.why) for g in self.day.goals], self.day.solved
+        if self.runner is None or self.level is None:
+            return [], None
+        return [(text, None, "") for text in self.runner.goal_texts(self.level)], None
 
     def run_until(self, shop: Shop, t: float) -> None:
         """Move the learner's day on to ``t`` (through the runner: its watchdog is armed)."""
@@ -257,7 +292,14 @@ class LevelEditor:
             return
         self.layout()
         self.panel.title = self.title()
-        self.verb_rects = draw_verbs(surface, self.verbs_at, self.verbs, self.first_verb)
+        lines, solved = self.checklist()
+        verbs = self.verbs_at
+        if lines:  # the goals under the verbs, so the learner reads what the day must do
+            tall = min(goals_height(lines), verbs.h // 2)
+            goals = pygame.Rect(verbs.x, verbs.bottom - tall, verbs.w, tall)
+            verbs = pygame.Rect(verbs.x, verbs.y, verbs.w, verbs.h - tall - 4)
+            draw_goals(surface, goals, lines, solved)
+        self.verb_rects = draw_verbs(surface, verbs, self.verbs, self.first_verb)
         self.panel.draw(surface)
 
 
@@ -281,6 +323,12 @@ class LearnerRunner:
 
     def problems(self, shop: Shop) -> Sequence[Trouble]:
         return self.learner.problems(shop)
+
+    def play(self, level: Level, compiled: Compiled) -> Day:
+        return self.learner.play(level, compiled)
+
+    def goal_texts(self, level: Level) -> Sequence[str]:
+        return [_(goal.text).format(limit=goal.limit) for goal in level.goals]
 
     def actors(self, level: Level) -> Sequence[Callable[..., object]]:
         return [self.learner.starter(level, part) for part in level.parts]

@@ -26,6 +26,7 @@ from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, pla
 from ..view import palette as P
 from ..view import words
 from ..view.code_view import CodeView
+from ..view.goals_view import draw_goals, goals_height
 from ..view.hud import clock_text, draw_paused_badge
 from ..view.inspector import Inspector
 from ..view.level_view import (
@@ -125,6 +126,7 @@ class LevelScene(Scene):
         self.edit_rect = pygame.Rect(0, 0, 0, 0)
         self.editor = LevelEditor((w, h), default_runner())
         self.editor.on_shop = self.play_code
+        self.editor.on_solved = self.solved_by_learner
         self.editor.say = lambda text, error: self.game.overlay.say(text, error)
         self.learner_view = CodeView(self.code_at)  # the learner's own lines, as they run
 
@@ -200,6 +202,12 @@ class LevelScene(Scene):
             self.editor.open(self.level, self.shop)
         if not self.editor.run():
             self.editor.open(self.level, self.shop)  # show where it went wrong
+
+    def solved_by_learner(self, level: Level) -> None:
+        """Every goal met by the learner's own code: the level is solved (the menu says so)."""
+        self.game.score.solve(level.name)
+        self._show_score_problem()
+        self.game.overlay.say(_("Solved with your code: every goal met."))
 
     def play_code(self, shop: Shop) -> None:
         """The day from its seed with the learner's code (built by the runner)."""
@@ -386,6 +394,14 @@ class LevelScene(Scene):
             self.inspector.draw(surface, shop, getattr(task, "actor", None))
             if held is not None and inspect.iscoroutine(held):
                 self._draw_no_task_note(surface, shop, held)
+        if self.phase == YOURS:  # the checklist over the inspector's strips
+            lines, solved = self.editor.checklist()
+            if lines:
+                tall = goals_height(lines)
+                at = pygame.Rect(
+                    self.left.x + 4, self.left.bottom - tall - 4, self.left.w - 8, tall
+                )
+                draw_goals(surface, at, lines, solved)
         if self.phase == YOURS:
             self.learner_view.draw(surface, task)  # type: ignore[arg-type]
         else:

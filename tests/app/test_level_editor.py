@@ -39,6 +39,19 @@ class Compiled:
 
 
 @dataclass
+class Goal:
+    text: str
+    met: bool
+    why: str
+
+
+@dataclass
+class Day:
+    solved: bool
+    goals: list[Goal]
+
+
+@dataclass
 class Trouble:
     actor: str
     line: int | None
@@ -76,6 +89,20 @@ class Runner:
     def run_until(self, shop: Shop, t: float) -> None:
         self.steps += 1
         shop.kernel.run_until(t)
+
+    def goal_texts(self, level: Level) -> list[str]:
+        return ["the loop is never held", "someone is served"]
+
+    def play(self, level: Level, compiled: Compiled) -> Day:
+        """Two goals judged on the day played to 300 s (the engine plays it to its end)."""
+        shop = self.build(level, compiled)
+        shop.kernel.run_until(300.0)
+        held = shop.kernel.blocked
+        goals = [
+            Goal("the loop is never held", held == 0, f"held {held:.0f} s"),
+            Goal("someone is served", len(shop.served) > 0, "nobody served"),
+        ]
+        return Day(all(g.met for g in goals), goals)
 
     def actors(self, level: Level) -> list[object]:
         return [level.broken_actor]
@@ -285,3 +312,25 @@ def test_the_wheel_over_the_verbs_scrolls_them(level: Game) -> None:
     level.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-2))
     assert scene.editor.first_verb == 2
     assert scene.editor.panel.view.top == 0  # the code stayed where it was
+
+
+def test_the_checklist_before_and_after_a_run_and_solving_with_ones_own_code(
+    level: Game,
+) -> None:
+    scene = level.stage.level_scene
+    press(level, pygame.K_e, unicode="e")
+    lines, solved = scene.editor.checklist()
+    assert [met for _text, met, _why in lines] == [None, None] and solved is None
+    level.draw()
+    scene.editor.panel.load(FIXED_COOK.replace("await me.cook_burgers", "me.cook_burgers_sync"))
+    press(level, pygame.K_F5)
+    lines, solved = scene.editor.checklist()
+    assert solved is False and lines[0][1] is False and lines[0][2].startswith("held")
+    assert "blocking-cook" not in level.score.solved
+    level.draw()
+    press(level, pygame.K_e, unicode="e")
+    scene.editor.panel.load(FIXED_COOK)
+    press(level, pygame.K_F5)
+    assert scene.editor.checklist()[1] is True
+    assert "blocking-cook" in level.score.solved  # the menu shows it solved
+    level.draw()
