@@ -85,6 +85,30 @@ def shots(game: Game, scale: float) -> list[Path]:
     game.frame(0)
     saved.append(game.save_screenshot(OUT / f"editor-runtime-error{suffix}.png"))
     press(game, pygame.K_ESCAPE)
+    # the goals: the broken code as it is (unsolved), then the fix written by hand (solved)
+    press(game, pygame.K_e, unicode="e")
+    editor = game.stage.level_scene.editor
+    editor.panel.start_again(editor.starting_code())
+    press(game, pygame.K_F5)
+    game.stage.level_scene.advance_to(40)
+    game.overlay.notice.visible = False
+    game.frame(0)
+    saved.append(game.save_screenshot(OUT / f"goals-unsolved{suffix}.png"))
+    press(game, pygame.K_e, unicode="e")
+    go_to(game, find_line(game, "cook_burgers_sync"))
+    press(game, pygame.K_HOME)
+    for _ in range(len("tray = ")):
+        press(game, pygame.K_RIGHT)
+    type_text(game, "await ")
+    for _ in range(len("me.cook_burgers")):
+        press(game, pygame.K_RIGHT)
+    for _ in range(len("_sync")):
+        press(game, pygame.K_DELETE)
+    press(game, pygame.K_F5)
+    game.stage.level_scene.advance_to(40)
+    game.overlay.notice.visible = False
+    game.frame(0)
+    saved.append(game.save_screenshot(OUT / f"goals-solved{suffix}.png"))
     return saved
 
 

@@ -94,6 +94,22 @@ class MenuScene(Scene):
         draw_menu(surface, LEVELS, score.predicted, score.solved)
 
 
+class LevelInspector(Inspector):
+    """The inspector in the level's left column: with big text it stays in that column (in
+    the shops it grows leftwards from the screen's right edge, which here is off screen)."""
+
+    def area(self, screen: tuple[int, int]) -> pygame.Rect:
+        return self.rect
+
+
+class LearnerCodeView(CodeView):
+    """The live code view where a level draws its code: the learner's own lines, read from
+    the running frames; its box stays put with big text (the level lays its panels out)."""
+
+    def area(self) -> pygame.Rect:
+        return self.rect
+
+
 class LevelScene(Scene):
     """One level: predict, watch, fix."""
 
@@ -110,7 +126,7 @@ class LevelScene(Scene):
         self.code_at = pygame.Rect(
             self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
         )
-        self.inspector = Inspector(self.left)
+        self.inspector = LevelInspector(self.left)
         self.level: Level = LEVELS[0]
         self.phase = PREDICT
         self.answer: int | None = None
@@ -128,7 +144,7 @@ class LevelScene(Scene):
         self.editor.on_shop = self.play_code
         self.editor.on_solved = self.solved_by_learner
         self.editor.say = lambda text, error: self.game.overlay.say(text, error)
-        self.learner_view = CodeView(self.code_at)  # the learner's own lines, as they run
+        self.learner_view = LearnerCodeView(self.code_at)  # the learner's lines, as they run
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
