@@ -219,6 +219,16 @@ class LevelScene(Scene):
         if not self.editor.run():
             self.editor.open(self.level, self.shop)  # show where it went wrong
 
+    def play_text(self, text: str) -> bool:
+        """The level's day with ``text`` as the learner's code, as if typed and run (a
+        file given with ``--code``, saved again): True when the day started, else the
+        editor shows what is wrong."""
+        if self.phase == PREDICT:
+            self.phase = WATCH  # a file to play: no question first
+        self.editor.open(self.level, self.shop)
+        self.editor.panel.load(text)
+        return self.editor.run()
+
     def solved_by_learner(self, level: Level) -> None:
         """Every goal met by the learner's own code: the level is solved (the menu says so)."""
         self.game.score.solve(level.name)

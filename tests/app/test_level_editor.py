@@ -334,3 +334,13 @@ def test_the_checklist_before_and_after_a_run_and_solving_with_ones_own_code(
     assert scene.editor.checklist()[1] is True
     assert "blocking-cook" in level.score.solved  # the menu shows it solved
     level.draw()
+
+
+def test_a_file_given_to_play_runs_as_if_typed(game: Game) -> None:
+    scene = game.stage.level_scene
+    scene.editor.runner = Runner()
+    game.stage.start_level("blocking-cook")
+    assert scene.play_text(FIXED_COOK)
+    assert scene.phase == YOURS and scene.editor.panel.text == FIXED_COOK
+    assert not scene.play_text("async def blocking_cook(:\n")
+    assert scene.editor.visible and scene.editor.panel.marks[0].kind == "syntax"
