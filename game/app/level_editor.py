@@ -12,6 +12,7 @@ runaway step at its line once the day runs.
 from __future__ import annotations
 
 import inspect
+import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
@@ -201,8 +202,14 @@ class LevelEditor:
             self.panel.mark_syntax(error.line, max(0, error.col - 1), error.message)
             self.panel.open()
             return False
-        shop = self.runner.build(self.level, compiled)
-        self.day = self.runner.play(self.level, compiled)  # the checklist, like F's card
+        try:
+            shop = self.runner.build(self.level, compiled)
+            day = self.runner.play(self.level, compiled)  # the checklist, like F's card
+        except Exception as error:  # noqa: BLE001 - whatever it was, the game goes on
+            print(f"could not play the learner's code: {error!r}", file=sys.stderr)
+            self._say(_("Your code could not be played: {error}").format(error=error), True)
+            return False
+        self.day = day
         if self.day.solved and self.on_solved is not None:
             self.on_solved(self.level)
         self.running = shop

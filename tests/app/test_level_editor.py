@@ -344,3 +344,18 @@ def test_a_file_given_to_play_runs_as_if_typed(game: Game) -> None:
     assert scene.phase == YOURS and scene.editor.panel.text == FIXED_COOK
     assert not scene.play_text("async def blocking_cook(:\n")
     assert scene.editor.visible and scene.editor.panel.marks[0].kind == "syntax"
+
+
+def test_an_engine_that_fails_costs_the_run_not_the_game(level: Game) -> None:
+    scene = level.stage.level_scene
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("engine trouble")
+
+    scene.editor.runner.play = broken  # type: ignore[method-assign]
+    press(level, pygame.K_e, unicode="e")
+    scene.editor.panel.load(FIXED_COOK)
+    press(level, pygame.K_F5)
+    assert scene.phase == WATCH and scene.editor.visible
+    assert "engine trouble" in level.overlay.notice.text
+    assert scene.editor.panel.text == FIXED_COOK
