@@ -11,13 +11,14 @@ however the code is written, as long as the shop then does what the goals say.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from ..i18n import N_, _
 from ..scheduler import blocking
 from .people import recipe_for
+from .places import DrinksFountain
 
 if TYPE_CHECKING:
     from .people import Couple
@@ -161,6 +162,7 @@ class Visit:
     served: float | None  # burgers in hand
     drinks: float | None  # level 4: drinks in hand
     recipe_ok: bool | None  # level 3: None when they never ordered
+    drinks_from: float | None = None  # level 4: set off for the drinks
 
     def everything(self, wants_drinks: bool) -> float | None:
         if self.served is None:
@@ -191,15 +193,45 @@ def _visit(couple: Couple) -> Visit:
     )
 
 
+class _WatchedFountain(DrinksFountain):
+    """Level 4's fountain, noting when each couple sets off for it: the drinks errand
+    begins where it reads the fountain's ``spot`` (the task's actor is the couple)."""
+
+    started: dict[int, float]
+    kernel: Any
+
+    @property
+    def spot(self) -> tuple[float, float]:
+        task = self.kernel.current
+        index = getattr(getattr(task, "actor", None), "index", None)
+        if index is not None and index not in self.started:
+            self.started[index] = self.kernel.now
+        return self.__dict__["spot"]
+
+    @spot.setter
+    def spot(self, value: tuple[float, float]) -> None:
+        self.__dict__["spot"] = value
+
+
 class Records:
-    """Every couple's ``Visit``, heard as they leave (``Shop.on_depart``)."""
+    """Every couple's ``Visit``, heard as they leave (``Shop.on_depart``), and when each
+    set off for the drinks (level 4)."""
 
     def __init__(self, shop: Shop) -> None:
         self.gone: list[Visit] = []
-        shop.on_depart.append(lambda couple: self.gone.append(_visit(couple)))
+        self.drinks_started: dict[int, float] = {}
+        shop.on_depart.append(lambda couple: self.gone.append(self._visit(couple)))
+        fountain = shop.fountain
+        if fountain is not None:
+            fountain.__class__ = _WatchedFountain
+            fountain.started = self.drinks_started  # type: ignore[attr-defined]
+            fountain.kernel = shop.kernel  # type: ignore[attr-defined]
+
+    def _visit(self, couple: Couple) -> Visit:
+        return replace(_visit(couple), drinks_from=self.drinks_started.get(couple.index))
 
     def visits(self, shop: Shop) -> list[Visit]:
-        inside = [_visit(c) for c in shop.couples]
+        inside = [self._visit(c) for c in shop.couples]
         return sorted([*self.gone, *inside], key=lambda v: v.index)
 
 
@@ -250,8 +282,10 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
         "blocked_seconds": shop.kernel.blocked,
         "orders": len(ordered),
         "recipes_missing": sum(not v.recipe_ok for v in ordered),
-        "one_after_another": sum(
-            v.served is not None and v.drinks is not None and v.drinks > v.served for v in visits
+        "one_after_another": sum(  # the drinks errand began only once the burgers came
+            v.served is not None and (v.drinks_from is None or v.drinks_from >= v.served)
+            for v in visits
+            if v.drinks is not None
         ),
         "unawaited": len(unawaited),
         "problems": len(evidence.problems),
