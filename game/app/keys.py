@@ -299,6 +299,16 @@ KEYS: tuple[Binding, ...] = (
         arg=_letter,
     ),
     Binding(
+        "K",
+        (LEVELS_MENU,),
+        "kitchen",
+        N_("the kitchen: write every actor yourself"),
+        "in the level menu: the kitchen, the normal concurrent shop with every actor "
+        "(cashier, cook, couples, arrivals) yours to rewrite in the editor, and the story's "
+        "day as the goals to beat (or click its row)",
+        keys=(pygame.K_k,),
+    ),
+    Binding(
         "F",
         (LEVEL,),
         "fix",

@@ -162,6 +162,8 @@ class LevelEditor:
 
     def title(self) -> str:
         """The panel's title, in the language of the moment (F2 switches it live)."""
+        if self.level is not None and not self.level.answers:
+            return _("The kitchen: every actor is yours")
         part = _(self.level.part) if self.level is not None else ""
         return _("Your {part}: write it yourself").format(part=part)
 

@@ -22,7 +22,7 @@ from ..i18n import N_, _
 from ..shop import Shop
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
-from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
+from ..shop.levels import KITCHEN, LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
 from ..view import palette as P
 from ..view import words
 from ..view.code_view import CodeView
@@ -82,6 +82,9 @@ class MenuScene(Scene):
                 if rect.collidepoint(event.pos):
                     self.game.stage.start_level(level.name)
                     return True
+            if kitchen_row(self.game.screen.get_size()).collidepoint(event.pos):
+                self.action_kitchen()
+                return True
         return super().handle(event)
 
     def action_letter(self, index: int) -> None:
@@ -89,9 +92,27 @@ class MenuScene(Scene):
         if 0 <= index < len(LEVELS):
             self.game.stage.start_level(LEVELS[index].name)
 
+    def action_kitchen(self) -> None:
+        """K: the kitchen, every actor of the normal shop to write yourself."""
+        self.game.stage.level_scene.start(KITCHEN)
+        self.game.stage.show(LEVEL)
+
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
         draw_menu(surface, LEVELS, score.predicted, score.solved)
+        row = kitchen_row(surface.get_size())
+        pygame.draw.rect(surface, (40, 48, 62), row, border_radius=10)
+        pygame.draw.rect(surface, (120, 200, 255), row, 2, border_radius=10)
+        key = label("K", 30, (120, 200, 255), True)
+        surface.blit(key, key.get_rect(center=(row.x + 40, row.centery)))
+        text = fitted(_(KITCHEN.title), 24, P.WHITE, row.w - 100, True)
+        surface.blit(text, text.get_rect(midleft=(row.x + 80, row.centery)))
+
+
+def kitchen_row(size: tuple[int, int]) -> pygame.Rect:
+    """The kitchen's row, under the four levels."""
+    w, _h = size
+    return pygame.Rect(w // 2 - 470, 636, 940, 42)
 
 
 class LevelInspector(Inspector):
@@ -157,6 +178,9 @@ class LevelScene(Scene):
         self.python_said = []
         self.editor.close()
         self._new_day(fixed=False)
+        if not level.answers:  # the kitchen: no question, the normal day runs at once
+            self.phase = WATCH
+            self.game.time.paused = False
 
     def choose(self, index: int) -> None:
         """The player's prediction; then watch the mistake run."""
@@ -180,6 +204,9 @@ class LevelScene(Scene):
             self.game.overlay.say(_("First your prediction: A, B, C or D."))
             return
         if self.phase == FIXED:
+            return
+        if not self.level.answers:
+            self.game.overlay.say(_("Nothing to fix in the kitchen: E, and write it yourself."))
             return
         name = self.level.name
         self.results = (play(name), play(name, fixed=True))
@@ -230,9 +257,11 @@ class LevelScene(Scene):
         return self.editor.run()
 
     def solved_by_learner(self, level: Level) -> None:
-        """Every goal met by the learner's own code: the level is solved (the menu says so)."""
-        self.game.score.solve(level.name)
-        self._show_score_problem()
+        """Every goal met by the learner's own code: the level is solved (the menu says so;
+        the kitchen is a sandbox, not one of the four levels the score counts)."""
+        if level.answers:
+            self.game.score.solve(level.name)
+            self._show_score_problem()
         self.game.overlay.say(_("Solved with your code: every goal met."))
 
     def play_code(self, shop: Shop) -> None:
@@ -428,7 +457,7 @@ class LevelScene(Scene):
                     self.left.x + 4, self.left.bottom - tall - 4, self.left.w - 8, tall
                 )
                 draw_goals(surface, at, lines, solved)
-        if self.phase == YOURS:
+        if self.phase == YOURS or not self.level.answers:  # the running code, whoever's
             self.learner_view.draw(surface, task)  # type: ignore[arg-type]
         else:
             draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
@@ -437,7 +466,8 @@ class LevelScene(Scene):
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()
         pygame.draw.rect(surface, (25, 20, 30), (0, 0, w, 30))
-        which = _(PHASE_WORDS[self.phase])
+        kitchen = self.phase == WATCH and not self.level.answers
+        which = _("the story's code") if kitchen else _(PHASE_WORDS[self.phase])
         colour = {FIXED: GREEN, WATCH: RED, YOURS: (120, 200, 255)}.get(self.phase, (255, 200, 90))
         x = 10
         for text, col in (
@@ -483,6 +513,8 @@ class LevelScene(Scene):
         right = w - 10
         if self.editor.visible:
             text = _("Write it yourself: F5 plays the day again with your code; ESC: the shop.")
+        elif self.phase == WATCH and not self.level.answers:
+            text = _(self.level.lesson)  # the kitchen: the figures to beat
         elif self.phase == WATCH:
             text = _(self.level.caption)
             self.fix_rect = self._button(surface, _("F: fix it"), GREEN, right, strip.centery)

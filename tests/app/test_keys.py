@@ -24,7 +24,7 @@ from game.app.keys import (
     help_rows,
     markdown_table,
 )
-from game.app.level_scenes import FIXED, PREDICT, WATCH
+from game.app.level_scenes import FIXED, PREDICT, WATCH, YOURS
 from game.app.sound import SoundPlayer
 from game.app.window import TICK, Game
 from game.i18n import _
@@ -367,6 +367,13 @@ def check_fix(game: Game, scene: str) -> None:
     assert game.score.solved == {scene_.level.name}
 
 
+def check_kitchen(game: Game, scene: str) -> None:
+    press(game, pygame.K_k)
+    level = game.stage.level_scene
+    assert game.stage.name == LEVEL and level.level.name == "kitchen"
+    assert level.phase == WATCH  # no question: the normal day runs at once
+
+
 def check_edit(game: Game, scene: str) -> None:
     press(game, pygame.K_e)  # no editor before a prediction: a notice says so
     assert not game.stage.level_scene.editor.visible and game.overlay.notice.visible
@@ -383,8 +390,8 @@ def check_run(game: Game, scene: str) -> None:
     press(game, pygame.K_F5)  # nothing to run before a prediction
     assert game.stage.level_scene.phase == PREDICT and game.overlay.notice.visible
     press(game, pygame.K_a)
-    press(game, pygame.K_F5)  # runs the editor's text; without an engine it says why
-    assert game.stage.level_scene.editor.visible and game.overlay.notice.visible
+    press(game, pygame.K_F5)  # the editor's text (the level's starting code) plays the day
+    assert game.stage.level_scene.phase == YOURS and game.stage.level_scene.ticks == 0
 
 
 EFFECTS: dict[str, Callable[..., None]] = {
@@ -407,6 +414,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "T": check_story,
     "4": check_levels,
     "A / B / C / D": check_letters,
+    "K": check_kitchen,
     "F": check_fix,
     "E": check_edit,
     "F5": check_run,

@@ -15,7 +15,7 @@ import pygame
 import pytest
 
 from game.app.level_editor import LevelEditor
-from game.app.level_scenes import WATCH, YOURS
+from game.app.level_scenes import WATCH, YOURS, kitchen_row
 from game.app.window import Game
 from game.editor.buffer import Pos
 from game.shop import Shop
@@ -359,3 +359,20 @@ def test_an_engine_that_fails_costs_the_run_not_the_game(level: Game) -> None:
     assert scene.phase == WATCH and scene.editor.visible
     assert "engine trouble" in level.overlay.notice.text
     assert scene.editor.panel.text == FIXED_COOK
+
+
+def test_the_kitchen_from_the_menu_every_actor_in_the_editor(game: Game) -> None:
+    game.key(pygame.K_4)
+    game.draw()
+    game.click(kitchen_row(game.screen.get_size()).center)
+    scene = game.stage.level_scene
+    assert scene.level.name == "kitchen" and scene.phase == WATCH
+    scene.advance_to(5)
+    assert scene.ticks > 0  # no question: the normal day runs
+    game.key(pygame.K_f, "f")
+    assert scene.phase == WATCH  # nothing to fix in a sandbox
+    game.key(pygame.K_e, "e")
+    assert scene.editor.visible
+    calls = {verb.call for verb in scene.editor.verbs}
+    assert {"me.next_please", "me.next_order", "couple.order_at", "shop.admit"} <= calls
+    game.draw()
