@@ -112,11 +112,32 @@ def shots(game: Game, scale: float) -> list[Path]:
     return saved
 
 
+def kitchen(game: Game) -> list[Path]:
+    """The kitchen from the menu: its editor with every actor, then its day with them."""
+    text.set_scale(1.0)
+    game.key(pygame.K_4)
+    game.key(pygame.K_k, "k")
+    press(game, pygame.K_e, unicode="e")
+    type_text(game, "e")
+    game.overlay.notice.visible = False
+    go_to(game, find_line(game, "async def cook"))
+    game.frame(0)
+    saved = [game.save_screenshot(OUT / "kitchen-editor.png")]
+    press(game, pygame.K_F5)
+    game.stage.level_scene.advance_to(45)
+    game.overlay.notice.visible = False
+    game.frame(0)
+    saved.append(game.save_screenshot(OUT / "kitchen.png"))
+    return saved
+
+
 def main() -> None:
     game = Game(ShopConfig(), open_window(headless=True))
     for scale in (1.0, 1.5):
         for path in shots(game, scale):
             print(f"wrote {path}")
+    for path in kitchen(game):
+        print(f"wrote {path}")
     game.close()
 
 
