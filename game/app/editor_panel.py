@@ -24,6 +24,7 @@ from ..view.editor_view import EditorView, Mark
 DOUBLE_CLICK_MS = 400
 BLINK = 0.53  # seconds the cursor is on, then off
 WHEEL_LINES = 3
+KEY_REPEAT = (400, 33)  # ms before a held key repeats, ms between repeats
 MOVES = {
     pygame.K_LEFT: ("left", "word_left"),
     pygame.K_RIGHT: ("right", "word_right"),
@@ -125,6 +126,7 @@ class EditorPanel:
         self.blink = 0.0
         pygame.key.start_text_input()
         pygame.key.set_text_input_rect(self.view.cursor_rect(self.buffer))
+        pygame.key.set_repeat(*KEY_REPEAT)  # a held BACKSPACE or arrow goes on, as in editors
 
     def blur(self) -> None:
         """Keys go back to the game; the panel stays where it is."""
@@ -133,6 +135,7 @@ class EditorPanel:
             # SDL starts it: the game's keys read typed characters (a "+" on any layout)
             pygame.key.stop_text_input()
             pygame.key.start_text_input()
+            pygame.key.set_repeat(0)  # the game's keys act once per press (held: its own rows)
         self.focused = False
         self.dragging = False
         self.composing = ""

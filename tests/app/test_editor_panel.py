@@ -292,3 +292,11 @@ def test_the_wheel_elsewhere_is_not_the_editors_once_it_gave_the_keys_back(
     panel.handle(pygame.Event(pygame.MOUSEMOTION, pos=RECT.center, buttons=(0, 0, 0)))
     assert panel.handle(pygame.Event(pygame.MOUSEWHEEL, x=0, y=-5))
     assert panel.view.top == 15
+
+
+def test_held_keys_repeat_only_while_the_editor_has_them(panel: EditorPanel) -> None:
+    from game.app.editor_panel import KEY_REPEAT
+
+    assert pygame.key.get_repeat() == KEY_REPEAT
+    key(panel, pygame.K_ESCAPE)
+    assert pygame.key.get_repeat() == (0, 0)
