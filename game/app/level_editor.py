@@ -21,7 +21,7 @@ import pygame
 
 from ..editor.verbs import Verb, verbs_of
 from ..i18n import _
-from ..shop import Shop
+from ..shop import Shop, learner
 from ..shop.levels import Level
 from ..view.editor_view import draw_verbs
 from ..view.goals_view import draw_goals, goals_height
@@ -315,8 +315,8 @@ class LevelEditor:
 class LearnerRunner:
     """The kitchen's engine (``game/shop/learner.py``) as the editor calls it."""
 
-    def __init__(self, learner: Any) -> None:
-        self.learner = learner
+    def __init__(self, engine: Any) -> None:
+        self.learner = engine
 
     def starting_code(self, level: Level) -> str:
         return self.learner.starting_code(level)
@@ -343,10 +343,6 @@ class LearnerRunner:
         return [self.learner.starter(level, part) for part in level.parts]
 
 
-def default_runner() -> Runner | None:
-    """The engine that runs learner code, where this build has one."""
-    try:
-        from ..shop import learner
-    except ImportError:
-        return None
+def default_runner() -> Runner:
+    """The kitchen's engine: what the level scene runs learner code with."""
     return LearnerRunner(learner)
