@@ -25,6 +25,7 @@ DOUBLE_CLICK_MS = 400
 BLINK = 0.53  # seconds the cursor is on, then off
 WHEEL_LINES = 3
 KEY_REPEAT = (400, 33)  # ms before a held key repeats, ms between repeats
+DRAG_LINES = 20  # lines a second a drag past the text's edge scrolls
 MOVES = {
     pygame.K_LEFT: ("left", "word_left"),
     pygame.K_RIGHT: ("right", "word_right"),
@@ -87,6 +88,7 @@ class EditorPanel:
         self._checked = -1  # the buffer version the live syntax mark was worked out for
         self._error_text = ""  # the text of the line a run-time error was marked on
         self.hover = (-1, -1)  # where the pointer last moved, on the canvas
+        self._drag_debt = 0.0  # lines a drag past the edge owes the scroll
 
     # -- what the scene calls ------------------------------------------------------------
     @property
@@ -229,6 +231,8 @@ class EditorPanel:
 
     def update(self, wall_dt: float) -> None:
         self.blink = (self.blink + wall_dt) % (2 * BLINK)
+        if self.dragging:
+            self._drag_scroll(wall_dt)
         if self.marks and any(m.kind == "syntax" for m in self.marks):
             self._recheck()
         if any(m.kind == "error" for m in self.marks):
@@ -361,6 +365,23 @@ class EditorPanel:
             self.dragging = True
         self._after_edit()
         return True
+
+    def _drag_scroll(self, wall_dt: float) -> None:
+        """A drag held above or below the text scrolls it, the selection following (about
+        DRAG_LINES lines a second)."""
+        area = self.view.text_rect(self.buffer)
+        y = self.hover[1]
+        if area.top <= y < area.bottom:
+            self._drag_debt = 0.0
+            return
+        self._drag_debt += wall_dt * DRAG_LINES
+        lines = int(self._drag_debt)
+        if not lines:
+            return
+        self._drag_debt -= lines
+        self.view.scroll(self.buffer, lines if y >= area.bottom else -lines)
+        edge = area.bottom - 1 if y >= area.bottom else area.top
+        self.buffer.place(self.view.pos_at(self.buffer, (self.hover[0], edge)), select=True)
 
     def _recheck(self) -> None:
         """Once a SyntaxError is marked, the mark follows the learner's typing (and goes

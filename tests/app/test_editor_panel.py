@@ -300,3 +300,16 @@ def test_held_keys_repeat_only_while_the_editor_has_them(panel: EditorPanel) -> 
     assert pygame.key.get_repeat() == KEY_REPEAT
     key(panel, pygame.K_ESCAPE)
     assert pygame.key.get_repeat() == (0, 0)
+
+
+def test_a_drag_past_the_bottom_scrolls_and_selects_on(panel: EditorPanel) -> None:
+    panel.open("\n".join(f"x{i} = {i}" for i in range(200)))
+    start = point_of(panel, Pos(0, 0))
+    panel.handle(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=start))
+    below = (start[0], RECT.bottom + 20)
+    panel.handle(pygame.Event(pygame.MOUSEMOTION, pos=below, buttons=(1, 0, 0)))
+    for _ in range(60):  # a second of frames
+        panel.update(1 / 60)
+    assert panel.view.top >= 15
+    selected = panel.buffer.selection()
+    assert selected is not None and selected[1].line > panel.view.rows(panel.buffer)
