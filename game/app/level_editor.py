@@ -91,6 +91,16 @@ class Runner(Protocol):
         ...
 
 
+class CodeStore(Protocol):
+    """Where the learner's code per level is kept between runs (the user's data dir)."""
+
+    def load(self, level_name: str) -> str | None: ...
+
+    def save(self, level_name: str, source: str) -> str | None:
+        """None when saved, else the problem in one line (the game goes on)."""
+        ...
+
+
 def broken_source(level: Level) -> str:
     """The level's broken actor as it is in our source (before an engine gives the file)."""
     return textwrap.dedent(inspect.getsource(level.broken_actor))
@@ -105,9 +115,11 @@ class LevelEditor:
         runner: Runner | None,
         *,
         clipboard: Clipboard | None = None,
+        store: CodeStore | None = None,
     ) -> None:
         self.size = screen_size
         self.runner = runner
+        self.store = store  # None: the learner's code is kept while the game runs only
         self.panel = EditorPanel(pygame.Rect(0, 0, 0, 0), clipboard)
         self.verbs_at = pygame.Rect(0, 0, 0, 0)
         self.layout()
@@ -145,6 +157,9 @@ class LevelEditor:
         """The learner's text for ``level``: what they wrote, or the level's starting code."""
         if level.name in self.texts:
             return self.texts[level.name]
+        kept = self.store.load(level.name) if self.store is not None else None
+        if kept is not None:
+            return kept
         if self.runner is not None:
             return self.runner.starting_code(level)
         return broken_source(level)
@@ -182,8 +197,17 @@ class LevelEditor:
         self.panel.close()
 
     def keep(self) -> None:
-        if self.level is not None:
-            self.texts[self.level.name] = self.panel.text
+        """The learner's text kept for this level (and saved, if there is a store and it
+        changed): on leaving the editor and on every run."""
+        if self.level is None:
+            return
+        name, text = self.level.name, self.panel.text
+        changed = self.texts.get(name) != text
+        self.texts[name] = text
+        if self.store is not None and changed:
+            problem = self.store.save(name, text)
+            if problem:
+                self._say(problem, True)
 
     def run(self, text: str | None = None) -> bool:
         """F5: compile the learner's text; a SyntaxError is marked and nothing runs, else

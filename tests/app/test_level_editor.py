@@ -376,3 +376,49 @@ def test_the_kitchen_from_the_menu_every_actor_in_the_editor(game: Game) -> None
     calls = {verb.call for verb in scene.editor.verbs}
     assert {"me.next_please", "me.next_order", "couple.order_at", "shop.admit"} <= calls
     game.draw()
+
+
+class Store:
+    """The user's data dir, as a dict."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, str] = {}
+        self.saves = 0
+
+    def load(self, level_name: str) -> str | None:
+        return self.kept.get(level_name)
+
+    def save(self, level_name: str, source: str) -> str | None:
+        self.saves += 1
+        self.kept[level_name] = source
+        return None
+
+
+def test_the_learners_code_is_saved_and_restored_next_time(game: Game) -> None:
+    store = Store()
+    first = LevelEditor((1280, 720), Runner(), store=store)
+    level_ = level_named("blocking-cook")
+    first.open(level_)
+    first.panel.load(FIXED_COOK)
+    first.close()  # leaving the editor keeps it
+    assert store.kept == {"blocking-cook": FIXED_COOK}
+    first.open(level_)
+    first.close()  # nothing changed: not written again
+    assert store.saves == 1
+    again = LevelEditor((1280, 720), Runner(), store=store)  # the game started again
+    again.open(level_)
+    assert again.panel.text == FIXED_COOK
+    again.panel.start_again(again.starting_code())  # resettable to the broken code
+    assert again.panel.text == Runner().starting_code(level_)
+
+
+def test_a_store_that_cannot_save_says_so_and_the_game_goes_on(game: Game) -> None:
+    store = Store()
+    store.save = lambda name, source: "could not save: disk full"  # type: ignore[method-assign]
+    editor = LevelEditor((1280, 720), Runner(), store=store)
+    said: list[str] = []
+    editor.say = lambda message, error: said.append(message)
+    editor.open(level_named("blocking-cook"))
+    editor.panel.load(FIXED_COOK)
+    editor.close()
+    assert said == ["could not save: disk full"]
