@@ -6,6 +6,9 @@ the cause marked, the inspector what the scheduler knows, a caption what is happ
 *Fix* (``F``): the watched shop is let go (what Python says as its objects die is shown),
 the day replays from the same seed with the fixed code, the code view shows the diff and a
 result card compares both days played to their end, every number from the metrics.
+*Write it yourself* (``E``, issue 18): the actor in the editor (``level_editor.py``); ``F5``
+plays the day from its seed with the learner's code ("your code"), its goals checked.
+The kitchen (``K`` in the menu) is a level with no question: every actor is the learner's.
 
 A level runs on its own clock, in whole ticks like the window's shops (which wait).
 """
