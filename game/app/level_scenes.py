@@ -472,6 +472,8 @@ class LevelScene(Scene):
         kitchen = self.phase == WATCH and not self.level.answers
         which = _("the story's code") if kitchen else _(PHASE_WORDS[self.phase])
         colour = {FIXED: GREEN, WATCH: RED, YOURS: (120, 200, 255)}.get(self.phase, (255, 200, 90))
+        if kitchen:
+            colour = GREEN  # the story's own code: nothing wrong with it
         x = 10
         for text, col in (
             (
