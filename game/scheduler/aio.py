@@ -104,9 +104,10 @@ class _NotServed:
         self.__name__ = self.__qualname__ = name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        for arg in args:  # a coroutine handed to it would warn "never awaited": not our news
-            if inspect.iscoroutine(arg):
-                arg.close()
+        for arg in (*args, *kwargs.values()):  # a coroutine handed to it would warn "never
+            for item in arg if isinstance(arg, (list, tuple, set)) else (arg,):  # awaited"
+                if inspect.iscoroutine(item):
+                    item.close()
         raise NotInKitchen(_not_served(self.__name__))
 
     def __repr__(self) -> str:

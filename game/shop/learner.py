@@ -322,8 +322,6 @@ class Problem:
 
 def learner_line(error: BaseException, files: set[str] | None = None) -> int | None:
     """The innermost line of the learner's code in ``error``'s traceback."""
-    if isinstance(error, Runaway):
-        return error.line
     files = files if files is not None else _LEARNER_FILES
     line = None
     for frame, lineno in traceback.walk_tb(error.__traceback__):
