@@ -1,0 +1,119 @@
+"""``async-burgers run SCRIPT.py``: a learner's own asyncio script, as a shop.
+
+Exit codes are the script's: 0; 1 with its traceback on an uncaught exception (or when the
+watchdog stopped it); 2 for a bad path, a bad flag or a refused call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ..script import ScriptError, headless_json, run_script
+from ..script.trace import RUN_BUDGET, STEP_BUDGET
+from ..shop.config import Range
+
+USAGE_ERROR = 2
+BUDGET = Range(0.1, 120)
+LIFE = 12  # events of a task the plain-text report spells out
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:
+        raise ScriptError(message)
+
+
+def build_parser(prog: str) -> _Parser:
+    parser = _Parser(
+        prog=f"{prog} run",
+        description="Run your own asyncio script on CPython's asyncio with a virtual clock "
+        "and watch every task as a character in the shop (pause, step, step back, seek).",
+    )
+    parser.add_argument("script", help="a .py file: asyncio.run(main()) or async def main()")
+    parser.add_argument("--headless", action="store_true", help="no window: run and report")
+    parser.add_argument("--json", action="store_true", help="with --headless: the record as JSON")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the frame at --at and exit")
+    parser.add_argument(
+        "--at", type=float, default=None, help="virtual time of --screenshot (default: the end)"
+    )
+    parser.add_argument(
+        "--step-budget",
+        type=float,
+        default=STEP_BUDGET,
+        help=f"wall seconds one step may hold the loop before the watchdog stops it "
+        f"({BUDGET}; default {STEP_BUDGET:g})",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=RUN_BUDGET,
+        help=f"wall seconds the whole run may take ({BUDGET}; default {RUN_BUDGET:g})",
+    )
+    parser.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str], prog: str = "async-burgers") -> int:
+    parser = build_parser(prog)
+    try:
+        args = parser.parse_args(list(argv))
+        for name, value in (("--step-budget", args.step_budget), ("--budget", args.budget)):
+            problem = BUDGET.problem(value)
+            if problem is not None:
+                raise ScriptError(f"argument {name}: {problem}")
+        if args.json and not args.headless:
+            raise ScriptError("argument --json: only with --headless")
+        if args.screenshot is not None:
+            from .cli import screenshot_problem
+
+            problem = screenshot_problem(args.screenshot)
+            if problem is not None:
+                raise ScriptError(f"argument --screenshot: {problem}")
+        record = run_script(args.script, args.step_budget, args.budget)
+    except ScriptError as error:
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.headless:
+        print(json.dumps(headless_json(record)) if args.json else report(record))
+        return finish(record, parser.prog)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from .script_scene import show
+
+    code = show(record, args)
+    return code if code else finish(record, parser.prog, quiet=True)
+
+
+def finish(record: dict[str, Any], prog: str, quiet: bool = False) -> int:
+    """The script's exit code, with what Python (or our watchdog) would say on stderr."""
+    if record["error"] and not quiet:
+        print(record["error"], file=sys.stderr, end="")
+    stop = record["stop"]
+    if stop is not None:
+        where = f"line {stop['line']}: " if stop.get("line") else ""
+        print(f"{prog}: error: {where}{stop['message']}", file=sys.stderr)
+    return int(record["exit"])
+
+
+def report(record: dict[str, Any]) -> str:
+    """A plain-text account of the run: each task's life, the output, the blocking."""
+    lines = [
+        f"{record['script']}: {len(record['tasks'])} tasks, "
+        f"{record['end']:g} s of virtual time, exit {record['exit']}"
+    ]
+    for task in record["tasks"]:
+        events = task["events"]
+        life = " -> ".join(f"{e['state']}@{e['t']:g}" for e in events[:LIFE])
+        if len(events) > LIFE:
+            life += f" ... ({len(events) - LIFE} more) -> {events[-1]['state']}@{events[-1]['t']:g}"
+        lines.append(f"  {task['name']} ({task['coro']}): {life}")
+    for block in record["blocked"]:
+        lines.append(
+            f"  loop blocked {block['seconds']:g} s at {block['t']:g} s, line {block['line']}"
+        )
+    lines.append("output:")
+    lines += [f"  [{o['t']:8.3f}] {o['text']}" for o in record["output"]]
+    return "\n".join(lines)
