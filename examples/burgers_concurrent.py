@@ -2,7 +2,8 @@
 
 The cashier hands out a number and goes on to the next couple; the cook works through the
 orders; every couple awaits its own number being called, free to talk meanwhile.
-Run it: python examples/burgers_concurrent.py   (or: async-burgers run examples/burgers_concurrent.py)
+Run it: python examples/burgers_concurrent.py
+Watch it: async-burgers run examples/burgers_concurrent.py
 """
 
 import asyncio

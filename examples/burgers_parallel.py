@@ -1,7 +1,8 @@
 """Parallel burgers: three cashier-cooks, each cooks the order they took while the couple
 stands at the counter guarding it: nobody sits down, nobody talks.
 
-Run it: python examples/burgers_parallel.py   (or: async-burgers run examples/burgers_parallel.py)
+Run it: python examples/burgers_parallel.py
+Watch it: async-burgers run examples/burgers_parallel.py
 """
 
 import asyncio

@@ -102,6 +102,10 @@ def records() -> dict[str, dict]:
     return {name: run_script(str(EXAMPLES / name)) for name in NAMES}
 
 
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
 def printed(record: dict) -> list[tuple[float, str]]:
     return [(o["t"], o["text"]) for o in record["output"] if o["stream"] == "stdout"]
 
@@ -151,13 +155,14 @@ def test_every_task_of_the_concurrent_shop_has_a_life(records: dict[str, dict]) 
     names = [t["name"] for t in record["tasks"]]
     assert names[:3] == ["Task-1", "cashier", "cook"]
     cook = record["tasks"][2]
+    grill = line_of(EXAMPLES / "burgers_concurrent.py", "# the grill")
     states = [e["state"] for e in cook["events"]]
     assert states[:3] == ["created", "running", "awaiting"]
     assert states[-1] == "cancelled"  # main cancels the staff at closing time
     waits = [e for e in cook["events"] if e["state"] == "awaiting"]
     assert waits[0]["what"] == "Queue 'kitchen'.get()"
-    assert waits[1]["what"] == "sleep until 4 s" and waits[1]["line"] == 27
-    assert waits[1]["chain"][0] == ["cook", "burgers_concurrent.py", 27]
+    assert waits[1]["what"] == "sleep until 4 s" and waits[1]["line"] == grill
+    assert waits[1]["chain"][0] == ["cook", "burgers_concurrent.py", grill]
 
 
 def test_who_woke_whom(records: dict[str, dict]) -> None:
@@ -183,8 +188,9 @@ def test_blocking_call_is_charged_to_virtual_time_with_its_line(
     records: dict[str, dict],
 ) -> None:
     record = records["blocking_mistake.py"]
+    mistake = line_of(EXAMPLES / "blocking_mistake.py", "time.sleep(2)")
     assert record["blocked"] == [
-        {"seq": record["blocked"][0]["seq"], "t": 0.0, "seconds": 2.0, "line": 13, "task": 2}
+        {"seq": record["blocked"][0]["seq"], "t": 0.0, "seconds": 2.0, "line": mistake, "task": 2}
     ]
     assert printed(record)[:3] == [
         (0.0, "cook: order 1 on the grill"),
@@ -197,7 +203,10 @@ def test_failing_task_in_a_taskgroup(records: dict[str, dict]) -> None:
     tasks = {t["name"]: t for t in records["taskgroup_fails.py"]["tasks"]}
     fries = tasks["fries"]["events"][-1]
     assert fries["state"] == "failed" and fries["error"] == "ValueError: the fryer is on fire"
-    assert 'line 18, in cook\n    raise ValueError("the fryer is on fire")' in fries["traceback"]
+    line = line_of(EXAMPLES / "taskgroup_fails.py", "raise ValueError")
+    assert (
+        f'line {line}, in cook\n    raise ValueError("the fryer is on fire")' in fries["traceback"]
+    )
     assert tasks["burger"]["events"][-1]["state"] == "cancelled"
     assert tasks["shake"]["events"][-1]["state"] == "cancelled"
 
@@ -206,7 +215,10 @@ def test_never_awaited_coroutine_is_shown_as_python_prints_it(
     records: dict[str, dict],
 ) -> None:
     errors = [o["text"] for o in records["forgot_await.py"]["output"] if o["stream"] == "stderr"]
-    assert errors[0] == "forgot_await.py:16: RuntimeWarning: coroutine 'cook' was never awaited"
+    line = line_of(EXAMPLES / "forgot_await.py", "    cook()")
+    assert (
+        errors[0] == f"forgot_await.py:{line}: RuntimeWarning: coroutine 'cook' was never awaited"
+    )
 
 
 def write(tmp_path: Path, text: str, name: str = "script.py") -> str:
@@ -364,7 +376,8 @@ def test_headless_json_has_exactly_the_documented_shape(
     assert {tuple(t) for t in data["tasks"]} == {("name", "events")}
     assert {tuple(e) for t in data["tasks"] for e in t["events"]} == {("t", "state", "line")}
     assert {tuple(o) for o in data["output"]} == {("t", "text")}
-    assert data["blocked"] == [{"t": 0.0, "seconds": 2.0, "line": 13}]
+    mistake = line_of(EXAMPLES / "blocking_mistake.py", "time.sleep(2)")
+    assert data["blocked"] == [{"t": 0.0, "seconds": 2.0, "line": mistake}]
     assert data["exit"] == 0
 
 
@@ -389,7 +402,8 @@ def test_to_thread_runs_in_virtual_time_beside_the_loop(tmp_path: Path) -> None:
                 "    print('thread', n)\n"
                 "    return n\n"
                 "async def main():\n"
-                "    print(await asyncio.gather(asyncio.to_thread(slow, 2), asyncio.to_thread(slow, 1)))\n"
+                "    work = asyncio.to_thread(slow, 2), asyncio.to_thread(slow, 1)\n"
+                "    print(await asyncio.gather(*work))\n"
                 "asyncio.run(main())\n"
             ),
         )
