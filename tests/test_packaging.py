@@ -106,7 +106,9 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_from_anywhere(tmp_path: P
     assert pygame.image.tobytes(pygame.image.load(str(elsewhere / "es.png")), "RGB") != (
         pygame.image.tobytes(image, "RGB")
     ), "the Spanish frame has Spanish words"
-    speaks = "import game.i18n as i; i.use('es'); print(i.LOCALE_DIR, i.languages(), i._('PAUSED'))"
+    speaks = (
+        "import game.i18n as i; i.use('es'); print(i.LOCALE_DIR, i.languages(), i._('PAUSED'))"
+    )
     spoken = run(python, "-c", speaks)
     assert str(env_dir) in spoken.stdout, "the installed game must read its own catalogs"
     assert "['en', 'es', 'pt_BR'] EN PAUSA" in spoken.stdout, spoken

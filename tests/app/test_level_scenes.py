@@ -112,7 +112,9 @@ def test_a_corrupt_score_file_costs_the_score_not_the_game(
     assert game.notice.visible and game.notice.error
     game.key(pygame.K_a)
     game.key(pygame.K_b)
-    assert json.loads((tmp_path / "score.json").read_text())["predicted"] == {"blocking-cook": True}
+    assert json.loads((tmp_path / "score.json").read_text())["predicted"] == {
+        "blocking-cook": True
+    }
 
 
 def test_every_level_has_its_cause_and_a_small_diff() -> None:

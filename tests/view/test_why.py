@@ -1,4 +1,4 @@
-""" "Why am I waiting?": what a followed task waits on, who else, who wakes it, who did."""
+""""Why am I waiting?": what a followed task waits on, who else, who wakes it, who did."""
 
 from __future__ import annotations
 
