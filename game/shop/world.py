@@ -117,7 +117,9 @@ class Shop:
             for i, grill in enumerate(self.layout.kitchen):
                 name = "cook" if len(self.layout.kitchen) == 1 else f"cook {i + 1}"
                 me = self._hire(name, "cook", grill.grill_spot, None)
-                self.kernel.spawn(cook(self, me, grill), name, group="staff", daemon=True, actor=me)
+                self.kernel.spawn(
+                    cook(self, me, grill), name, group="staff", daemon=True, actor=me
+                )
             if cast.sous_chef:
                 x, y = self.layout.kitchen[0].grill_spot
                 self.helpers.append(Staff(self, "sous-chef", "cook", (x + 150.0, y)))
