@@ -9,6 +9,7 @@ about dropped tasks ("Task exception was never retrieved") come when they would 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
@@ -103,6 +104,7 @@ class Recorder:
         self.steps = 0
         self.stop: dict[str, Any] | None = None
         self.error: str | None = None
+        self.parked: weakref.WeakKeyDictionary[Any, weakref.ref] = weakref.WeakKeyDictionary()
         self.hidden: weakref.WeakSet[asyncio.Task] = weakref.WeakSet()
         self.threads: dict[int, str] = {}  # id(future) -> what a to_thread call stands for
 
@@ -234,6 +236,8 @@ class Recorder:
         if waiter is None:
             self.event(rec, "ready", rec.line, chain=calls)
             return
+        with contextlib.suppress(TypeError):  # a future without weak references: see __self__
+            self.parked[waiter] = weakref.ref(task)
         kind, what = self.describe(frames, waiter)
         self.event(rec, "awaiting", rec.line, kind=kind, what=what, chain=calls)
 
@@ -270,6 +274,15 @@ class Recorder:
     def deepest(self, frames: list[FrameType]) -> int | None:
         lines = [f.f_lineno for f in frames if self.mine(f.f_code.co_filename)]
         return lines[-1] if lines else None
+
+    def parked_on(self, future: Any) -> asyncio.Task | None:
+        """The task that awaits ``future`` (what a wake-up callback without ``__self__``,
+        as on Python 3.10, is for)."""
+        try:
+            ref = self.parked.get(future)
+        except TypeError:
+            return None
+        return ref() if ref is not None else None
 
     # -- what a task awaits ----------------------------------------------------------------
     def describe(self, frames: list[FrameType], waiter: Any) -> tuple[str, str]:

@@ -59,6 +59,8 @@ class VirtualLoop(asyncio.base_events.BaseEventLoop):
     # -- the two places every callback passes ----------------------------------------------
     def call_soon(self, callback: Callable[..., Any], *args: Any, context: Any = None) -> Any:
         task = getattr(callback, "__self__", None)
+        if task is None and args and type(callback).__name__ == "TaskWakeupMethWrapper":
+            task = self.recorder.parked_on(args[0])  # 3.10's C wake-up has no __self__
         if isinstance(task, asyncio.Task) and task.get_loop() is self:
             callback = self._step(task, callback)
         else:
