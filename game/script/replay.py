@@ -93,6 +93,11 @@ class Replay:
         self.output = sorted(record["output"], key=lambda o: (o["t"], o["seq"]))
         self.end = max([record["end"], *self.times, *(o["t"] for o in self.output)])
         self.blocks = record["blocked"]
+        self.woken: dict[int, tuple[list[int], list[dict[str, Any]]]] = {}
+        for wake in record["wakes"]:  # in seq order already
+            seqs, wakes = self.woken.setdefault(wake["to"], ([], []))
+            seqs.append(wake["seq"])
+            wakes.append(wake)
 
     def __len__(self) -> int:
         return len(self.moments)
@@ -172,10 +177,13 @@ class Replay:
     def wakes_at(self, index: int) -> list[dict[str, Any]]:
         """Who woke whom, for the tasks still waiting in line (or running) after being woken."""
         moment = self.at(index)
-        live = {t.id: t for t in moment.tasks if t.state in ("ready", "running")}
         seq = self.seqs[index - 1] if index > 0 else 0
-        latest: dict[int, dict[str, Any]] = {}
-        for wake in self.record["wakes"]:
-            if wake["seq"] <= seq and wake["to"] in live:
-                latest[wake["to"]] = wake
-        return list(latest.values())
+        found = []
+        for task in moment.tasks:
+            if task.state not in ("ready", "running") or task.id not in self.woken:
+                continue
+            seqs, wakes = self.woken[task.id]
+            k = bisect.bisect_right(seqs, seq)
+            if k:
+                found.append(wakes[k - 1])
+        return found

@@ -72,6 +72,7 @@ class ScriptView:
         self.lanes = replay.lanes()
         self.spots: dict[int, tuple[float, float]] = {}  # task id -> feet, this frame
         self.lane_rows: dict[int, pygame.Rect] = {}
+        self._layer: tuple[int | None, pygame.Surface] | None = None  # (followed, timeline)
         self.source = replay.record["source"].splitlines()
         self.floor = self._floor()
 
@@ -408,6 +409,18 @@ class ScriptView:
         return min(max((x - bar.x) / max(1, bar.w), 0.0), 1.0) * self.replay.end
 
     def draw_timeline(self, surface: pygame.Surface, moment: Moment, selected: int | None) -> None:
+        """The lanes are drawn once per followed task (a long run has thousands of spans);
+        each frame adds only the playhead."""
+        if self._layer is None or self._layer[0] != selected:
+            layer = pygame.Surface((W, H))
+            self._lanes_now(layer, selected)
+            self._layer = (selected, layer)
+        surface.blit(self._layer[1], TIMELINE, area=TIMELINE)
+        bar = self.bar()
+        x = self.x_of(moment.t)
+        pygame.draw.line(surface, P.WHITE, (x, bar.y - 4), (x, bar.bottom), 2)
+
+    def _lanes_now(self, surface: pygame.Surface, selected: int | None) -> None:
         r, bar = TIMELINE, self.bar()
         pygame.draw.rect(surface, (24, 26, 34), r)
         pygame.draw.rect(surface, P.GOLD, r, 2, border_radius=6)
@@ -432,8 +445,6 @@ class ScriptView:
             if lane.id == selected:
                 pygame.draw.rect(surface, (60, 54, 30), (r.x + 4, y, r.w - 8, row_h))
             self._lane(surface, lane, y, row_h)
-        x = self.x_of(moment.t)
-        pygame.draw.line(surface, P.WHITE, (x, bar.y - 4), (x, bar.bottom), 2)
 
     def _legend(self, surface: pygame.Surface, y: int) -> None:
         x = TIMELINE.x + 10
