@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..script import ScriptError, headless_json, run_script
@@ -68,9 +69,7 @@ def main(argv: Sequence[str], prog: str = "async-burgers") -> int:
         if args.json and not args.headless:
             raise ScriptError("argument --json: only with --headless")
         if args.screenshot is not None:
-            from .cli import screenshot_problem
-
-            problem = screenshot_problem(args.screenshot)
+            problem = png_problem(args.screenshot)
             if problem is not None:
                 raise ScriptError(f"argument --screenshot: {problem}")
         record = run_script(args.script, args.step_budget, args.budget)
@@ -81,10 +80,24 @@ def main(argv: Sequence[str], prog: str = "async-burgers") -> int:
         print(json.dumps(headless_json(record)) if args.json else report(record))
         return finish(record, parser.prog)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from .script_scene import show
-
-    code = show(record, args)
+    code = window(record, args)
     return code if code else finish(record, parser.prog, quiet=True)
+
+
+def png_problem(text: str) -> str | None:
+    """Why a screenshot cannot be written to ``text``, found before the script runs."""
+    path = Path(text)
+    if not text.strip():
+        return f"needs a file name, got {text!r}"
+    if path.is_dir():
+        return f"{text!r} is a folder, not a file"
+    if path.suffix.lower() != ".png":
+        return f"{text!r} must end in .png"
+    if not path.resolve().parent.is_dir():
+        return f"{text!r}: folder {str(path.parent)!r} does not exist"
+    if not os.access(path.resolve().parent, os.W_OK):
+        return f"cannot write {text!r}: its folder is not writable"
+    return None
 
 
 def finish(record: dict[str, Any], prog: str, quiet: bool = False) -> int:
@@ -117,3 +130,43 @@ def report(record: dict[str, Any]) -> str:
     lines.append("output:")
     lines += [f"  [{o['t']:8.3f}] {o['text']}" for o in record["output"]]
     return "\n".join(lines)
+
+
+def window(record: dict[str, Any], args: argparse.Namespace) -> int:
+    """The game's window on this scene (or one frame of it for ``--screenshot``); 0 when it
+    closed normally. The rest of the game is one key away (1 to 4), and 5 comes back."""
+    import pygame
+
+    from ..shop import ShopConfig
+    from ..view.sheets import AssetError
+    from .display import Display
+    from .script_scene import SCRIPT, ScriptScene
+    from .window import Game, open_window
+
+    headless = args.screenshot is not None
+    try:
+        window = open_window(headless)
+        display = None if headless else Display(window)
+        canvas = window if display is None else display.canvas
+        game = Game(ShopConfig(), canvas)
+        game.settings.display = display
+    except AssetError as error:
+        print(f"main.py run: error: {error}")
+        pygame.quit()
+        return 2
+    try:
+        scene = game.stage.scenes[SCRIPT]
+        assert isinstance(scene, ScriptScene)
+        scene.load(record)
+        game.stage.show(SCRIPT)
+        if headless:
+            assert scene.head is not None
+            scene.head.end()
+            if args.at is not None:
+                scene.head.seek(args.at)
+            game.draw()
+            game.save_screenshot(args.screenshot)
+            return 0
+        return game.run(args.frames)
+    finally:
+        pygame.quit()

@@ -1,4 +1,4 @@
-"""The window of ``run SCRIPT.py``: a learner's script replayed as the shop.
+"""The scene of ``run SCRIPT.py``: a learner's script replayed as the shop.
 
 The script has already run (``game.script``): this scene only moves a playhead over its
 record, so pause, step, step back, seek and held LEFT are exact and instant, and nothing
@@ -9,24 +9,23 @@ second, so the loop's hand-overs can be followed; a long idle gap is crossed qui
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from ..i18n import N_
 from ..script.replay import Moment, Replay
-from ..view.script_view import TIMELINE, ScriptView
-from ..view.sheets import Library
-from .display import Display
+from ..view.script_view import TIMELINE, ScriptView, draw_no_script
+from .keys import ANYWHERE, Binding
+from .scenes import Scene
 
-FPS = 60
+if TYPE_CHECKING:
+    from .window import Game
+
+SCRIPT = "script"
 STEP_WALL = 0.3  # wall seconds each same-time moment is shown while playing
 GAP_WALL = 1.5  # a quiet stretch of virtual time takes at most this long to cross
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
-HOLD_DELAY, HOLD_EVERY = 0.35, 0.05  # held LEFT / RIGHT: wait, then a moment this often
 
 
 class Playhead:
@@ -101,91 +100,125 @@ class Playhead:
         return f"{self.speed:g}x" + (" fast-forward" if self.fast else "")
 
 
-Action = Callable[["ScriptScene", pygame.Event], None]
+def _pos(event: pygame.Event) -> tuple[int, int]:
+    return event.pos
 
 
-@dataclass(frozen=True)
-class Row:
-    """A key of this scene: the keys, what they do, and the words the HUD and help show."""
-
-    label: str
-    keys: tuple[int, ...]
-    action: Action
-    help: str
-    repeat: bool = False
+def _back(event: pygame.Event) -> int:
+    return -1 if event.key in (pygame.K_MINUS, pygame.K_KP_MINUS) else 1
 
 
-def _select_next(scene: ScriptScene, event: pygame.Event) -> None:
-    back = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
-    scene.cycle(-1 if back else 1)
+class ScriptScene(Scene):
+    """A replayed script: its playhead, the task followed, and the rows of its keys."""
 
+    name = SCRIPT
+    BINDINGS = (
+        Binding(
+            "5",
+            ANYWHERE,
+            f"show('{SCRIPT}')",
+            N_("your own asyncio script (run SCRIPT.py)"),
+            "your own asyncio script, as the shop (`async-burgers run SCRIPT.py`; without one, "
+            "how to bring it)",
+            keys=(pygame.K_5,),
+        ),
+        Binding(
+            N_("SPACE"),
+            (),
+            "play_pause",
+            N_("play / pause the script"),
+            "play / pause the script's record (at the end: from the start again)",
+            keys=(pygame.K_SPACE,),
+        ),
+        Binding(
+            N_("RIGHT or ."),
+            (),
+            "moment(1)",
+            N_("one moment on: a task step, a wake-up; hold to repeat"),
+            "one moment on (a task runs, is woken, awaits, ends; the loop blocks); hold to repeat",
+            keys=(pygame.K_RIGHT, pygame.K_PERIOD),
+            repeat=True,
+        ),
+        Binding(
+            N_("LEFT or ,"),
+            (),
+            "moment(-1)",
+            N_("one moment back; hold to rewind"),
+            "one moment back, exactly as it was; hold to rewind",
+            keys=(pygame.K_LEFT, pygame.K_COMMA),
+            repeat=True,
+        ),
+        Binding(
+            "HOME / END",
+            (),
+            "ends",
+            N_("to the start / the end of the run"),
+            "to the start / the end of the script's run",
+            keys=(pygame.K_HOME, pygame.K_END),
+            arg=lambda event: event.key == pygame.K_END,
+        ),
+        Binding(
+            "+ / -",
+            (),
+            "script_speed",
+            N_("faster / slower (0.25x to 8x of virtual time)"),
+            "faster / slower, 0.25x to 8x of virtual time (a long quiet stretch is crossed "
+            "quickly anyway)",
+            keys=(
+                pygame.K_PLUS,
+                pygame.K_EQUALS,
+                pygame.K_KP_PLUS,
+                pygame.K_MINUS,
+                pygame.K_KP_MINUS,
+            ),
+            arg=_back,
+        ),
+        Binding(
+            "TAB",
+            (),
+            "next_task",
+            N_("follow the next task (or click one, or its lane)"),
+            "follow the next task in the inspector and code view (or click a character or "
+            "its lane; a click on the timeline seeks)",
+            keys=(pygame.K_TAB, pygame.K_n),
+        ),
+    )
 
-KEYS: tuple[Row, ...] = (
-    Row("SPACE", (pygame.K_SPACE,), lambda s, e: s.head.toggle(), "play / pause"),
-    Row(
-        "RIGHT or .",
-        (pygame.K_RIGHT, pygame.K_PERIOD),
-        lambda s, e: s.head.step(1),
-        "one moment on (held: on and on)",
-        repeat=True,
-    ),
-    Row(
-        "LEFT or ,",
-        (pygame.K_LEFT, pygame.K_COMMA),
-        lambda s, e: s.head.step(-1),
-        "one moment back (held: rewinds)",
-        repeat=True,
-    ),
-    Row("HOME / END", (pygame.K_HOME,), lambda s, e: s.head.home(), "to the start"),
-    Row("END", (pygame.K_END,), lambda s, e: s.head.end(), "to the end"),
-    Row(
-        "+ / -",
-        (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS),
-        lambda s, e: s.head.faster(1),
-        "faster",
-    ),
-    Row("-", (pygame.K_MINUS, pygame.K_KP_MINUS), lambda s, e: s.head.faster(-1), "slower"),
-    Row("TAB", (pygame.K_TAB, pygame.K_n), _select_next, "follow the next task"),
-    Row("ESC or Q", (pygame.K_ESCAPE, pygame.K_q), lambda s, e: s.quit(), "quit"),
-)
-
-
-class ScriptScene:
-    """Input, playhead and drawing of one replayed script."""
-
-    name = "script"
-
-    def __init__(self, record: dict[str, Any], lib: Library) -> None:
-        self.replay = Replay(record)
-        self.head = Playhead(self.replay)
-        self.view = ScriptView(lib, self.replay)
-        self.selected: int | None = 1 if record["tasks"] else None
-        self.running = True
-        self.held: tuple[Row, pygame.Event] | None = None
-        self.held_for = 0.0
+    def __init__(self, game: Game) -> None:
+        super().__init__(game)
+        self.replay: Replay | None = None
+        self.head: Playhead | None = None
+        self.view: ScriptView | None = None
+        self.selected: int | None = None
         self.dragging = False
         self.clock = 0.0  # wall seconds shown, for the characters' idle animations
 
-    def handle(self, event: pygame.Event) -> None:
-        if event.type == pygame.QUIT:
-            self.quit()
-        elif event.type == pygame.KEYDOWN:
-            row = next((r for r in KEYS if event.key in r.keys), None)
-            if row is not None:
-                row.action(self, event)
-                if row.repeat:
-                    self.held, self.held_for = (row, event), 0.0
-        elif event.type == pygame.KEYUP:
-            if self.held is not None and event.key in self.held[0].keys:
-                self.held = None
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+    def load(self, record: dict[str, Any]) -> None:
+        """Show this record from its start (it plays at once)."""
+        self.replay = Replay(record)
+        self.head = Playhead(self.replay)
+        self.view = ScriptView(self.game.lib, self.replay)
+        self.selected = 1 if record["tasks"] else None
+
+    def world(self) -> None:
+        return None  # no shop here: nothing for the sound player
+
+    # -- input --------------------------------------------------------------------------
+    def handle(self, event: pygame.Event) -> bool:
+        if self.view is None:
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.click(event.pos)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.dragging = False
-        elif event.type == pygame.MOUSEMOTION and self.dragging:
+        elif event.type == pygame.MOUSEMOTION and self.dragging and self.head is not None:
             self.head.seek(self.view.time_at(event.pos[0]))
+            return True
+        return False
 
     def click(self, pos: tuple[int, int]) -> None:
+        assert self.view is not None and self.head is not None
         picked = self.view.pick(pos)
         if picked is not None:
             self.selected = picked
@@ -194,76 +227,40 @@ class ScriptScene:
             self.head.paused = True
             self.head.seek(self.view.time_at(pos[0]))
 
-    def cycle(self, by: int) -> None:
-        ids = [t.id for t in self.head.moment().tasks] or [t["id"] for t in self.replay.tasks]
-        if not ids:
+    def action_play_pause(self) -> None:
+        if self.head is not None:
+            self.head.toggle()
+
+    def action_moment(self, by: int) -> None:
+        if self.head is not None:
+            self.head.step(by)
+
+    def action_ends(self, to_end: bool) -> None:
+        if self.head is not None:
+            self.head.end() if to_end else self.head.home()
+
+    def action_script_speed(self, by: int) -> None:
+        if self.head is not None:
+            self.head.faster(by)
+
+    def action_next_task(self) -> None:
+        if self.head is None:
             return
-        k = ids.index(self.selected) if self.selected in ids else -1
-        self.selected = ids[(k + by) % len(ids)]
+        ids = [t.id for t in self.head.moment().tasks] or [t["id"] for t in self.replay.tasks]
+        if ids:
+            k = ids.index(self.selected) if self.selected in ids else -1
+            self.selected = ids[(k + 1) % len(ids)]
 
-    def quit(self) -> None:
-        self.running = False
-
+    # -- the frame ----------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
+        """The record plays on (the shops' day waits); held RIGHT / LEFT repeat."""
         self.clock += wall_dt
-        if self.held is not None:
-            self.held_for += wall_dt
-            if self.held_for >= HOLD_DELAY:
-                row, event = self.held
-                row.action(self, event)
-                self.held_for -= HOLD_EVERY
-        self.head.update(wall_dt)
+        self.game.repeat_held(wall_dt)
+        if self.head is not None:
+            self.head.update(wall_dt)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw_scene(self, surface: pygame.Surface) -> None:
+        if self.view is None or self.head is None:
+            draw_no_script(surface)
+            return
         self.view.draw(surface, self.head.moment(), self.selected, self.clock, self.head.status())
-
-
-def show(record: dict[str, Any], args: argparse.Namespace) -> int:
-    """The window (or one frame of it for ``--screenshot``); 0 when it closed normally."""
-    from ..view.sheet_format import AssetError
-    from .window import open_window
-
-    headless = args.screenshot is not None
-    try:
-        window = open_window(headless)
-        display = None if headless else Display(window)
-        canvas = window if display is None else display.canvas
-        scene = ScriptScene(record, Library())
-    except AssetError as error:
-        print(f"main.py run: error: {error}")
-        pygame.quit()
-        return 2
-    try:
-        if headless:
-            scene.head.end()
-            if args.at is not None:
-                scene.head.seek(args.at)
-            scene.draw(canvas)
-            pygame.image.save(canvas, args.screenshot)
-            return 0
-        return asyncio.run(_loop(scene, canvas, display, args.frames))
-    finally:
-        pygame.quit()
-
-
-async def _loop(
-    scene: ScriptScene, canvas: pygame.Surface, display: Display | None, max_frames: int
-) -> int:
-    clock, frames = pygame.Clock(), 0
-    while scene.running:
-        wall_dt = clock.tick(FPS) / 1000.0
-        for event in pygame.event.get():
-            if display is not None and display.handle(event):
-                continue
-            mapped = display.on_canvas(event) if display is not None else event
-            if mapped is not None:
-                scene.handle(mapped)
-        scene.update(wall_dt)
-        scene.draw(canvas)
-        if display is not None:
-            display.present()
-        frames += 1
-        await asyncio.sleep(0)
-        if max_frames and frames >= max_frames:
-            break
-    return 0

@@ -532,6 +532,35 @@ def title(name: str, coro: str) -> str:
     return f"{name} {coro.rsplit('.', 1)[-1]}()" if name.startswith("Task-") else name
 
 
+def draw_no_script(surface: pygame.Surface) -> None:
+    """The scene before any script is loaded: how to bring one."""
+    surface.fill(PANEL)
+    lines = [
+        ("Your own asyncio script, as the shop", 30, P.GOLD, True),
+        ("Run it from a terminal, and every task becomes a character:", 20, P.WHITE, False),
+        ("    async-burgers run my_script.py", 22, AWAIT_TEXT, True),
+        ("    python main.py run examples/burgers_concurrent.py", 22, AWAIT_TEXT, True),
+        (
+            "It runs on real asyncio with a virtual clock: sleeps take no time, and the run can",
+            18,
+            CODE_TEXT,
+            False,
+        ),
+        (
+            "be paused, stepped, stepped back and seeked. The examples/ folder has some to try.",
+            18,
+            CODE_TEXT,
+            False,
+        ),
+        ("1 / 2 / 3: the shops and the house   4: the levels   H: every key", 18, DIM, False),
+    ]
+    y = 160
+    for text, size, colour, bold in lines:
+        image = label(text, size, colour, bold)
+        surface.blit(image, image.get_rect(midtop=(W // 2, y)))
+        y += image.get_height() + 14
+
+
 def short(task: TaskView) -> str:
     """The bubble's few words for what a task awaits."""
     what = task.what or ""

@@ -3,17 +3,20 @@ or seek, the frame draws at any moment; --screenshot saves one frame."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.app.cli import main
-from game.app.script_scene import KEYS, Playhead, ScriptScene
+from game.app.keys import help_rows
+from game.app.script_scene import SCRIPT, Playhead, ScriptScene
+from game.app.window import Game, open_window
 from game.script import run_script
 from game.script.replay import Replay
+from game.shop import ShopConfig
 from game.view.script_view import FLOOR, TIMELINE
-from game.view.sheets import Library
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -24,40 +27,61 @@ def record() -> dict:
 
 
 @pytest.fixture()
-def scene(record: dict) -> ScriptScene:
-    pygame.display.init()
-    pygame.display.set_mode((1280, 720))
-    return ScriptScene(record, Library())
+def game(record: dict) -> Iterator[Game]:
+    game = Game(ShopConfig(), open_window(headless=True))
+    scene = game.stage.scenes[SCRIPT]
+    assert isinstance(scene, ScriptScene)
+    scene.load(record)
+    game.stage.show(SCRIPT)
+    yield game
+    pygame.quit()
 
 
-def key(scene: ScriptScene, code: int, up: bool = False) -> None:
-    kind = pygame.KEYUP if up else pygame.KEYDOWN
-    scene.handle(pygame.Event(kind, key=code, mod=0, unicode=""))
+def scene_of(game: Game) -> ScriptScene:
+    scene = game.stage.current
+    assert isinstance(scene, ScriptScene)
+    return scene
 
 
-def test_right_steps_left_steps_back(scene: ScriptScene) -> None:
-    key(scene, pygame.K_RIGHT)
-    key(scene, pygame.K_RIGHT)
-    assert scene.head.paused and scene.head.index == 2
-    key(scene, pygame.K_LEFT)
-    assert scene.head.index == 1
-    key(scene, pygame.K_END)
-    assert scene.head.index == len(scene.replay)
-    key(scene, pygame.K_HOME)
-    assert scene.head.index == 0
+class Held:
+    """``pygame.key.get_pressed()`` with some keys held down."""
+
+    def __init__(self, *keys: int) -> None:
+        self.keys = keys
+
+    def __getitem__(self, key: int) -> bool:
+        return key in self.keys
 
 
-def test_held_left_rewinds_a_moment_at_a_time(scene: ScriptScene) -> None:
-    key(scene, pygame.K_END)
-    end = scene.head.index
-    key(scene, pygame.K_LEFT)
-    for _ in range(20):  # 1 s of frames held down
-        scene.update(0.05)
-    assert scene.head.index < end - 5
-    key(scene, pygame.K_LEFT, up=True)
-    held = scene.head.index
-    scene.update(1.0)
-    assert scene.head.index == held  # let go: it stays (paused)
+def test_right_steps_left_steps_back(game: Game) -> None:
+    head = scene_of(game).head
+    game.key(pygame.K_RIGHT)
+    game.key(pygame.K_RIGHT)
+    assert head.paused and head.index == 2
+    game.key(pygame.K_LEFT)
+    assert head.index == 1
+    game.key(pygame.K_END)
+    assert head.index == len(head.replay)
+    game.key(pygame.K_HOME)
+    assert head.index == 0
+    game.key(pygame.K_SPACE)
+    assert not head.paused
+    assert game.time.ticks == 0  # the shops' day waits while a script plays
+
+
+def test_held_left_rewinds_a_moment_at_a_time(game: Game, monkeypatch: pytest.MonkeyPatch) -> None:
+    head = scene_of(game).head
+    game.key(pygame.K_END)
+    end = head.index
+    game.key(pygame.K_LEFT)
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held(pygame.K_LEFT))
+    for _ in range(60):  # a second of frames, held down
+        game.update(1 / 60)
+    assert head.index < end - 5
+    monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held())
+    held = head.index
+    game.update(1.0)
+    assert head.index == held  # let go: it stays (paused)
 
 
 def test_playing_shows_same_time_moments_one_by_one_and_crosses_gaps(record: dict) -> None:
@@ -85,34 +109,48 @@ def test_the_blocking_call_freezes_time_not_the_window(record: dict) -> None:
     assert head.moment().running.coro == "cook"
 
 
-def test_click_follows_a_task_and_the_timeline_seeks(scene: ScriptScene) -> None:
-    surface = pygame.Surface((1280, 720))
+def test_click_follows_a_task_and_the_timeline_seeks(game: Game) -> None:
+    scene = scene_of(game)
     scene.head.seek(1.0)
-    scene.draw(surface)
-    feet = scene.view.spots
-    assert feet, "somebody is on the floor at 1 s"
-    task_id, (x, y) = next(iter(feet.items()))
-    scene.click((round(x), round(y) - 30))
+    game.draw()
+    task_id, (x, y) = next(iter(scene.view.spots.items()))
+    assert FLOOR.collidepoint((x, y - 30))
+    game.click((round(x), round(y) - 30))
     assert scene.selected == task_id
     bar = scene.view.bar()
-    scene.click((bar.x + bar.w // 2, bar.y + 2))
+    assert TIMELINE.collidepoint((bar.x, bar.y))
+    game.click((bar.x + bar.w // 2, bar.y + 2))
     assert scene.head.paused and abs(scene.head.t - scene.replay.end / 2) < 0.05
-    assert TIMELINE.collidepoint((bar.x, bar.y)) and FLOOR.collidepoint((x, y - 30))
 
 
-def test_every_moment_draws(scene: ScriptScene) -> None:
-    surface = pygame.Surface((1280, 720))
+def test_every_moment_draws_and_tab_follows_the_next_task(game: Game) -> None:
+    scene = scene_of(game)
     for index in range(len(scene.replay) + 1):
         scene.head.index, scene.head.t = index, scene.replay.time_of(index)
-        scene.draw(surface)
-    key(scene, pygame.K_TAB)
-    assert scene.selected is not None
+        game.draw()
+    first = scene.selected
+    game.key(pygame.K_TAB)
+    assert scene.selected not in (None, first)
 
 
-def test_each_key_row_is_documented() -> None:
-    assert all(row.keys and row.help for row in KEYS)
-    keys = [k for row in KEYS for k in row.keys]
-    assert len(keys) == len(set(keys))
+def test_its_rows_are_in_the_table_and_the_help(game: Game) -> None:
+    rows = [b for b in game.stage.bindings if b.works_in(SCRIPT) and SCRIPT in b.scenes]
+    assert {b.action for b in rows} >= {"play_pause", "moment(1)", "moment(-1)", "ends"}
+    labels = {label for label, _text, works in help_rows(SCRIPT, game.stage.bindings) if works}
+    assert {"SPACE", "RIGHT or .", "LEFT or ,", "HOME / END", "5"} <= labels
+
+
+def test_five_reaches_the_scene_and_without_a_script_it_says_how() -> None:
+    game = Game(ShopConfig(), open_window(headless=True))
+    try:
+        game.key(pygame.K_5)
+        assert game.stage.name == SCRIPT
+        game.key(pygame.K_SPACE)  # nothing loaded: nothing to play, nothing breaks
+        game.frame(1 / 60)
+        game.key(pygame.K_1)
+        assert game.stage.name == "shop"
+    finally:
+        pygame.quit()
 
 
 def test_screenshot_of_a_script(tmp_path: Path) -> None:
@@ -124,3 +162,15 @@ def test_screenshot_of_a_script(tmp_path: Path) -> None:
 
 def test_the_window_runs_and_closes(tmp_path: Path) -> None:
     assert main(["run", str(EXAMPLES / "timeout_wait_for.py"), "--frames", "5"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"), [("shot.jpg", "must end in .png"), ("no/such/shot.png", "does not exist")]
+)
+def test_a_bad_screenshot_path_is_one_line_and_exit_2(
+    tmp_path: Path, name: str, problem: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = str(tmp_path / name)
+    assert main(["run", str(EXAMPLES / "blocking_mistake.py"), "--screenshot", target]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and len(err.strip().splitlines()) == 1
