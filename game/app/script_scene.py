@@ -58,7 +58,8 @@ class Playhead:
                 self.index += 1
             return
         gap = due - replay.time_of(self.index)
-        rate = max(self.speed, gap / GAP_WALL)
+        held = self.index > 0 and replay.moments[self.index - 1]["state"] == "blocked"
+        rate = self.speed if held else max(self.speed, gap / GAP_WALL)  # a block runs in full
         self.fast = rate > self.speed
         self.t = min(due, self.t + wall_dt * rate)
         if self.t >= due:

@@ -226,7 +226,11 @@ class ScriptView:
             title(task.name, task.coro), 14, STATE_COLOURS.get(task.state, P.WHITE), P.INK
         )
         top = y - anim.anchor[1] - 2
-        lift = 14 if task.waiting_in_line and (x - FLOOR.x - LINE_X) // LINE_GAP % 2 else 0
+        lift = 0
+        if task.waiting_in_line:
+            lift = 14 * ((LINE_X - (x - FLOOR.x)) // LINE_GAP % 2)
+        elif task.state in ("done", "cancelled"):
+            lift = 14 * ((x - FLOOR.x - 70) // 30 % 2)  # side by side at the door
         surface.blit(name, name.get_rect(midbottom=(x, top - lift)))
         if task.state in ("failed", "stopped"):
             for a, b in (((-9, -9), (9, 9)), ((-9, 9), (9, -9))):

@@ -174,3 +174,15 @@ def test_a_bad_screenshot_path_is_one_line_and_exit_2(
     assert main(["run", str(EXAMPLES / "blocking_mistake.py"), "--screenshot", target]) == 2
     err = capsys.readouterr().err
     assert problem in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_held_loop_is_shown_at_full_length_not_fast_forwarded(record: dict) -> None:
+    head = Playhead(Replay(record))
+    while head.moment().block is None:
+        head.update(1 / 60)
+    frames = 0
+    while head.moment().block is not None:
+        head.update(1 / 60)
+        frames += 1
+        assert not head.fast
+    assert frames >= 110  # two virtual seconds at 1x: two wall seconds of frames
