@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SCRIPT = "script"
 STEP_WALL = 0.3  # wall seconds each same-time moment is shown while playing
+CPU_WALL = 3.0  # a CPU-bound step is shown as long as it computed, up to this
 GAP_WALL = 1.5  # a quiet stretch of virtual time takes at most this long to cross
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 
@@ -53,7 +54,7 @@ class Playhead:
         due = replay.time_of(self.index + 1)
         if due <= self.t:  # something happens now: one moment per STEP_WALL
             self.dwell += wall_dt
-            if self.dwell >= STEP_WALL / self.speed:
+            if self.dwell >= self.stay() / self.speed:
                 self.dwell = 0.0
                 self.index += 1
             return
@@ -65,6 +66,14 @@ class Playhead:
         if self.t >= due:
             self.index += 1
             self.dwell = 0.0
+
+    def stay(self) -> float:
+        """Wall seconds the moment on screen is shown: a CPU-bound step as long as it took
+        (up to CPU_WALL), as a blocking call's seconds are; any other, STEP_WALL."""
+        if self.index == 0:
+            return STEP_WALL
+        cpu = self.replay.cpu.get(self.replay.moments[self.index - 1]["seq"])
+        return STEP_WALL if cpu is None else max(STEP_WALL, min(cpu["seconds"], CPU_WALL))
 
     def step(self, by: int) -> None:
         self.paused = True

@@ -99,6 +99,7 @@ class Recorder:
         self.current: TaskRecord | None = None  # the task whose step runs now
         self.waker: int | str | None = None  # who runs now outside a step ("clock", a task)
         self.step_start: float | None = None  # wall time the running step began
+        self.hot: int | None = None  # the script line a long step was seen computing at
         self.thread: float | None = None  # virtual seconds spent inside a to_thread call
         self.loops = 0
         self.steps = 0
@@ -212,6 +213,7 @@ class Recorder:
 
     def end(self, rec: TaskRecord, task: asyncio.Task) -> None:
         wall = REAL_PERF() - (self.step_start or REAL_PERF())
+        hot, self.hot = self.hot, None
         self.current, self.step_start = None, None
         if wall >= CPU_MARK:
             self.cpu.append(
@@ -219,7 +221,7 @@ class Recorder:
                     "seq": self.seq,
                     "t": stamp(self.clock),
                     "seconds": round(wall, 3),
-                    "line": rec.line,
+                    "line": hot if hot is not None else rec.line,
                     "task": rec.id,
                 }
             )

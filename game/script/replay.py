@@ -54,6 +54,7 @@ class Moment:
     output: tuple[dict[str, Any], ...]
     finished: bool  # every moment applied and the run over
     stop: dict[str, Any] | None
+    cpu: dict[str, Any] | None = None  # the step running now computed this long (wall clock)
 
     @property
     def running(self) -> TaskView | None:
@@ -93,11 +94,24 @@ class Replay:
         self.output = sorted(record["output"], key=lambda o: (o["t"], o["seq"]))
         self.end = max([record["end"], *self.times, *(o["t"] for o in self.output)])
         self.blocks = record["blocked"]
+        self.cpu = self._cpu_steps(record.get("cpu", []))
         self.woken: dict[int, tuple[list[int], list[dict[str, Any]]]] = {}
         for wake in record["wakes"]:  # in seq order already
             seqs, wakes = self.woken.setdefault(wake["to"], ([], []))
             seqs.append(wake["seq"])
             wakes.append(wake)
+
+    def _cpu_steps(self, entries: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+        """Each CPU-bound step by the seq of its "running" moment: the step it measured."""
+        steps: dict[int, dict[str, Any]] = {}
+        for entry in entries:
+            seqs, events = self.by_task.get(entry["task"], ([], []))
+            k = bisect.bisect_right(seqs, entry["seq"])
+            while k > 0 and events[k - 1]["state"] != "running":
+                k -= 1
+            if k > 0:
+                steps[events[k - 1]["seq"]] = entry
+        return steps
 
     def __len__(self) -> int:
         return len(self.moments)
@@ -139,6 +153,7 @@ class Replay:
             printed,
             finished,
             self.record["stop"] if finished or index == len(self.moments) else None,
+            self.cpu.get(event["seq"]) if event is not None else None,
         )
 
     @staticmethod

@@ -146,6 +146,8 @@ class ScriptView:
             self._bubble(surface, words, at, chosen)
         if block is not None:
             self._frozen(surface, block, feet)
+        elif moment.cpu is not None:
+            self._computing(surface, moment.cpu, feet)
         self._arrows(surface, moment)
         hidden = sum(1 for t in moment.tasks if t.id not in self.spots and not t.ended)
         if hidden:
@@ -259,11 +261,23 @@ class ScriptView:
             f"the loop is blocked: line {block['line']} holds it {block['seconds']:g} s; "
             "everyone else waits"
         )
+        self._banner(surface, words)
+
+    def _computing(self, surface: pygame.Surface, cpu: dict, feet: tuple[int, int]) -> None:
+        """A CPU-bound step: no await for a while, so the loop is held the same way."""
+        surface.blit(self.lib.prop("sweat"), (feet[0] + 12, feet[1] - 78))
+        words = (
+            f"the loop is held: line {cpu['line']} computed {cpu['seconds']:g} s "
+            "(wall clock) without an await; everyone else waits"
+        )
+        self._banner(surface, words)
+
+    def _banner(self, surface: pygame.Surface, words: str) -> None:
         banner = label(words, 17, P.WHITE, True)
         box = banner.get_rect(midbottom=(FLOOR.centerx, FLOOR.bottom - 6)).inflate(16, 8)
         pygame.draw.rect(surface, (150, 30, 30), box, border_radius=6)
         pygame.draw.rect(surface, P.INK, box, 2, border_radius=6)
-        surface.blit(banner, banner.get_rect(center=box.center))
+        surface.blit(clip(banner, FLOOR.w - 24), banner.get_rect(center=box.center))
 
     def _arrows(self, surface: pygame.Surface, moment: Moment) -> None:
         clock = (FLOOR.x + CLOCK[0], FLOOR.y + CLOCK[1] + 14)
@@ -292,11 +306,14 @@ class ScriptView:
             focus = moment.running.line
         if focus is None and moment.block is not None:
             focus = moment.block["line"]
+        hot = moment.cpu["line"] if moment.cpu is not None and moment.block is None else None
         at_line: dict[int, list[TaskView]] = {}
         for task in moment.tasks:
             line = task.line
             if task.state == "running" and moment.block is not None:
                 line = moment.block["line"]  # held inside the step, at the blocking call
+            elif task.state == "running" and moment.cpu is not None:
+                line = moment.cpu["line"]  # where the watchdog saw it computing
             if line is not None and not task.ended:
                 at_line.setdefault(line, []).append(task)
         line_h, top = 16, r.y + 30
@@ -312,7 +329,7 @@ class ScriptView:
                 pygame.draw.rect(
                     surface, (120, 90, 20), (r.x + 4, y - 1, r.w - 8, line_h), border_radius=3
                 )
-            if n == block_line:
+            if n in (block_line, hot):
                 pygame.draw.rect(
                     surface, (140, 30, 30), (r.x + 4, y - 1, r.w - 8, line_h), border_radius=3
                 )
@@ -363,6 +380,9 @@ class ScriptView:
             lines.append((f"await chain: {calls}", (255, 220, 150)))
         if task.state in ("ready", "running") and task.by is not None:
             lines.append((f"woken by {names.get(task.by, task.by)}", P.GOLD))
+        if task.state == "running" and moment.cpu is not None:
+            seconds = moment.cpu["seconds"]
+            lines.append((f"this step computed {seconds:g} s without an await (CPU-bound)", RED))
         if task.state == "running" and moment.block is not None:
             lines.append((f"holds the loop: a blocking call at line {moment.block['line']}", RED))
         if task.state == "ready":

@@ -80,3 +80,29 @@ def test_who_woke_whom_at_a_moment(shop: Replay) -> None:
             seen.add((names.get(wake["from"], wake["from"]), names[wake["to"]]))
     assert ("cook", "Task-4") in seen  # the cook's ready.set() wakes Ana & Ben
     assert ("clock", "cashier") in seen
+
+
+def test_a_cpu_bound_step_is_shown_holding_the_loop_at_the_line_it_computes(
+    tmp_path: Path,
+) -> None:
+    script = tmp_path / "recipe.py"
+    script.write_text(
+        "import asyncio\n"
+        "def recipe(n):\n"
+        "    total = 0\n"
+        "    for i in range(n):\n"
+        "        total += i * i\n"  # line 5: where the time goes
+        "    return total\n"
+        "async def cook():\n"
+        "    return recipe(4_000_000)\n"
+        "async def main():\n"
+        "    await asyncio.gather(cook(), asyncio.sleep(1))\n"
+        "asyncio.run(main())\n"
+    )
+    replay = Replay(run_script(str(script)))
+    held = [replay.at(i) for i in range(len(replay) + 1) if replay.at(i).cpu is not None]
+    assert len(held) == 1
+    moment = held[0]
+    assert moment.running is not None and moment.running.coro == "cook"
+    assert moment.cpu["line"] in (4, 5) and moment.cpu["seconds"] >= 0.05
+    assert replay.record["blocked"] == []  # computing costs no virtual time: only wall time
