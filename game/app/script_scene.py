@@ -122,6 +122,7 @@ class ScriptScene(Scene):
     """A replayed script: its playhead, the task followed, and the rows of its keys."""
 
     name = SCRIPT
+    words = "your script"
     BINDINGS = (
         Binding(
             "5",
