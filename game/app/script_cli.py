@@ -77,7 +77,10 @@ def main(argv: Sequence[str], prog: str = "async-burgers") -> int:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     if args.headless:
-        print(json.dumps(headless_json(record)) if args.json else report(record))
+        try:
+            print(json.dumps(headless_json(record)) if args.json else report(record), flush=True)
+        except BrokenPipeError:  # `| head`: the reader has had enough; not the script's fault
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit
         return finish(record, parser.prog)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     code = window(record, args)
