@@ -137,6 +137,15 @@ def build_parser(prog: str = "async-burgers") -> Parser:
         help="a level of 'When async goes wrong' (" + ", ".join(level_names()) + ")",
     )
     run.add_argument("--fixed", action="store_true", help="with --level: play the fixed code")
+    run.add_argument(
+        "--code",
+        metavar="FILE",
+        help="with --level: play the level with the actors FILE defines (the window replays "
+        "when FILE is saved); with --headless: check its goals",
+    )
+    run.add_argument(
+        "--print-code", action="store_true", help="with --level: print the code to start from"
+    )
     game = parser.add_argument_group("game")
     game.add_argument(
         "--screenshot",
@@ -177,9 +186,9 @@ def build_parser(prog: str = "async-burgers") -> Parser:
 
 
 def level_names() -> tuple[str, ...]:
-    from ..shop.levels import NAMES
+    from ..shop.levels import PLAYABLE
 
-    return NAMES
+    return tuple(PLAYABLE)
 
 
 def check_level(args: argparse.Namespace) -> None:
@@ -188,6 +197,11 @@ def check_level(args: argparse.Namespace) -> None:
         raise UsageError(f"argument --level: unknown level {args.level!r} (choose {names})")
     if args.fixed and args.level is None:
         raise UsageError("argument --fixed: only with --level NAME")
+    for given, name in ((args.code, "--code FILE"), (args.print_code, "--print-code")):
+        if given and args.level is None:
+            raise UsageError(f"argument {name.split()[0]}: only with --level NAME")
+    if args.code is not None and args.fixed:
+        raise UsageError("argument --code: not with --fixed (FILE is the code that plays)")
 
 
 def language(text: str) -> str:
@@ -424,6 +438,12 @@ def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     try:
+        if args.print_code or (args.headless and args.code is not None):
+            from . import learner_cli
+
+            if args.print_code:
+                return learner_cli.print_code(args.level)
+            return learner_cli.check(args.level, args.code, args.json)
         if args.headless and args.level is not None:
             from .headless import level_report
 
