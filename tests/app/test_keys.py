@@ -405,7 +405,7 @@ WRITES_FILES = {"F12", "F9"}  # their checks get a folder of their own
 
 def test_every_row_of_the_table_has_its_check() -> None:
     assert list(EFFECTS) == [b.label for b in KEYS]
-    assert all(set(b.scenes) <= set(SCENES) for b in KEYS)
+    assert all(set(b.scenes) <= {*SCENES, keys.ALL} for b in KEYS)
 
 
 @pytest.mark.parametrize("scene", SCENES)
@@ -416,7 +416,7 @@ def test_each_key_does_what_its_row_says_where_it_says(
     game.scene = scene
     game.frame(0)
     binding = row(label)
-    if scene in binding.scenes:
+    if binding.works_in(scene):
         effect = EFFECTS[label]
         if label in WRITES_FILES:
             effect(game, scene, tmp_path)
@@ -442,7 +442,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
     for scene in SCENES:
         seen: dict[object, str] = {}
         for binding in KEYS:
-            if scene not in binding.scenes:
+            if not binding.works_in(scene):
                 continue
             for code in [*binding.keys, *binding.texts, *(f"mouse{b}" for b in binding.buttons)]:
                 assert code not in seen, f"{code!r} is in {seen[code]!r} and {binding.label!r}"
@@ -450,7 +450,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
 
 
 def test_find_only_answers_for_the_scenes_a_row_lists() -> None:
-    menu_only = Binding("J", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_j,))
+    menu_only = Binding("J", ("menu",), "noop", "menu", "menu", keys=(pygame.K_j,))
     table = (*KEYS, menu_only)
     event = pygame.Event(pygame.KEYDOWN, key=pygame.K_j, unicode="j")
     assert find(event, "menu", table) is menu_only
@@ -482,7 +482,8 @@ def test_help_overlay_draws_exactly_the_table(
     monkeypatch.setattr(hud, "label", recording)
     game.sections["help"].draw(game.screen)
     lines = [text for text, _ in drawn[1:]]  # after the title
-    expected = [(label, text) for label, text, _ in help_rows(scene)]
+    table = game.stage.bindings  # this module's rows and the scenes' own
+    expected = [(label, text) for label, text, _ in help_rows(scene, table)]
     rows: list[tuple[str, list[str]]] = []  # each key, then its text (wrapped in parts)
     for text in lines:
         starts_row = len(rows) < len(expected) and text == expected[len(rows)][0]
@@ -491,18 +492,23 @@ def test_help_overlay_draws_exactly_the_table(
         else:
             rows[-1][1].append(text)
     assert [(key, " ".join(parts)) for key, parts in rows] == expected
-    assert [b.label for b in KEYS] == [key for key, _ in rows]
+    assert [b.label for b in table] == [key for key, _ in rows]
     greyed = {text for text, colour in drawn if colour == hud.GREY}
+    again = {b.label for b in table[len(KEYS) :]}  # a scene's own row may reuse a key's label
     for binding in KEYS:
-        assert (binding.label in greyed) == (scene not in binding.scenes), binding.label
-        if binding.home is not None and scene != binding.home and scene in binding.scenes:
+        if binding.label in again:
+            continue
+        assert (binding.label in greyed) == (not binding.works_in(scene)), binding.label
+        if binding.home is not None and scene != binding.home and binding.works_in(scene):
             assert any("back to the shops" in line for line in lines)
 
 
 def test_readme_key_table_is_the_table() -> None:
     readme = (ROOT / "README.md").read_text()
-    assert markdown_table() in readme, "run: python -m game.app.keys"
-    assert keys.readme_with_table(readme) == readme
+    from game.app.stage import SCENES  # the scenes' own rows and names too: as the script
+
+    whole = keys.collect(SCENES), keys.scene_words(SCENES)
+    assert keys.readme_with_table(readme, *whole) == readme
     for binding in KEYS:
         assert f"| {binding.doc} |" in readme
 
@@ -520,3 +526,15 @@ def test_keys_module_prints_and_writes_the_table(
         stale.read_text()
         == f"# x\n\n## Playing\n\n{keys.BEGIN}{markdown_table()}{keys.END}\nmore\n"
     )
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_every_row_names_an_action_that_someone_there_carries_out(game: Game, scene: str) -> None:
+    """A row's action is an ``action_*`` method of the scene it acts in (its ``home``, if it
+    goes there first) or of a room of the window: never a name nobody answers to."""
+    for binding in game.stage.bindings:
+        if not binding.works_in(scene):
+            continue
+        game.scene = binding.home or scene
+        method = f"action_{keys.parse(binding.action)[0]}"
+        assert any(hasattr(actor, method) for actor in game.actors()), (binding.label, scene)
