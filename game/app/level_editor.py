@@ -68,19 +68,10 @@ class Day(Protocol):
 
 
 class Runner(Protocol):
-    """What the editor needs from the engine that runs a learner's code."""
+    """What the editor asks the engine that runs a learner's code (running it is the level
+    scene's ``run_code``, handed to the editor as ``on_run_code``)."""
 
     def starting_code(self, level: Level) -> str: ...
-
-    def compile(self, level: Level, source: str) -> Compiled: ...
-
-    def build(self, level: Level, compiled: Compiled) -> Shop: ...
-
-    def run_until(self, shop: Shop, t: float) -> None: ...
-
-    def problems(self, shop: Shop) -> Sequence[Trouble]: ...
-
-    def play(self, level: Level, compiled: Compiled) -> Day: ...
 
     def goal_texts(self, level: Level) -> Sequence[str]:
         """The level's goals in words, for the checklist before anything ran."""
@@ -130,12 +121,10 @@ class LevelEditor:
         self.first_verb = 0
         self.verb_rects: list[pygame.Rect] = []  # where each shown verb was drawn
         self.texts: dict[str, str] = {}  # the learner's text per level, kept while playing
-        self.on_shop: Callable[[Shop], None] | None = None  # the scene plays a built day
+        # the scene's run_code: compiles, plays the day headless (the goals) and on screen
+        self.on_run_code: Callable[[str], Compiled] | None = None
         self.say: Callable[[str, bool], None] | None = None  # the scene's one-line notice
-        self.shown: set[tuple[str, int | None, str]] = set()  # troubles already marked
-        self.running: Shop | None = None  # the day built from the learner's code
-        self.day: Day | None = None  # the learner's last day, played to its end
-        self.on_solved: Callable[[Level], None] | None = None  # every goal met
+        self.day: Day | None = None  # the learner's last day, played to its end (the scene's)
 
     @property
     def visible(self) -> bool:
@@ -196,56 +185,50 @@ class LevelEditor:
         self.keep()
         self.panel.close()
 
-    def keep(self) -> None:
+    def keep(self, save: bool = True) -> None:
         """The learner's text kept for this level (and saved, if there is a store and it
-        changed): on leaving the editor and on every run."""
+        changed): on leaving the editor; a run saves it itself."""
         if self.level is None:
             return
         name, text = self.level.name, self.panel.text
         changed = self.texts.get(name) != text
         self.texts[name] = text
-        if self.store is not None and changed:
+        if save and self.store is not None and changed:
             problem = self.store.save(name, text)
             if problem:
                 self._say(problem, True)
 
     def run(self, text: str | None = None) -> bool:
-        """F5: compile the learner's text; a SyntaxError is marked and nothing runs, else
-        the scene plays the day with their code. True when a day started."""
+        """F5: a SyntaxError is marked and nothing runs; else the scene's ``run_code``
+        compiles and plays it (its errors marked here too). True when a day started."""
         if self.level is None:
             return False
-        self.keep()
-        source = self.panel.text if text is None else text
-        problem = self.panel.check()
-        if problem is not None:
+        self.keep(save=False)
+        if self.panel.check() is not None:
             return False
-        if self.runner is None:
+        if self.on_run_code is None:
             self._say(_("This build cannot run your code: the engine is missing."), True)
             return False
-        compiled = self.runner.compile(self.level, source)
+        try:
+            compiled = self.on_run_code(self.panel.text)
+        except Exception as error:  # noqa: BLE001 - whatever it was, the game goes on
+            print(f"could not play the learner's code: {error!r}", file=sys.stderr)
+            self._say(_("Your code could not be played: {error}").format(error=error), True)
+            return False
         if not compiled.ok:
             error = compiled.errors[0]
             self.panel.mark_syntax(error.line, max(0, error.col - 1), error.message)
             self.panel.open()
             return False
-        try:
-            shop = self.runner.build(self.level, compiled)
-            day = self.runner.play(self.level, compiled)  # the checklist, like F's card
-        except Exception as error:  # noqa: BLE001 - whatever it was, the game goes on
-            print(f"could not play the learner's code: {error!r}", file=sys.stderr)
-            self._say(_("Your code could not be played: {error}").format(error=error), True)
-            return False
-        self.day = day
-        if self.day.solved and self.on_solved is not None:
-            self.on_solved(self.level)
-        self.running = shop
-        self.shown = set()
         self.panel.clear_marks()
-        self.panel.status = _("Running your code: the day replays from its seed.")
-        if self.on_shop is not None:
-            self.on_shop(shop)
         self.panel.close()
         return True
+
+    def mark_trouble(self, trouble: Trouble) -> None:
+        """What went wrong while the learner's day ran, marked at its line (seen when the
+        editor opens): whose it was and what happened."""
+        if trouble.line is not None:
+            self.panel.mark_error(trouble.line, f"{trouble.actor}: {trouble.message}")
 
     def checklist(self) -> tuple[list[tuple[str, bool | None, str]], bool | None]:
         """The goals as the checklist shows them, and whether the level is solved (None:
@@ -255,30 +238,6 @@ class LevelEditor:
         if self.runner is None or self.level is None:
             return [], None
         return [(text, None, "") for text in self.runner.goal_texts(self.level)], None
-
-    def run_until(self, shop: Shop, t: float) -> None:
-        """Move the learner's day on to ``t`` (through the runner: its watchdog is armed)."""
-        if self.runner is not None and shop is self.running:
-            self.runner.run_until(shop, t)
-        else:
-            shop.kernel.run_until(t)
-
-    def after_step(self, shop: Shop) -> bool:
-        """What went wrong in the learner's code since the last step, marked at its line
-        (the editor shows it when opened). True when there was something new."""
-        if self.runner is None:
-            return False
-        new = False
-        for trouble in self.runner.problems(shop):
-            key = (trouble.actor, trouble.line, trouble.message)
-            if key in self.shown:
-                continue
-            self.shown.add(key)
-            new = True
-            if trouble.line is not None:  # at its line: whose it was and what happened
-                self.panel.mark_error(trouble.line, f"{trouble.actor}: {trouble.message}")
-            self._say(str(trouble), True)  # the actor named, the line too
-        return new
 
     def _say(self, text: str, error: bool) -> None:
         if self.say is not None:

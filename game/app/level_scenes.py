@@ -16,13 +16,14 @@ A level runs on its own clock, in whole ticks like the window's shops (which wai
 from __future__ import annotations
 
 import inspect
+import os
 import sys
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..i18n import N_, _
-from ..shop import Shop
+from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
 from ..shop.levels import KITCHEN, LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
@@ -47,6 +48,7 @@ from ..view.level_view import (
 )
 from ..view.shop_view import ShopView
 from ..view.text import fitted, label
+from . import code_store
 from .clock import TICK
 from .keys import LEVEL, LEVELS_MENU
 from .level_editor import LevelEditor, default_runner
@@ -62,6 +64,7 @@ PHASE_WORDS = {
     FIXED: N_("fixed"),
     YOURS: N_("your code"),
 }
+WATCH_EVERY = 0.5  # seconds of wall time between looks at a --code FILE
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -164,11 +167,17 @@ class LevelScene(Scene):
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
         self.edit_rect = pygame.Rect(0, 0, 0, 0)
-        self.editor = LevelEditor((w, h), default_runner())
-        self.editor.on_shop = self.play_code
-        self.editor.on_solved = self.solved_by_learner
+        self.editor = LevelEditor((w, h), default_runner(), store=code_store)
+        self.editor.on_run_code = self.run_code  # F5 in the editor: the one way code runs
         self.editor.say = lambda text, error: self.game.overlay.say(text, error)
         self.learner_view = LearnerCodeView(self.code_at)  # the learner's lines, as they run
+        # the learner's own code (issue 18): compiled, its checked day, its problems
+        self.compiled: learner.Compiled | None = None
+        self.day: learner.Day | None = None
+        self.problems: list[learner.Problem] = []
+        self.code_file: str | None = None  # --code FILE: replayed when it is saved
+        self._file_stamp: float | None = None
+        self._file_wait = 0.0
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -179,6 +188,7 @@ class LevelScene(Scene):
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
         self.python_said = []
+        self.compiled, self.day, self.problems = None, None, []
         self.editor.close()
         self._new_day(fixed=False)
         if not level.answers:  # the kitchen: no question, the normal day runs at once
@@ -224,11 +234,10 @@ class LevelScene(Scene):
 
     def replay(self) -> None:
         """R: the day on screen from its opening, with the same code (broken, or fixed once
-        fixed, or the learner's); the prediction and the score stay as they are."""
-        if self.phase == YOURS:
-            self.editor.run()
-        elif self.phase != PREDICT:
+        fixed, or yours); the prediction and the score stay as they are."""
+        if self.phase != PREDICT:
             self._new_day(fixed=self.phase == FIXED)
+
 
     # -- write it yourself ------------------------------------------------------------------
     def open_editor(self, key: str = "") -> None:
@@ -239,52 +248,94 @@ class LevelScene(Scene):
             return
         self.editor.open(self.level, self.shop, key)
 
-    def run_code(self) -> None:
-        """F5 outside the editor: the learner's text as it is, run again."""
+    def run_editor_code(self) -> None:
+        """F5 outside the editor: the learner's text as the editor has it, run again (on
+        an error the editor opens, marked where it is)."""
         if self.phase == PREDICT:
             self.game.overlay.say(_("First your prediction: A, B, C or D."))
             return
         if self.editor.level is not self.level:
             self.editor.open(self.level, self.shop)
         if not self.editor.run():
-            self.editor.open(self.level, self.shop)  # show where it went wrong
+            self.editor.open(self.level, self.shop)
 
-    def play_text(self, text: str) -> bool:
-        """The level's day with ``text`` as the learner's code, as if typed and run (a
-        file given with ``--code``, saved again): True when the day started, else the
-        editor shows what is wrong."""
-        if self.phase == PREDICT:
-            self.phase = WATCH  # a file to play: no question first
-        self.editor.open(self.level, self.shop)
-        self.editor.panel.load(text)
-        return self.editor.run()
+    # -- the learner's own code ---------------------------------------------------------------
+    def code_text(self) -> str:
+        """What the editor opens: the learner's saved code for this level, else the start."""
+        return code_store.code_for(self.level.name)
 
-    def solved_by_learner(self, level: Level) -> None:
-        """Every goal met by the learner's own code: the level is solved (the menu says so;
-        the kitchen is a sandbox, not one of the four levels the score counts)."""
-        if level.answers:
+    def reset_code(self) -> str:
+        """Back to the level's starting code (the saved one is forgotten)."""
+        return code_store.reset(self.level.name)
+
+    def run_code(self, text: str, filename: str | None = None) -> learner.Compiled:
+        """F5 / Ctrl+Enter, or FILE saved: compile; if it compiles, check its day (the
+        goals) and replay the day on screen with it from the seed. The text is kept."""
+        level = self.level
+        if filename is None:
+            problem = code_store.save(level.name, text)
+            if problem:
+                self.game.overlay.warn(problem)
+        compiled = learner.compile_level_code(level, text, filename)
+        if not compiled.ok:
+            error = compiled.errors[0]
+            self.game.overlay.say(
+                _("line {line}, column {col}: {message}").format(
+                    line=error.line, col=error.col, message=error.message
+                ),
+                True,
+            )
+            return compiled
+        self.compiled, self.problems = compiled, []
+        self.day = learner.play(level, compiled)
+        self.editor.day = self.day  # the checklist under the verbs too
+        if self.day.solved and level.answers:
             self.game.score.solve(level.name)
             self._show_score_problem()
-        self.game.overlay.say(_("Solved with your code: every goal met."))
-
-    def play_code(self, shop: Shop) -> None:
-        """The day from its seed with the learner's code (built by the runner)."""
-        if self.shop is not None:
-            said = finish(self.shop)
-            self.python_said = said or self.python_said
-        self.shop = shop
-        self.shop.kernel.record_handovers(64)
-        self.view = ShopView(self.game.lib, self.shop)
-        self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
+        if self.day.solved:
+            self.game.overlay.say(_("Solved with your code: every goal met."))
         self.phase = YOURS
-        self.results = None
+        self._new_day(fixed=False)
         self.game.time.paused = False
+        return compiled
+
+    def watch_file(self, path: str) -> None:
+        """``--code FILE``: play FILE's actors now, and again whenever it is saved."""
+        self.code_file = path
+        self._file_stamp = None
+        self._look_at_file()
+
+    def _look_at_file(self) -> None:
+        from .learner_cli import CodeFileError, read_code
+
+        path = self.code_file
+        if path is None:
+            return
+        try:
+            stamp = os.stat(path).st_mtime
+            if stamp == self._file_stamp:
+                return
+            self._file_stamp = stamp
+            text = read_code(path)
+        except (OSError, CodeFileError) as error:
+            if self._file_stamp is not None:
+                self.game.overlay.say(str(error), True)
+            self._file_stamp = -1.0
+            return
+        if self.phase == PREDICT:
+            self.phase = WATCH  # a file to play: no question first
+        self.run_code(text, os.path.abspath(path))
+
 
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
             said = finish(self.shop)  # what Python says as the watched day's objects die
             self.python_said = said or self.python_said
-        self.shop = build(self.level, fixed, strict=False)
+        if self.phase == YOURS and self.compiled is not None:
+            self.shop = learner.build_shop(self.level, self.compiled)
+            self.problems = []
+        else:
+            self.shop = build(self.level, fixed, strict=False)
         self.shop.kernel.record_handovers(64)
         self.view = ShopView(self.game.lib, self.shop)
         self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
@@ -311,6 +362,11 @@ class LevelScene(Scene):
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
+        if self.code_file is not None:
+            self._file_wait += wall_dt
+            if self._file_wait >= WATCH_EVERY:
+                self._file_wait = 0.0
+                self._look_at_file()
         self.editor.update(wall_dt)
         if self.editor.visible:
             return  # the day waits while the learner writes (held keys are theirs too)
@@ -336,21 +392,31 @@ class LevelScene(Scene):
             return
         self.ticks += 1
         kernel = self.shop.kernel
-        self.editor.run_until(self.shop, self.ticks * TICK)
-        # the learner's code went wrong: the editor marks it and says it in the player's words
-        learner = self.phase == YOURS and self.editor.after_step(self.shop)
+        if self.phase == YOURS:
+            self._step_yours()
+            return
+        kernel.run_until(self.ticks * TICK)
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
                 print(task.traceback, file=sys.stderr, end="")
                 print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
-                if not learner:
-                    text = _("actor '{name}' crashed: {error}")
-                    error = repr(task.error)
-                    self.game.overlay.say(text.format(name=task.name, error=error), True)
+                text = _("actor '{name}' crashed: {error}")
+                self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
             self.crashes = len(kernel.crashes)
             self.game.time.paused = True
-        if learner:
-            self.game.time.paused = True  # see where
+
+    def _step_yours(self) -> None:
+        """A tick of the learner's day, the watchdog armed; a new problem in their code
+        pauses the day, named with its actor and line, in the player's language."""
+        assert self.shop is not None
+        learner.run_until(self.shop, self.ticks * TICK)
+        found = learner.problems(self.shop)
+        if len(found) > len(self.problems):
+            for problem in found[len(self.problems) :]:
+                self.editor.mark_trouble(problem)  # at its line, when the editor opens
+            self.problems = found
+            self.game.overlay.say(str(found[-1]), True)
+            self.game.time.paused = True
 
     def advance_to(self, seconds: float) -> None:
         while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:
@@ -369,8 +435,8 @@ class LevelScene(Scene):
         self.open_editor(key)
 
     def action_run_code(self) -> None:
-        """F5: the day with the learner's code."""
-        self.run_code()
+        """F5: the day with the learner's code (as the editor has it)."""
+        self.run_editor_code()
 
     def action_restart_day(self) -> None:
         """R: the level's own day again (not the shops')."""
@@ -524,6 +590,8 @@ class LevelScene(Scene):
             text = _(self.level.caption)
             self.fix_rect = self._button(surface, _("F: fix it"), GREEN, right, strip.centery)
             right = self.fix_rect.x - 10
+        elif self.phase == YOURS and self.day is not None and self.day.solved:
+            text = _("Your code's day: solved!")
         elif self.phase == YOURS:
             text = _("Your code plays the day: E to change it, R to play it again.")
         else:

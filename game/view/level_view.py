@@ -426,3 +426,4 @@ def draw_result(
     for line in wrap(_(level.lesson), 22, rect.w - 110):  # (bold type runs wider)
         surface.blit(label(line, 22, AMBER, True), (x, y))
         y += 26
+

@@ -1,145 +1,50 @@
 """The editor in a level: E opens it on the level's actor, keys type instead of commanding
-the game, F5 runs the learner's text through the runner, errors are marked where they are.
+the game, F5 runs the learner's text through the level scene's ``run_code`` (the engine,
+``game/shop/learner.py``), errors are marked where they are, the goals checked.
 
-The runner here is a test double standing for the engine (``game/shop/learner.py``): it
-compiles the text, takes its ``async def`` and casts it as the level's part.
+``Runner`` below is a test double for what the editor alone asks the engine (the starting
+code, the goals in words, the starting actors) where a test builds an editor by itself.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import linecache
-from dataclasses import dataclass, field
-
 import pygame
 import pytest
 
+from game.app import code_store
 from game.app.level_editor import LevelEditor
 from game.app.level_scenes import WATCH, YOURS, kitchen_row
 from game.app.window import Game
 from game.editor.buffer import Pos
-from game.shop import Shop
-from game.shop.levels import LEVEL_CONFIG, Level, level_named
-from game.shop.world import Cast
+from game.shop import learner
+from game.shop.levels import Level, level_named
 from game.view import text
 
 
-@dataclass
-class Error:
-    line: int
-    col: int
-    message: str
-
-
-@dataclass
-class Compiled:
-    ok: bool
-    errors: list[Error] = field(default_factory=list)
-    actor: object = None
-
-
-@dataclass
-class Goal:
-    text: str
-    met: bool
-    why: str
-
-
-@dataclass
-class Day:
-    solved: bool
-    goals: list[Goal]
-
-
-@dataclass
-class Trouble:
-    actor: str
-    line: int | None
-    message: str
-
-
 class Runner:
-    """Compiles the learner's file and casts its one ``async def`` as the level's cook."""
-
-    def __init__(self) -> None:
-        self.compiled: list[str] = []
-        self.steps = 0  # the learner's day moved on through the runner
-
     def starting_code(self, level: Level) -> str:
-        return f"import asyncio\n\n\nasync def {level.broken_actor.__name__}(shop, me, grill):\n"
-
-    def compile(self, level: Level, source: str) -> Compiled:
-        self.compiled.append(source)
-        filename = f"<level {level.name}>"
-        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        space: dict[str, object] = {}
-        try:
-            exec(compile(source, filename, "exec"), space)  # noqa: S102 - the learner's file
-        except Exception as error:  # noqa: BLE001 - reported to the learner
-            return Compiled(False, [Error(1, 1, f"{type(error).__name__}: {error}")])
-        actor = space.get(level.broken_actor.__name__)
-        if actor is None:
-            return Compiled(False, [Error(1, 1, f"no {level.broken_actor.__name__} in the file")])
-        return Compiled(True, actor=actor)
-
-    def build(self, level: Level, compiled: Compiled) -> Shop:
-        cast = dataclasses.replace(Cast(), cook=compiled.actor)
-        return Shop(dataclasses.replace(LEVEL_CONFIG, mode="concurrent"), cast=cast, strict=False)
-
-    def run_until(self, shop: Shop, t: float) -> None:
-        self.steps += 1
-        shop.kernel.run_until(t)
+        return f"import asyncio\n\n\nasync def cook(shop, me, grill):\n    {level.name!r}\n"
 
     def goal_texts(self, level: Level) -> list[str]:
         return ["the loop is never held", "someone is served"]
 
-    def play(self, level: Level, compiled: Compiled) -> Day:
-        """Two goals judged on the day played to 300 s (the engine plays it to its end)."""
-        shop = self.build(level, compiled)
-        shop.kernel.run_until(300.0)
-        held = shop.kernel.blocked
-        goals = [
-            Goal("the loop is never held", held == 0, f"held {held:.0f} s"),
-            Goal("someone is served", len(shop.served) > 0, "nobody served"),
-        ]
-        return Day(all(g.met for g in goals), goals)
-
     def actors(self, level: Level) -> list[object]:
         return [level.broken_actor]
 
-    def problems(self, shop: Shop) -> list[Trouble]:
-        found = []
-        for task in shop.kernel.crashes:
-            tb = task.error.__traceback__ if task.error is not None else None
-            line = None
-            while tb is not None:
-                if tb.tb_frame.f_code.co_filename.startswith("<level"):
-                    line = tb.tb_lineno
-                tb = tb.tb_next
-            found.append(Trouble(task.name, line, repr(task.error)))
-        return found
 
-
-FIXED_COOK = """import asyncio
-
-
-async def blocking_cook(shop, me, grill):
-    while True:
-        order = await me.next_order(shop.kitchen)
-        tray = await me.cook_burgers(order, grill)
-        await me.carry(tray, grill.pass_spot)
-        me.put_down(tray, shop.pickup)
-"""
+START = learner.starting_code(level_named("blocking-cook"))
+FIXED_COOK = START.replace(
+    "tray = me.cook_burgers_sync(order, grill)", "tray = await me.cook_burgers(order, grill)"
+)
+assert FIXED_COOK != START
 
 
 @pytest.fixture
 def level(game: Game) -> Game:
-    """Level 1, its prediction made, watching the broken day, with the test runner."""
-    scene = game.stage.level_scene
-    scene.editor.runner = Runner()
+    """Level 1, its prediction made, watching the broken day."""
     game.stage.start_level("blocking-cook")
     game.stage.level_scene.choose(1)
-    assert scene.phase == WATCH
+    assert game.stage.level_scene.phase == WATCH
     return game
 
 
@@ -161,7 +66,7 @@ def test_e_opens_the_editor_on_the_levels_code_and_the_day_waits(level: Game) ->
     press(level, pygame.K_e, unicode="e")
     level.handle(pygame.Event(pygame.TEXTINPUT, text="e"))  # the E itself is not typed
     assert scene.editor.visible and scene.editor.focused
-    assert scene.editor.panel.text == Runner().starting_code(scene.level)
+    assert scene.editor.panel.text == START
     ticks = scene.ticks
     level.update(1.0)
     assert scene.ticks == ticks  # the day waits while the learner writes
@@ -198,19 +103,17 @@ def test_not_before_the_prediction(game: Game) -> None:
 
 def test_f5_plays_the_day_with_the_learners_code(level: Game) -> None:
     scene = level.stage.level_scene
-    runner = scene.editor.runner
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK)
     press(level, pygame.K_F5)
-    assert runner.compiled == [FIXED_COOK]
     assert scene.phase == YOURS and scene.ticks == 0 and not scene.editor.visible
+    assert code_store.load("blocking-cook") == FIXED_COOK  # kept beside the score
     scene.advance_to(120)
-    assert runner.steps == scene.ticks  # every tick through the runner (its watchdog)
     assert scene.shop.kernel.blocked == 0  # their cook awaits: the loop is never held
     assert len(scene.shop.served) > 0
     level.draw()  # the code view shows their lines, from the running frames
     press(level, pygame.K_r)  # R plays their day again
-    assert scene.ticks == 0 and runner.compiled == [FIXED_COOK, FIXED_COOK]
+    assert scene.ticks == 0 and scene.phase == YOURS
 
 
 def test_ctrl_enter_runs_too(level: Game) -> None:
@@ -226,10 +129,11 @@ def test_a_syntax_error_is_marked_and_nothing_runs(level: Game) -> None:
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK.replace("(order, grill)", "(order, grill"))
     press(level, pygame.K_F5)
-    assert scene.editor.runner.compiled == []  # never handed on
+    assert code_store.load("blocking-cook") is None  # never handed on
     assert scene.phase == WATCH and scene.editor.visible
     (mark,) = scene.editor.panel.marks
-    assert (mark.kind, mark.line) == ("syntax", 7)
+    line = next(i for i, t in enumerate(FIXED_COOK.splitlines(), 1) if "cook_burgers(" in t)
+    assert (mark.kind, mark.line) == ("syntax", line)
     level.draw()
 
 
@@ -237,18 +141,19 @@ def test_a_runtime_error_pauses_and_marks_its_line(level: Game) -> None:
     scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     crashing = FIXED_COOK.replace("        tray = await", "        1 / 0\n        tray = await")
+    line = crashing.splitlines().index("        1 / 0") + 1
     scene.editor.panel.load(crashing)
     press(level, pygame.K_F5)
     scene.advance_to(60)
     assert level.time.paused
     (mark,) = scene.editor.panel.marks
-    assert mark.kind == "error" and mark.line == 7
+    assert mark.kind == "error" and mark.line == line
     assert "ZeroDivisionError" in mark.message and mark.message.startswith("cook: ")
     assert "cook" in level.overlay.notice.text  # the actor named, in the engine's words
-    assert "crashed" not in level.overlay.notice.text  # not a second, generic notice
+    assert "crashed" not in level.overlay.notice.text  # the engine's words, once
     press(level, pygame.K_e, unicode="e")  # the editor opens on the marked line
     assert scene.editor.visible and scene.editor.panel.marks
-    assert scene.editor.panel.buffer.cursor == Pos(6, 8)
+    assert scene.editor.panel.buffer.cursor == Pos(line - 1, 8)
 
 
 def test_the_learners_text_is_kept_when_leaving_and_coming_back(level: Game) -> None:
@@ -320,12 +225,11 @@ def test_the_checklist_before_and_after_a_run_and_solving_with_ones_own_code(
     scene = level.stage.level_scene
     press(level, pygame.K_e, unicode="e")
     lines, solved = scene.editor.checklist()
-    assert [met for _text, met, _why in lines] == [None, None] and solved is None
+    assert lines and all(met is None for _text, met, _why in lines) and solved is None
     level.draw()
-    scene.editor.panel.load(FIXED_COOK.replace("await me.cook_burgers", "me.cook_burgers_sync"))
-    press(level, pygame.K_F5)
+    press(level, pygame.K_F5)  # the broken code as it is
     lines, solved = scene.editor.checklist()
-    assert solved is False and lines[0][1] is False and lines[0][2].startswith("held")
+    assert solved is False and any(met is False and why for _text, met, why in lines)
     assert "blocking-cook" not in level.score.solved
     level.draw()
     press(level, pygame.K_e, unicode="e")
@@ -336,23 +240,13 @@ def test_the_checklist_before_and_after_a_run_and_solving_with_ones_own_code(
     level.draw()
 
 
-def test_a_file_given_to_play_runs_as_if_typed(game: Game) -> None:
-    scene = game.stage.level_scene
-    scene.editor.runner = Runner()
-    game.stage.start_level("blocking-cook")
-    assert scene.play_text(FIXED_COOK)
-    assert scene.phase == YOURS and scene.editor.panel.text == FIXED_COOK
-    assert not scene.play_text("async def blocking_cook(:\n")
-    assert scene.editor.visible and scene.editor.panel.marks[0].kind == "syntax"
-
-
 def test_an_engine_that_fails_costs_the_run_not_the_game(level: Game) -> None:
     scene = level.stage.level_scene
 
     def broken(*args: object) -> None:
         raise RuntimeError("engine trouble")
 
-    scene.editor.runner.play = broken  # type: ignore[method-assign]
+    scene.editor.on_run_code = broken
     press(level, pygame.K_e, unicode="e")
     scene.editor.panel.load(FIXED_COOK)
     press(level, pygame.K_F5)
