@@ -24,7 +24,7 @@ from ..i18n import N_, _
 from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
-from ..shop.levels import KITCHEN, LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
+from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
 from ..view import palette as P
 from ..view import words
 from ..view.hud import clock_text, draw_paused_badge
@@ -36,20 +36,18 @@ from ..view.level_view import (
     draw_code,
     draw_frozen_marks,
     draw_goals,
-    draw_kitchen_row,
     draw_menu,
     draw_question,
     draw_result,
     draw_slip,
     draw_thinking,
-    kitchen_row,
     menu_rows,
 )
 from ..view.shop_view import ShopView
 from ..view.text import label
 from . import code_store
 from .clock import TICK
-from .keys import LEVEL, LEVELS_MENU, Binding
+from .keys import LEVEL, LEVELS_MENU
 from .scenes import Scene
 
 if TYPE_CHECKING:
@@ -70,18 +68,6 @@ class MenuScene(Scene):
     """The level list (key 4): each level with its tick once solved, and the score."""
 
     name = LEVELS_MENU
-    BINDINGS = (
-        Binding(
-            "K",
-            (),
-            "kitchen",
-            N_("the kitchen: write every actor yourself"),
-            "in the level menu: the kitchen, the whole concurrent shop with every actor "
-            "(cashier, cook, couples, arrivals) in your own code and the story's figures to "
-            "beat (or click it; `--level kitchen --code FILE`)",
-            keys=(pygame.K_k,),
-        ),
-    )
 
     def update(self, wall_dt: float) -> None:
         """Nothing moves in a menu."""
@@ -98,14 +84,7 @@ class MenuScene(Scene):
                 if rect.collidepoint(event.pos):
                     self.game.stage.start_level(level.name)
                     return True
-            if kitchen_row(self.game.screen.get_size()).collidepoint(event.pos):
-                self.action_kitchen()
-                return True
         return super().handle(event)
-
-    def action_kitchen(self) -> None:
-        """K: the kitchen, every actor the learner's (it opens on the story's own code)."""
-        self.game.stage.start_level(KITCHEN.name)
 
     def action_letter(self, index: int) -> None:
         """A / B / C / D: play that level."""
@@ -115,7 +94,6 @@ class MenuScene(Scene):
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
         draw_menu(surface, LEVELS, score.predicted, score.solved)
-        draw_kitchen_row(surface, KITCHEN.name in score.solved)
 
 
 class LevelScene(Scene):
@@ -238,7 +216,7 @@ class LevelScene(Scene):
             return compiled
         self.compiled, self.problems = compiled, []
         self.day = learner.play(level, compiled)
-        if self.day.solved:
+        if self.day.solved and level.answers:
             self.game.score.solve(level.name)
             self._show_score_problem()
         self.phase = YOURS
@@ -469,9 +447,7 @@ class LevelScene(Scene):
         x = 10
         for text, col in (
             (
-                _("LEVEL {number}: {name}").format(number=self.level.number, name=self.level.name)
-                if self.level.answers
-                else _("THE KITCHEN"),
+                _("LEVEL {number}: {name}").format(number=self.level.number, name=self.level.name),
                 (255, 190, 90),
             ),
             (which, colour),
@@ -509,10 +485,8 @@ class LevelScene(Scene):
         pygame.draw.rect(surface, (25, 20, 30), strip)
         text = _(self.level.caption if self.phase in (WATCH, YOURS) else self.level.lesson)
         if self.phase == YOURS and self.day is not None:
-            text = (
-                _("Your code's day: solved!")
-                if self.day.solved
-                else _("Your code's day: see the goals on the left.")
+            text = _("Your code's day: solved!") if self.day.solved else _(
+                "Your code's day: see the goals on the left."
             )
         surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
         if self.phase == WATCH and self.level.answers:

@@ -315,8 +315,6 @@ def draw_code(
     start, lines = source_lines(fn)
     cause = mistake_line(fn)
     paused = task.stack()[0].lineno if task is not None and task.alive and task.stack() else None
-    if not any("# MISTAKE" in line or "# FIX" in line for line in lines):
-        cause = -1  # the learner's own code: no cause marked, the paused line shown
     where = state_words(task) if task is not None and task.alive else ""
     busy = shop.kernel.busy if shop is not None else None
     if shop is not None and busy is not None and busy.task is task:  # still in the plain call
@@ -335,8 +333,7 @@ def draw_code(
     y += 24
     room = (rect.bottom - 30 - y) // 16
     body = list(enumerate(lines))[1:]
-    around = cause if cause > 0 else (paused or start)
-    first = max(0, min(around - start - 1 - room // 2, len(body) - room))
+    first = max(0, min(cause - start - 1 - room // 2, len(body) - room))
     for i, line in body[first : first + room]:
         n = start + i
         if n == cause:
@@ -353,10 +350,9 @@ def draw_code(
         surface.blit(label(f"{n:4d}", 14, (120, 120, 140)), (x + 12, y + 1))
         surface.blit(_fit(line, 15, colour, rect.w - 70), (x + 52, y))
         y += 16
-    note = _("the cause: line {line}").format(line=cause) if cause > 0 else ""
+    note = _("the cause: line {line}").format(line=cause)
     if paused:
         note += "    " + _("line {line}: {state}").format(line=paused, state=where)
-        note = note.strip()
     surface.blit(_fit(note, 16, RED, rect.w - 20, True), (x, rect.bottom - 24))
 
 
@@ -468,23 +464,3 @@ def draw_goals(
         for line in wrap(problem, 17, rect.w - 28):
             surface.blit(label(line, 17, RED, True), (x, y))
             y += 20
-
-
-def kitchen_row(size: tuple[int, int]) -> pygame.Rect:
-    """Under the four levels: the kitchen's row."""
-    w, _ = size
-    return pygame.Rect(w // 2 - 470, 636, 940, 40)
-
-
-def draw_kitchen_row(surface: pygame.Surface, solved: bool) -> None:
-    """'K  The kitchen: write every actor yourself', ticked once its goals are beaten."""
-    rect = kitchen_row(surface.get_size())
-    pygame.draw.rect(surface, (40, 52, 44), rect, border_radius=10)
-    pygame.draw.rect(surface, GREEN if solved else DIM, rect, 2, border_radius=10)
-    key = label("K", 30, GREEN, True)
-    surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
-    text = _("The kitchen: write every actor yourself (--level kitchen)")
-    surface.blit(_fit(text, 24, P.WHITE, rect.w - 140, True), (rect.x + 80, rect.y + 8))
-    if solved:
-        tick = label(_("beaten"), 22, GREEN, True)
-        surface.blit(tick, tick.get_rect(midright=(rect.right - 16, rect.centery)))
