@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import pygame
 
@@ -23,6 +25,18 @@ from .text import fitted, label, px
 from .text import font as ui_font
 
 MONO_FONTS = "dejavusansmono,menlo,consolas,liberationmono,ubuntumono,couriernew,monospace"
+# where the usual monospaced fonts live: looked at first, since asking the system's font
+# list (fc-list on Linux) can take seconds on a busy machine, a frozen frame in the game
+MONO_FILES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/TTF/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+    "/System/Library/Fonts/Menlo.ttc",
+    "/System/Library/Fonts/Monaco.ttf",
+    "C:/Windows/Fonts/consola.ttf",
+    "C:/Windows/Fonts/cour.ttf",
+)
 CODE_SIZE = 15  # at text scale 1 (79 characters fit, as PEP 8 writes); larger with big text
 GOLD = (255, 200, 90)
 RED = (235, 90, 80)
@@ -57,10 +71,20 @@ def mono(size: int) -> pygame.font.Font:
             pygame.font.init()
         if not _mono:
             pygame.register_quit(_mono.clear)  # fonts die with pygame.quit
-        path = pygame.font.match_font(MONO_FONTS)
+        path = mono_file()
         font = pygame.font.Font(path, size) if path else pygame.font.Font(None, size)
         _mono[size] = font
     return font
+
+
+@lru_cache(maxsize=1)
+def mono_file() -> str | None:
+    """A monospaced font file: a known place first, else the system's list, else None
+    (the game's own font: positions are measured, so it works, less neatly)."""
+    for path in MONO_FILES:
+        if Path(path).is_file():
+            return path
+    return pygame.font.match_font(MONO_FONTS)
 
 
 @dataclass(frozen=True)
