@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
 
+from game.app import code_store  # noqa: E402
 from game.app.window import Game, open_window  # noqa: E402
 from game.shop import ShopConfig  # noqa: E402
 from game.view import text  # noqa: E402
@@ -51,7 +52,8 @@ def shots(game: Game, scale: float) -> list[Path]:
     suffix = "" if scale == 1.0 else f"-{scale:g}x"
     saved = []
     text.set_scale(scale)
-    game.stage.level_scene.editor.texts.clear()  # the level's own code again, not the last shot's
+    code_store.reset("blocking-cook")  # the level's own code again, not the last shot's
+    game.stage.level_scene.editor.texts.clear()
     game.stage.level_scene.editor.level = None
     game.overlay.notice.visible = False
     game.stage.start_level("blocking-cook")
