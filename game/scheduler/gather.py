@@ -4,9 +4,16 @@ Semantics follow ``asyncio.gather`` as documented: each coroutine runs as a task
 own (they overlap, so the wait is about the longest, not the sum); results come back in
 argument order, whatever order the children end in. With ``return_exceptions=False`` the
 first exception raised (in time) propagates to the awaiting task, and the other children
-are *not* cancelled: they run on. With ``return_exceptions=True`` exceptions are returned
-in the result list like results. A cancelled child counts as raising ``Cancelled``. If the
-task awaiting ``gather`` is cancelled, every child still running is cancelled too.
+are *not* cancelled: they run on. A cancelled child counts as raising ``Cancelled`` (its
+siblings run on too). With ``return_exceptions=True`` exceptions, ``Cancelled`` included,
+are returned in the result list like results.
+
+If the task awaiting ``gather`` is cancelled, every child still running is cancelled at
+that moment (a ready child does not run another step first), and the awaiter gets its
+``Cancelled`` once they have all ended, their clean-up done, as asyncio's gathering future
+waits for its children. A gather awaited with a cancellation pending starts its children
+and cancels them at once; a child cancelled before its first step never runs, and its
+coroutine is closed (no "never awaited" warning).
 
 Children are kernel tasks, so an ``Exception`` in one is delivered to the gatherer, never
 reported as a crash of its own (as asyncio's futures hold it for the awaiter).
@@ -17,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import Any
 
-from .primitives import Event
+from .task import Task
 from .traps import Cancelled, current_task
+from .waitqueue import Waitable, WaitQueue
 
 
 class _Outcome:
@@ -34,7 +42,7 @@ async def _child(
     index: int,
     outcomes: list[_Outcome | None],
     failures: list[BaseException],
-    changed: Event,
+    settled: Any,
 ) -> None:
     try:
         outcomes[index] = _Outcome(True, await coro)
@@ -46,19 +54,40 @@ async def _child(
         failures.append(exc)
         raise
     finally:
-        changed.set()
+        settled()
 
 
 async def gather(*coros: Coroutine[Any, Any, Any], return_exceptions: bool = False) -> list[Any]:
     """Run ``coros`` as tasks side by side; return their results in argument order."""
+    if not coros:
+        return []
     me = await current_task()
     kernel = me.kernel
     outcomes: list[_Outcome | None] = [None] * len(coros)
     failures: list[BaseException] = []
-    changed = Event(f"{me.name} gathers")
-    children = [
+    children: list[Task] = []
+
+    def complete() -> bool:
+        """Gather has its answer: every outcome, or (without ``return_exceptions``) the
+        first failure. Only then is the awaiter woken, as asyncio's gathering future."""
+        return bool(failures and not return_exceptions) or all(o is not None for o in outcomes)
+
+    def settled() -> None:
+        if complete():
+            changed.wake_all()
+
+    abandoned = []  # the awaiter was cancelled while it waited here
+
+    def cancel_children(_: Task | None = None) -> None:
+        abandoned.append(True)
+        for child in children:
+            child.cancel()
+
+    on = Waitable(f"{me.name} gathers", kind="gather")
+    changed = WaitQueue(on, "ended", None, cancel_children)
+    children += [
         kernel.spawn(
-            _child(coro, i, outcomes, failures, changed),
+            _child(coro, i, outcomes, failures, settled),
             f"{me.name}: {getattr(coro, '__name__', 'child')}",
             group=me.group,
             daemon=me.daemon,
@@ -67,14 +96,27 @@ async def gather(*coros: Coroutine[Any, Any, Any], return_exceptions: bool = Fal
         for i, coro in enumerate(coros)
     ]
     try:
-        while True:
-            if failures and not return_exceptions:
-                raise failures[0]
-            if all(o is not None for o in outcomes):
-                return [o.value for o in outcomes if o is not None]
-            changed.clear()
-            await changed.wait()
+        while not complete():
+            await changed.park()
     except Cancelled:
-        for child in children:
-            child.cancel()
+        if abandoned or not complete():  # cancelled while waiting: so are the children
+            await _until_ended(children, cancel_children)
+            for coro, outcome in zip(coros, outcomes, strict=True):
+                if outcome is None:  # cancelled before it ever ran
+                    coro.close()
         raise
+    if failures and not return_exceptions:
+        raise failures[0]  # the siblings run on
+    return [o.value for o in outcomes if o is not None]
+
+
+async def _until_ended(children: list[Task], cancel_children: Any) -> None:
+    """The cancelled gatherer waits for its children's clean-up (they were cancelled as it
+    was; cancelled again, it cancels them again and goes on waiting, as asyncio's
+    gathering future does)."""
+    for child in children:
+        while child.alive:
+            try:
+                await child.finished.wait()
+            except Cancelled:
+                cancel_children()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -197,17 +198,39 @@ class Task:
     def finished(self) -> Event:
         """Set when the task ends, however it ends."""
         if self._finished is None:
-            self._finished = Event(f"{self.name} finished")
+            self._finished = _Finished(self)
             if not self.alive:
                 self._finished.set()
         return self._finished
 
     async def join(self) -> Any:
         """Wait until the task ends; returns its result, re-raises its error, and raises
-        ``Cancelled`` if it was cancelled (as asyncio raises ``CancelledError``)."""
-        await self.finished.wait()
+        ``Cancelled`` if it was cancelled (as asyncio raises ``CancelledError``). A task
+        joining itself would wait for ever: it raises ``RuntimeError`` at once, as asyncio's
+        "Task cannot await on itself"."""
+        if self.kernel.current is self:
+            raise RuntimeError(f"task {self.name!r} cannot join itself")
+        try:
+            await self.finished.wait()
+        except Cancelled:
+            if not self.alive:
+                raise  # it had ended already: only the joiner is cancelled
+            # the joiner's cancellation cancelled this task too (as asyncio's ``await
+            # task`` does); the joiner waits for its clean-up and takes how it ends
+            while self.alive:
+                with contextlib.suppress(Cancelled):  # cancelled again: so is this task
+                    await self.finished.wait()
         if self.error is not None:
             raise self.error
         if self.state == CANCELLED:
             raise Cancelled(f"task {self.name!r} was cancelled")
         return self.result
+
+
+class _Finished(Event):
+    """A task's end, as an event; a joiner cancelled while it waits here cancels the task
+    at that moment, as cancelling ``await task`` cancels the task in asyncio."""
+
+    def __init__(self, task: Task) -> None:
+        super().__init__(f"{task.name} finished")
+        self._waiters = WaitQueue(self, "set", None, lambda joiner: task.cancel())
