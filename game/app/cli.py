@@ -389,6 +389,11 @@ def stop_signals() -> Iterator[None]:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    # one stop is enough: more Ctrl-C meanwhile must not cut the clean-up short (a half
+    # clip deleted, a screenshot's temporary file); ``stop_signals`` restores the handlers
+    for other in STOP_SIGNALS:
+        if signal.getsignal(other) is _interrupt:
+            signal.signal(other, signal.SIG_IGN)
     raise Interrupted(signum)
 
 

@@ -10,8 +10,10 @@ The live recorder captures what the player sees, as it happens, into ``recording
 from __future__ import annotations
 
 import argparse
+import os
 import queue
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -103,17 +105,26 @@ def record_clip(
         samples.append(shrink(scout.draw(), size))
     scout.close()
     game = fresh()
+    # written under a temporary name beside it, renamed when whole: a clip cut off by a full
+    # disk, Ctrl-C or SIGTERM (exit codes 130 / 143) or a kill is never left at ``path``
+    part = None
     try:
-        count = write(path, clip_frames(game, args.record_from, seconds, fps, size), fps, samples)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.stem}.", suffix=f".part{path.suffix}", dir=path.parent
+        )
+        os.close(fd)
+        part = Path(name)
+        frames = clip_frames(game, args.record_from, seconds, fps, size)
+        count = write(part, frames, fps, samples)
+        os.replace(part, path)
+        part = None
         game.close()
     except OSError as error:
-        path.unlink(missing_ok=True)  # no cut-off clip is left behind
         print(f"{prog}: error: cannot write {path}: {error.strerror}", file=sys.stderr)
         return 1
-    except BaseException:  # Ctrl-C or SIGTERM (exit codes 130 / 143): no half clip either;
-        path.unlink(missing_ok=True)  # the kernels may be mid-tick, so they are left as they are
-        raise
-    finally:
+    finally:  # (after Ctrl-C the kernels may be mid-tick: they are left as they are)
+        if part is not None:
+            part.unlink(missing_ok=True)
         pygame.quit()
     wall = time.perf_counter() - began
     print(
