@@ -10,15 +10,13 @@ stderr, never a crash.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 
 from ..house import House
+from ..quiet import quiet_stderr
 from ..resources import sounds_dir
 from ..shop import Shop
 from ..view.sound_cues import LOOPS, ONE_SHOTS, Listener
@@ -26,29 +24,6 @@ from ..view.sound_cues import LOOPS, ONE_SHOTS, Listener
 RETRIGGER = 0.12  # wall seconds: at 16x a busy shop would otherwise machine-gun the till
 LOUDNESS = {"door": 0.8, "till": 0.7, "ding": 0.8, "sizzle": 0.35, "murmur": 0.3, "broom": 0.4}
 FADE_MS = 250
-
-
-@contextlib.contextmanager
-def quiet_stderr() -> Iterator[None]:
-    """Hush what C libraries write straight to file descriptor 2 meanwhile: with no sound
-    card, the libasound that SDL loads prints its own "ALSA lib ..." lines, whatever SDL's
-    settings, before SDL returns the error we report in one line of our own."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):  # no fd 2 (pythonw): nothing to hush
-        yield
-        return
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(null, 2)
-        finally:
-            os.close(null)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
 
 
 class SoundPlayer:
@@ -67,7 +42,7 @@ class SoundPlayer:
     def _open(self, folder: Path) -> bool:
         try:
             if not pygame.mixer.get_init():
-                with quiet_stderr():
+                with quiet_stderr():  # libasound's own "ALSA lib ..." lines, with no card
                     pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=512)
             names = [*ONE_SHOTS, *LOOPS]
             pygame.mixer.set_num_channels(max(pygame.mixer.get_num_channels(), len(names)))
