@@ -429,6 +429,7 @@ def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
     parser = build_parser(prog)
     try:
         args = parser.parse_args(argv)
+        args.prog = parser.prog  # error lines name the program as it was run
         config = config_from(args)
         _check_run(args, config)
         check_level(args)

@@ -24,6 +24,7 @@ import pygame
 
 from ..i18n import _
 from ..shop import ShopConfig
+from ..view.sheets import AssetError
 from ..view.text import label, px
 from .clip import FORMATS, Frame, clip_size, write
 
@@ -87,7 +88,6 @@ def record_clip(
     fps = args.fps or kind.fps
     size = clip_size(args.width or kind.width)
     began = time.perf_counter()
-    open_window(headless=True)
 
     def fresh() -> Game:
         screen = pygame.display.get_surface()
@@ -95,8 +95,14 @@ def record_clip(
         configure(game, args)
         return game
 
+    try:  # an artist's broken sheet (ASYNC_BURGERS_ASSETS): one line, as in the window
+        open_window(headless=True)
+        scout = fresh()
+    except AssetError as error:
+        print(f"{prog}: error: {error}", file=sys.stderr)
+        pygame.quit()
+        return 2
     samples = []  # a throwaway day, drawn at a few moments, picks the palette
-    scout = fresh()
     from .keys import LEVEL
 
     scout_clock = scout.level_scene if scout.scene == LEVEL else scout

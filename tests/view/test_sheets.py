@@ -444,3 +444,27 @@ def test_a_cut_off_png_is_our_one_line_not_libpngs(folder: Path) -> None:
     )
     assert "libpng" not in done.stderr
     assert "props.png is not a readable image: cut off after 5,000 bytes" in done.stderr
+
+
+@pytest.mark.parametrize("run", [["--record", "CLIP", "--seconds", "1"], ["--screenshot", "SHOT"]])
+def test_a_bad_sheet_is_one_line_naming_the_program_as_run(
+    folder: Path, tmp_path: Path, run: list[str]
+) -> None:
+    bad = edit(folder, "props", lambda data: [data])
+    clip, shot = tmp_path / "c.gif", tmp_path / "s.png"
+    argv = [str(clip) if a == "CLIP" else str(shot) if a == "SHOT" else a for a in run]
+    env = {**os.environ, "ASYNC_BURGERS_ASSETS": str(folder), "SDL_VIDEODRIVER": "dummy"}
+    env["SDL_AUDIODRIVER"] = "dummy"
+    done = subprocess.run(
+        [sys.executable, "-m", "game", *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("python -m game: error: "), done.stderr
+    assert str(bad) in lines[0]
+    assert not clip.exists() and not shot.exists()
