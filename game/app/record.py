@@ -10,6 +10,7 @@ The live recorder captures what the player sees, as it happens, into ``recording
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import queue
 import sys
@@ -141,6 +142,20 @@ def record_clip(
     return 0
 
 
+def threads_start() -> bool:
+    """Whether this Python can start a thread (a browser build may not): F9 needs one."""
+    try:
+        probe = threading.Thread(target=lambda: None, daemon=True)
+        probe.start()
+    except RuntimeError:
+        return False
+    probe.join()
+    return True
+
+
+NO_THREADS = "this build of Python cannot start threads, which recording the screen needs"
+
+
 class LiveRecorder:
     """F9: record what is on screen into ``recordings/``, written as it goes by a thread."""
 
@@ -168,7 +183,10 @@ class LiveRecorder:
         self.stop() if self.recording else self.start(name)
 
     def start(self, name: str = "async-burgers") -> None:
+        """Start a clip; an ``OSError`` says why not (no folder, no threads in this build)."""
         self.finish()  # one clip at a time: the last one is written out first
+        if not threads_start():
+            raise OSError(errno.ENOSYS, NO_THREADS)
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         self.path = self.folder / f"{name}-{stamp}.gif"
@@ -188,10 +206,16 @@ class LiveRecorder:
         while self.due <= 1e-9:
             self.due += 1.0 / self.fps
             if self.writer is None:
-                self.writer = threading.Thread(
+                writer = threading.Thread(
                     target=self._write, args=(self.path, self.frames, frame), daemon=True
                 )
-                self.writer.start()
+                try:
+                    writer.start()
+                except RuntimeError:  # threads ran out meanwhile: the clip ends, said why
+                    self.error = NO_THREADS
+                    self.stop()
+                    return
+                self.writer = writer
             self.frames.put(frame)
         if self.elapsed >= self.MAX_SECONDS:
             self.stop()

@@ -255,3 +255,22 @@ def test_a_recording_killed_mid_clip_never_leaves_a_partial_clip_at_its_name(
         child.kill()  # no clean-up at all
         child.wait()
     assert not clip.exists(), "the clip's own name appears only once the clip is whole"
+
+
+def test_f9_in_a_build_without_threads_says_why_and_shuts_down_cleanly(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    def no_threads(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_threads)
+    key = pygame.Event(pygame.KEYDOWN, key=pygame.K_F9, unicode="")
+    pygame.event.post(key)
+    for _ in range(10):
+        game.frame(FRAME)
+    assert not game.recorder.recording
+    assert game.notice.visible and "cannot start threads" in game.notice.text
+    game.shut_down()  # and again by the fixture: nothing to join, nothing raised
+    assert not game.recorder.folder.exists() or not any(game.recorder.folder.iterdir())
