@@ -188,6 +188,11 @@ def check_level(args: argparse.Namespace) -> None:
         raise UsageError(f"argument --level: unknown level {args.level!r} (choose {names})")
     if args.fixed and args.level is None:
         raise UsageError("argument --fixed: only with --level NAME")
+    if args.level is not None and args.headless and args.seconds is not None:
+        raise UsageError(
+            "argument --seconds: --headless --level plays the level's day to its end "
+            "(--couples sets how many come); drop --seconds"
+        )
 
 
 def language(text: str) -> str:

@@ -329,3 +329,11 @@ def test_a_file_name_over_255_bytes_is_one_line(
     err = one_line_exit_2([flag, long, "--seconds", "5"], flag, capsys)
     assert "File name too long" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_headless_level_refuses_seconds_instead_of_ignoring_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    level = cli.level_names()[0]
+    err = one_line_exit_2(["--headless", "--level", level, "--seconds", "30"], "--seconds", capsys)
+    assert "plays the level's day to its end" in err
