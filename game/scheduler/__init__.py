@@ -26,12 +26,16 @@ The rules
 Against asyncio (``tests/scheduler/test_like_asyncio.py`` runs random programs over this
 subset on both, asyncio on a virtual clock, and compares every task's times and outcomes):
 cancellation, ``gather`` (siblings of a failed or cancelled child run on; a cancelled
-awaiter cancels the children at once and waits for their clean-up), ``join`` (a cancelled
-joiner cancels the task it joins, as ``await task`` does; joining itself raises
-``RuntimeError``), a task that cancels itself ending cancelled even if it returns,
-``Lock.release`` of an unlocked lock raising ``RuntimeError``, and queues (a cancelled
-``put`` puts nothing; ``full()`` counts what is handed over but not yet taken) agree. Where
-the kernel differs, on purpose:
+awaiter cancels the children at once and gets its ``Cancelled`` when gather would have
+had its answer: the first child ended cancelled or failed, or with ``return_exceptions``
+every child's clean-up done), ``join`` (a cancelled joiner cancels the task it joins, as
+``await task`` does; joining itself raises ``RuntimeError``), a task that cancels itself
+ending cancelled even if it returns, ``Lock.release`` of an unlocked lock raising
+``RuntimeError``, and queues (a cancelled ``put`` puts nothing; ``full()`` counts what is
+handed over but not yet taken) agree. With
+every task pausing a moment of its own after each step, 20,000 such programs agree
+entirely. Where the kernel differs, on purpose (the same programs without the pauses: about
+one in 45 differs, each time in who goes first within one instant):
 - **Direct hand-over, no barging.** A released unit, a put item or a notification goes to
   the first waiter as it is woken; asyncio leaves it in place until the waiter runs, so a
   newcomer in the same instant may take it first (a second getter gets the item). Only

@@ -10,9 +10,11 @@ are returned in the result list like results.
 
 If the task awaiting ``gather`` is cancelled, every child still running is cancelled at
 that moment (a ready child does not run another step first), and the awaiter gets its
-``Cancelled`` once they have all ended, their clean-up done, as asyncio's gathering future
-waits for its children. A gather awaited with a cancellation pending starts its children
-and cancels them at once; a child cancelled before its first step never runs, and its
+``Cancelled`` when gather would have had its answer, as asyncio's gathering future:
+without ``return_exceptions``, as soon as a child ends cancelled (or with an error: that
+error is raised instead, as asyncio does); with it, once every child has ended, its
+clean-up done. A gather awaited with a cancellation pending starts its children and
+cancels them at once; a child cancelled before its first step never runs, and its
 coroutine is closed (no "never awaited" warning).
 
 Children are kernel tasks, so an ``Exception`` in one is delivered to the gatherer, never
@@ -21,6 +23,7 @@ reported as a crash of its own (as asyncio's futures hold it for the awaiter).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Coroutine
 from typing import Any
 
@@ -42,7 +45,6 @@ async def _child(
     index: int,
     outcomes: list[_Outcome | None],
     failures: list[BaseException],
-    settled: Any,
 ) -> None:
     try:
         outcomes[index] = _Outcome(True, await coro)
@@ -53,8 +55,6 @@ async def _child(
         outcomes[index] = _Outcome(False, exc)
         failures.append(exc)
         raise
-    finally:
-        settled()
 
 
 async def gather(*coros: Coroutine[Any, Any, Any], return_exceptions: bool = False) -> list[Any]:
@@ -72,7 +72,13 @@ async def gather(*coros: Coroutine[Any, Any, Any], return_exceptions: bool = Fal
         first failure. Only then is the awaiter woken, as asyncio's gathering future."""
         return bool(failures and not return_exceptions) or all(o is not None for o in outcomes)
 
-    def settled() -> None:
+    def ended(index: int, child: Task) -> None:
+        """A child's end, as a future's done callback: heard even from a child cancelled
+        before its first step, which never ran ``_child`` (its coroutine is closed)."""
+        if outcomes[index] is None:
+            coros[index].close()
+            outcomes[index] = _Outcome(False, Cancelled())
+            failures.append(outcomes[index].value)  # type: ignore[union-attr]
         if complete():
             changed.wake_all()
 
@@ -85,38 +91,28 @@ async def gather(*coros: Coroutine[Any, Any, Any], return_exceptions: bool = Fal
 
     on = Waitable(f"{me.name} gathers", kind="gather")
     changed = WaitQueue(on, "ended", None, cancel_children)
-    children += [
-        kernel.spawn(
-            _child(coro, i, outcomes, failures, settled),
+    for i, coro in enumerate(coros):
+        child = kernel.spawn(
+            _child(coro, i, outcomes, failures),
             f"{me.name}: {getattr(coro, '__name__', 'child')}",
             group=me.group,
             daemon=me.daemon,
             actor=me.actor,
         )
-        for i, coro in enumerate(coros)
-    ]
+        child.on_end(lambda task, i=i: ended(i, task))
+        children.append(child)
     try:
         while not complete():
             await changed.park()
-    except Cancelled:
-        if abandoned or not complete():  # cancelled while waiting: so are the children
-            await _until_ended(children, cancel_children)
-            for coro, outcome in zip(coros, outcomes, strict=True):
-                if outcome is None:  # cancelled before it ever ran
-                    coro.close()
-        raise
+    except Cancelled as cancelled:
+        if not abandoned:  # gather had its answer already: only the awaiter is cancelled
+            raise
+        while not complete():  # cancelled again meanwhile: so are the children, again
+            with contextlib.suppress(Cancelled):
+                await changed.park()
+        if failures and not return_exceptions and not isinstance(failures[0], Cancelled):
+            raise failures[0] from None  # asyncio hands on a child's error even so
+        raise cancelled
     if failures and not return_exceptions:
         raise failures[0]  # the siblings run on
     return [o.value for o in outcomes if o is not None]
-
-
-async def _until_ended(children: list[Task], cancel_children: Any) -> None:
-    """The cancelled gatherer waits for its children's clean-up (they were cancelled as it
-    was; cancelled again, it cancels them again and goes on waiting, as asyncio's
-    gathering future does)."""
-    for child in children:
-        while child.alive:
-            try:
-                await child.finished.wait()
-            except Cancelled:
-                cancel_children()

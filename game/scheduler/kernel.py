@@ -444,6 +444,10 @@ class Kernel:
             self._tasks.pop(task, None)
         if task._finished is not None:
             task._finished.set()
+        if task._on_end is not None:
+            calls, task._on_end = task._on_end, None
+            for call in calls:
+                call(task)
         for call in self._hooks["ended"]:
             call(task)
 

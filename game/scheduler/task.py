@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import TYPE_CHECKING, Any
@@ -87,6 +87,7 @@ class Task:
         "_sleep_seq",
         "_woken",
         "_finished",
+        "_on_end",
         "__weakref__",
     )
 
@@ -122,6 +123,7 @@ class Task:
             "spawned",
         )
         self._finished: Event | None = None  # made on demand: most tasks are never joined
+        self._on_end: list[Callable[[Task], None]] | None = None  # see ``on_end``
 
     def __repr__(self) -> str:
         return f"<Task {self.name} {self.describe()}>"
@@ -193,6 +195,17 @@ class Task:
                 woken[2].handback(value)
         elif state == RUNNING:
             kernel.cancel_current_at_next_await()
+
+    def on_end(self, call: Callable[[Task], None]) -> None:
+        """Call ``call(task)`` when the task ends, however it ends, even if it is cancelled
+        before its first step and so never runs a line (at once if it has ended); like a
+        future's done callback. For ``gather``, which must hear of every child's end."""
+        if not self.alive:
+            call(self)
+        elif self._on_end is None:
+            self._on_end = [call]
+        else:
+            self._on_end.append(call)
 
     @property
     def finished(self) -> Event:
