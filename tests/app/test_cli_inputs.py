@@ -334,6 +334,8 @@ def test_a_file_name_over_255_bytes_is_one_line(
 def test_headless_level_refuses_seconds_instead_of_ignoring_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    level = cli.level_names()[0]
+    from game.app.arguments import level_names
+
+    level = level_names()[0]
     err = one_line_exit_2(["--headless", "--level", level, "--seconds", "30"], "--seconds", capsys)
     assert "plays the level's day to its end" in err
