@@ -341,6 +341,15 @@ KEYS: tuple[Binding, ...] = (
         keys=(pygame.K_h, pygame.K_F1),
     ),
     Binding(
+        "W",
+        ANYWHERE,
+        lambda g, e: g.toggle_panel("welcome"),
+        N_("the first screen: what this is, where to start"),
+        "the first screen (shown on the very first run): what this game is and the path "
+        "through it: the story (`T`), the house (`3`), the levels (`4`), then the code",
+        keys=(pygame.K_w,),
+    ),
+    Binding(
         N_("ESC or Q"),
         ANYWHERE,
         lambda g, e: g.quit(),

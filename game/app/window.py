@@ -49,6 +49,7 @@ from .score import load as load_score
 from .sections import HelpPanel, Notice, Section, Sections
 from .sound import SoundPlayer
 from .story_mode import StoryMode
+from .welcome import WelcomePanel, first_run, remember
 
 WIDTH, HEIGHT = 1280, 720
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -109,7 +110,8 @@ class Game:
         self._score: Score | None = None  # read on first use (the levels)
         self.current: Scene = self.scenes[SHOP]
         self.notice = Notice(self)
-        self.sections = Sections(HelpPanel(self), self.notice)  # over every scene
+        self.welcome = WelcomePanel(self)  # the first screen (W)
+        self.sections = Sections(self.welcome, HelpPanel(self), self.notice)  # over every scene
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
         # in the classroom: the window around the canvas, the F9 recorder, the sounds
         self.display: Display | None = None  # the window opens one; tests and clips do not
@@ -765,6 +767,18 @@ def configure(game: Game, args: argparse.Namespace) -> None:
             game.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
 
 
+def welcome_first_run(game: Game, args: argparse.Namespace) -> None:
+    """The first screen on a player's very first run (a recording or a level asked for on
+    the command line goes straight to what was asked)."""
+    if getattr(args, "record", None) or getattr(args, "level", None) or args.story:
+        return
+    if first_run():
+        game.welcome.visible = True
+        problem = remember()
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
+
+
 def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
     """Open the window (or render one frame for --screenshot) and play."""
     return asyncio.run(play(config, args))
@@ -789,6 +803,7 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
         game.display = display
         if not headless:
             game.sound = SoundPlayer(volume=args.volume / 100, muted=args.mute)
+            welcome_first_run(game, args)
     except AssetError as error:
         print(f"main.py: error: {error}", file=sys.stderr)
         pygame.quit()

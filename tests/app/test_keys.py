@@ -330,6 +330,13 @@ def check_help(game: Game, scene: str) -> None:
     assert not game.show_help
 
 
+def check_welcome(game: Game, scene: str) -> None:
+    press(game, pygame.K_w)
+    assert game.welcome.visible and game.paused and game.scene == scene
+    press(game, pygame.K_w)
+    assert not game.welcome.visible and game.scene == scene
+
+
 def check_quit(game: Game, scene: str) -> None:
     for key in (pygame.K_ESCAPE, pygame.K_q):
         game.running = True
@@ -396,6 +403,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "F3": check_palette,
     "F12": check_f12,
     "H or F1": check_help,
+    "W": check_welcome,
     "ESC or Q": check_quit,
 }
 SCENES = (SHOP, HOUSE, LEVELS_MENU, LEVEL)
