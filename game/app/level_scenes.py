@@ -38,6 +38,7 @@ from ..view.level_view import (
     draw_result,
     draw_slip,
     draw_thinking,
+    draw_verdict,
     menu_rows,
 )
 from ..view.shop_view import ShopView
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 
 PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
 PHASE_WORDS = {PREDICT: N_("predict"), WATCH: N_("the mistake"), FIXED: N_("fixed")}
+VERDICT_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)  # off the verdict card
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -101,6 +103,7 @@ class LevelScene(Scene):
         self.level: Level = LEVELS[0]
         self.phase = PREDICT
         self.answer: int | None = None
+        self.verdict = False  # right or wrong is on screen; the day waits for SPACE
         self.shop: Shop | None = None
         self.view: ShopView | None = None
         self.results: tuple[Result, Result] | None = None
@@ -119,6 +122,7 @@ class LevelScene(Scene):
     def start(self, level: Level) -> None:
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
+        self.verdict = False
         self.python_said = []
         self._new_day(fixed=False)
 
@@ -127,10 +131,21 @@ class LevelScene(Scene):
         if self.phase != PREDICT or not 0 <= index < len(self.level.answers):
             return
         self.answer = index
+        self.game.notice.clear(PREDICT)  # answered: "first your prediction" is no longer so
         self.game.score.predict(self.level.name, index == self.level.right)
         self._show_score_problem()
         self.phase = WATCH
-        self.game.paused = False
+        self.verdict = True  # right or wrong at once; SPACE (or a click) and the day runs
+        self.game.paused = True
+
+    def close_verdict(self) -> None:
+        """Off the verdict card: the broken day runs."""
+        if self.verdict:
+            self.verdict = False
+            self.game.paused = False
+
+    def say_predict_first(self) -> None:
+        self.game.notice.show(_("First your prediction: A, B, C or D."), reason=PREDICT)
 
     def watch(self, fixed: bool = False) -> None:
         """Straight to watching (``--level NAME --screenshot``): no question, no score."""
@@ -141,10 +156,11 @@ class LevelScene(Scene):
     def fix(self, record: bool = True) -> None:
         """Replay the day with the fixed code, and compare both days played to the end."""
         if self.phase == PREDICT:
-            self.game.notice.show(_("First your prediction: A, B, C or D."))
+            self.say_predict_first()
             return
         if self.phase == FIXED:
             return
+        self.verdict = False
         name = self.level.name
         self.results = (play(name), play(name, fixed=True))
         self._new_day(fixed=True)
@@ -195,7 +211,7 @@ class LevelScene(Scene):
         if game.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
-        if self.shop is None or self.phase == PREDICT:
+        if self.shop is None or self.phase == PREDICT or self.verdict:
             return
         self.accumulator += min(wall_dt, 0.25) * game.speed
         ticks = int(self.accumulator / TICK + 1e-9)
@@ -205,7 +221,9 @@ class LevelScene(Scene):
 
     def step_paused(self) -> None:
         """RIGHT while paused: one tick, once the day is running (not over the question)."""
-        if self.phase != PREDICT:
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif not self.verdict:
             self.step()
 
     def step(self) -> None:
@@ -230,6 +248,12 @@ class LevelScene(Scene):
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
+        if self.verdict and (
+            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS)
+            or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+        ):
+            self.close_verdict()
+            return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.phase == PREDICT:
                 for i, rect in enumerate(self.answer_rects):
@@ -291,6 +315,8 @@ class LevelScene(Scene):
                 self._draw_no_task_note(surface, shop, held)
         draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
         self._draw_caption(surface)
+        if self.verdict and self.answer is not None:
+            draw_verdict(surface, self.level, self.answer)
 
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()

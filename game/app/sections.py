@@ -10,6 +10,7 @@ live in ``game/view``; a section only decides when and where they paint.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 SNAP = 5  # pixels: a click this near a mark on the timeline lands exactly on it
 NOTICE_SECONDS = 4.0  # wall-clock seconds a notice stays up (it fades only by going)
+NOTICE_ROWS = 3  # notices up at once, one above the other
 
 
 class Section:
@@ -290,41 +292,85 @@ class HelpPanel(Section):
         draw_help(surface, help_rows(self.game.scene))
 
 
+@dataclass
+class NoticeLine:
+    text: str
+    error: bool
+    reason: str | None  # what it is about: it goes when that goes (``Notice.clear``)
+    left: float
+
+
 class Notice(Section):
-    """A one-line message that goes away by itself after a few seconds (or on a click)."""
+    """One-line messages that go away by themselves after a few seconds (or on a click).
+
+    They queue: a new one goes under those still up (never over them), at most
+    ``NOTICE_ROWS`` at once; one with the same ``reason`` (or the same words) replaces
+    the old, and ``clear(reason)`` takes one down as soon as what it said is no longer so.
+    """
 
     name = "notice"
 
     def __init__(self, game: Game, seconds: float = NOTICE_SECONDS) -> None:
+        self.lines: list[NoticeLine] = []
         super().__init__(game)
         self.seconds = seconds
-        self.text = ""
-        self.error = False
-        self.left = 0.0
+
+    @property
+    def text(self) -> str:
+        """The newest notice's words ("" when none is up)."""
+        return self.lines[-1].text if self.lines else ""
+
+    @property
+    def error(self) -> bool:
+        return bool(self.lines) and self.lines[-1].error
 
     @property
     def visible(self) -> bool:
-        return self.left > 0.0
+        return bool(self.lines)
 
     @visible.setter
     def visible(self, value: bool) -> None:
-        self.left = self.seconds if value else 0.0
+        if not value:
+            self.lines.clear()
+        elif self.lines:
+            self.lines[-1].left = self.seconds
 
-    def show(self, text: str, error: bool = False) -> None:
-        self.text, self.error, self.left = text, error, self.seconds
+    def show(self, text: str, error: bool = False, reason: str | None = None) -> None:
+        self.lines = [
+            n for n in self.lines if n.text != text and (reason is None or n.reason != reason)
+        ]
+        self.lines.append(NoticeLine(text, error, reason, self.seconds))
+        del self.lines[:-NOTICE_ROWS]
+
+    def clear(self, reason: str) -> None:
+        """Take down the notice about ``reason``: what it said is no longer so."""
+        self.lines = [n for n in self.lines if n.reason != reason]
+
+    def rects(self) -> list[pygame.Rect]:
+        """Each notice's place, oldest first (the newest is the lowest)."""
+        size = self.game.screen.get_size()
+        count = len(self.lines)
+        return [notice_rect(n.text, size, count - 1 - i) for i, n in enumerate(self.lines)]
 
     @property
     def rect(self) -> pygame.Rect:
-        return notice_rect(self.text, self.game.screen.get_size())
+        rects = self.rects()
+        return rects[0].unionall(rects[1:]) if rects else pygame.Rect(0, 0, 0, 0)
 
     def handle(self, event: pygame.Event) -> bool:
-        if super().handle(event):
-            self.left = 0.0  # clicked away
-            return True
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            for line, rect in zip(self.lines, self.rects(), strict=True):
+                if rect.collidepoint(event.pos):
+                    self.lines.remove(line)  # clicked away
+                    return True
         return False
 
     def update(self, wall_dt: float) -> None:
-        self.left = max(0.0, self.left - wall_dt)
+        for line in self.lines:
+            line.left -= wall_dt
+        self.lines = [n for n in self.lines if n.left > 0.0]
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_notice(surface, self.text, self.error)
+        count = len(self.lines)
+        for i, line in enumerate(self.lines):
+            draw_notice(surface, line.text, line.error, count - 1 - i)

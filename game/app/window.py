@@ -58,6 +58,7 @@ BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next b
 INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)  # what ends a rewind: the player acts
 PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
 TEXT_SCALES = (1.0, 1.25, 1.5)  # Z cycles through these
+PAUSE = "pause first"  # the notice a step key gives while the day runs, gone on a pause
 
 
 def _visible(name: str) -> property:
@@ -248,6 +249,7 @@ class Game:
         """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
         plays backwards from the rewinder's frames (``rewind.py``)."""
         if not self.paused:
+            self.say_pause_first()
             return
         if self.rewind is not None and self.held_for > HOLD_DELAY:
             self.rewind.step()
@@ -446,6 +448,8 @@ class Game:
             self.continue_story()
         else:
             self.paused = not self.paused
+        if self.paused:
+            self.notice.clear(PAUSE)  # what it asked for is done
         self.accumulator = 0.0
 
     def restart_day(self) -> None:
@@ -457,12 +461,20 @@ class Game:
 
     def step_paused(self) -> None:
         """RIGHT while paused: one tick of the day on screen (a level keeps its own)."""
+        if self.scene == LEVEL and self.level_scene.phase == "predict":
+            self.level_scene.say_predict_first()  # no day to step before the answer
+            return
         if not self.paused:
+            self.say_pause_first()
             return
         if self.scene == LEVEL:
             self.level_scene.step_paused()
         else:
             self.step()
+
+    def say_pause_first(self) -> None:
+        """A step key while the day runs cannot act: it says why (until SPACE pauses)."""
+        self.notice.show(_("pause first: SPACE (then RIGHT / LEFT step one tick)"), reason=PAUSE)
 
     def change_speed(self, by: int) -> None:
         index = min(max(SPEEDS.index(self.speed) + by, 0), len(SPEEDS) - 1)
@@ -496,12 +508,13 @@ class Game:
     def cycle_language(self) -> None:
         """F2: the next language of the catalogs, on every word from the next frame."""
         i18n.cycle()
-        self.notice.show(_("Language: {name}").format(name=_(LANGUAGE_NAME)))
+        self.notice.show(_("Language: {name}").format(name=_(LANGUAGE_NAME)), reason="language")
 
     def cycle_palette(self) -> None:
         """F3: the default colours, or the colour-blind-safe ones (Okabe-Ito)."""
         colours.cycle()
-        self.notice.show(_("Colours: {palette}").format(palette=_(PALETTE_NAMES[colours.in_use()])))
+        palette = _(PALETTE_NAMES[colours.in_use()])
+        self.notice.show(_("Colours: {palette}").format(palette=palette), reason="palette")
 
     def toggle_story(self) -> None:
         self.start_story() if self.story is None else self.stop_story()
@@ -566,7 +579,7 @@ class Game:
         """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
         bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
         set_scale(bigger[0] if bigger else TEXT_SCALES[0])
-        self.notice.show(_("Text size: {scale}x").format(scale=f"{text_scale():g}"))
+        self.notice.show(_("Text size: {scale}x").format(scale=f"{text_scale():g}"), reason="text")
 
     def toggle_mute(self) -> None:
         """M: sound off / on, said in a notice (a machine without sound says so instead)."""
@@ -574,9 +587,10 @@ class Game:
             return
         self.sound.toggle_mute()
         if not self.sound.available:
-            self.notice.show(_("No sound on this computer: playing silently"))
+            self.notice.show(_("No sound on this computer: playing silently"), reason="sound")
         else:
-            self.notice.show(_("Sound: off") if self.sound.muted else _("Sound: on"))
+            said = _("Sound: off") if self.sound.muted else _("Sound: on")
+            self.notice.show(said, reason="sound")
 
     def toggle_recording(self) -> None:
         """F9: start or stop a clip of the screen; a folder that cannot be made is a notice."""

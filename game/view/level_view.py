@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pygame
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..scheduler import Task
 from ..shop import Shop
 from ..shop.levels import Level, Result
@@ -94,27 +94,22 @@ def draw_menu(
             ),
             (rect.x + 80, rect.y + 56),
         )
-        marks = []
-        if level.name in predicted:
-            marks.append(
-                (
-                    _("predicted right") if predicted[level.name] else _("predicted wrong"),
-                    GREEN if predicted[level.name] else RED,
-                )
-            )
-        if level.name in solved:
-            marks.append((_("solved"), GREEN))
         mx = rect.right - 20
-        for text, colour in reversed(marks):
-            img = label(text, 24, colour, True)
+        if level.name in solved:  # "solved" with its tick (drawn: the font has no check mark)
+            img = label(_("solved"), 24, GREEN, True)
             mx -= img.get_width()
             surface.blit(img, (mx, rect.centery - img.get_height() // 2))
-            mx -= 24
-        if level.name in solved:  # the tick, drawn (the font has no check mark)
             cy = rect.centery
             pygame.draw.lines(
-                surface, GREEN, False, [(mx - 6, cy), (mx + 2, cy + 9), (mx + 16, cy - 10)], 5
+                surface, GREEN, False, [(mx - 30, cy), (mx - 22, cy + 9), (mx - 8, cy - 10)], 5
             )
+            mx -= 60
+        if level.name in predicted:  # the first prediction, right or wrong: no tick
+            right = predicted[level.name]
+            text = _("predicted right") if right else _("predicted wrong")
+            img = label(text, 22, GREEN if right else RED)
+            mx -= img.get_width()
+            surface.blit(img, (mx, rect.centery - img.get_height() // 2))
     hint = _("A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help")
     img = label(hint, 22, DIM)
     surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
@@ -365,6 +360,17 @@ RESULT_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def proof_text(level: Level, broken: Result, fixed: Result) -> str:
+    """The result card's headline: the level's lesson in the figures of the two days."""
+    b, f = broken.outcome, fixed.outcome
+    figures = {}
+    for side, out in (("broken", b), ("fixed", f)):
+        figures[f"{side}_blocked"] = f"{out.blocked_seconds:.0f}"
+        figures[f"{side}_wait"] = f"{out.mean_wait:.1f}"
+        figures[f"{side}_never"] = f"{out.never_served:d}"
+    return _(level.proof).format(**figures) if level.proof else ""
+
+
 def draw_result(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -373,28 +379,51 @@ def draw_result(
     fixed: Result,
     answer: int | None,
 ) -> None:
-    """Broken against fixed, every number from the two days' metrics."""
+    """Broken against fixed, every number from the two days' metrics: first the figure that
+    carries the lesson in one sentence, its row marked in the table; a mean that leaves out
+    the couples never served says so."""
     _panel(surface, rect, GREEN)
     x, y = rect.x + 14, rect.y + 10
     surface.blit(
         label(_("Level {number}: broken vs fixed").format(number=level.number), 24, GREEN, True),
         (x, y),
     )
-    y += 34
+    y += 32
+    for line in wrap(proof_text(level, broken, fixed), 20, rect.w - 28):
+        surface.blit(label(line, 20, AMBER), (x, y))
+        y += 23
+    y += 8
     col1, col2 = rect.right - 190, rect.right - 90
     surface.blit(label(_("broken"), 18, RED, True), (col1, y))
     surface.blit(label(_("fixed"), 18, GREEN, True), (col2, y))
     y += 24
     b, f = broken.outcome.as_dict(), fixed.outcome.as_dict()
+    left_out = broken.outcome.never_served > 0
     for key, text, fmt in RESULT_ROWS:
+        if key == level.proof_row:  # the row the headline rests on
+            band = pygame.Surface((rect.w - 12, 22), pygame.SRCALPHA)
+            band.fill((*AMBER, 45))
+            surface.blit(band, (rect.x + 6, y - 2))
         surface.blit(label(_(text), 18, P.WHITE), (x, y))
-        surface.blit(label(fmt.format(b[key]), 18, RED), (col1, y))
+        broken_value = fmt.format(b[key])
+        if key == "mean_wait" and left_out:
+            broken_value += " *"
+        surface.blit(label(broken_value, 18, RED), (col1, y))
         surface.blit(label(fmt.format(f[key]), 18, GREEN), (col2, y))
         y += 24
     y += 2
     day = _("(same seed, same {n} couples; each day played to its end)").format(n=b["arrived"])
     surface.blit(_fit(day, 15, DIM, rect.w - 28), (x, y))
-    y += 24
+    y += 20
+    if left_out:
+        star = ngettext(
+            "* of those served: {n} couple never got burgers, so has no wait to count",
+            "* of those served: {n} couples never got burgers, so have no wait to count",
+            broken.outcome.never_served,
+        ).format(n=broken.outcome.never_served)
+        surface.blit(_fit(star, 15, (255, 170, 160), rect.w - 28), (x, y))
+        y += 20
+    y += 4
     for line in wrap(_(level.note), 17, rect.w - 40) if level.note else []:
         surface.blit(label(line, 17, (230, 230, 200)), (x, y))
         y += 20
@@ -426,3 +455,49 @@ def draw_result(
     for line in wrap(_(level.lesson), 22, rect.w - 110):  # (bold type runs wider)
         surface.blit(label(line, 22, AMBER, True), (x, y))
         y += 26
+
+
+# -- right after the prediction ---------------------------------------------------------------
+def verdict_rect(size: tuple[int, int], lines: int) -> pygame.Rect:
+    w, h = size
+    card = pygame.Rect(0, 0, 820, 126 + 30 * lines)
+    card.center = (w // 2, h // 2)
+    return card
+
+
+def verdict_lines(level: Level, answer: int) -> list[tuple[str, int, tuple[int, int, int], bool]]:
+    """What the verdict card says, line by line: (text, size, colour, bold)."""
+    right = answer == level.right
+    out: list[tuple[str, int, tuple[int, int, int], bool]] = []
+    said = f"{level.letters[answer]}: {_(level.answers[answer])}"
+    for line in wrap(_("You said {answer}").format(answer=said), 24, 760):
+        out.append((line, 24, P.INK, False))
+    if not right:
+        answer_text = f"{level.letters[level.right]}: {_(level.answers[level.right])}"
+        for line in wrap(_("The answer is {answer}").format(answer=answer_text), 24, 760):
+            out.append((line, 24, P.INK, True))
+    for line in wrap(_(level.why), 22, 760) if level.why else []:
+        out.append((line, 22, (90, 70, 60), False))
+    return out
+
+
+def draw_verdict(surface: pygame.Surface, level: Level, answer: int) -> pygame.Rect:
+    """Right or wrong at once, and one line why, before the day runs; returns the card."""
+    right = answer == level.right
+    lines = verdict_lines(level, answer)
+    card = verdict_rect(surface.get_size(), len(lines))
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 110))
+    surface.blit(shade, (0, 0))
+    edge = (40, 150, 60) if right else (200, 60, 50)
+    pygame.draw.rect(surface, PAPER, card, border_radius=12)
+    pygame.draw.rect(surface, edge, card, 5, border_radius=12)
+    head = _("RIGHT!") if right else _("NOT QUITE")
+    surface.blit(outlined(head, 40, GREEN if right else RED, P.INK), (card.x + 28, card.y + 14))
+    y = card.y + 72
+    for text, size, colour, bold in lines:
+        surface.blit(label(text, size, colour, bold), (card.x + 30, y))
+        y += 30
+    hint = label(_("SPACE: watch it happen"), 22, (120, 110, 100), True)
+    surface.blit(hint, hint.get_rect(bottomright=(card.right - 20, card.bottom - 12)))
+    return card

@@ -111,7 +111,12 @@ def check_step(game: Game, scene: str) -> None:
         press(game, pygame.K_SPACE)
         press(game, pygame.K_RIGHT)
         assert level.ticks == 0 and level.phase == PREDICT  # not over the question
+        assert game.notice.text == _("First your prediction: A, B, C or D.")
         press(game, pygame.K_a)
+        assert level.verdict and not game.notice.visible  # answered: the notice went
+        press(game, pygame.K_RIGHT)
+        assert level.ticks == 0  # the verdict card is up: SPACE first
+        press(game, pygame.K_SPACE)
         game.paused = True
         press(game, pygame.K_RIGHT)
         press(game, pygame.K_PERIOD)
@@ -120,7 +125,9 @@ def check_step(game: Game, scene: str) -> None:
     game.advance_to(2)
     press(game, pygame.K_RIGHT)
     assert game.ticks == 120  # running: the key adds nothing to the frame's own ticks
+    assert game.notice.text == _("pause first: SPACE (then RIGHT / LEFT step one tick)")
     press(game, pygame.K_SPACE)
+    assert not game.notice.visible  # paused: what the notice asked for is done
     press(game, pygame.K_RIGHT)
     assert game.now == pytest.approx(2 + TICK)
     press(game, pygame.K_PERIOD)
@@ -132,6 +139,7 @@ def check_step_back(game: Game, scene: str) -> None:
     game.advance_to(2)
     press(game, pygame.K_LEFT)
     assert game.ticks == 120  # running: like RIGHT, it is for a paused shop
+    assert game.notice.text == _("pause first: SPACE (then RIGHT / LEFT step one tick)")
     press(game, pygame.K_SPACE)
     press(game, pygame.K_LEFT)
     assert game.ticks == 119
