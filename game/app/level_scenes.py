@@ -41,6 +41,7 @@ from ..view.level_view import (
     draw_verdict,
     menu_rows,
 )
+from ..view.placer import Placer, head_rect
 from ..view.shop_view import ShopView
 from ..view.text import label
 from .clock import TICK
@@ -99,7 +100,7 @@ class LevelScene(Scene):
         self.code_at = pygame.Rect(
             self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
         )
-        self.inspector = Inspector(self.left)
+        self.inspector = Inspector(self.left, grow=False)  # the shop is right beside it
         self.level: Level = LEVELS[0]
         self.phase = PREDICT
         self.answer: int | None = None
@@ -113,6 +114,7 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.placer = Placer(self.shop_at)  # the last frame's labels over the shop
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -299,13 +301,15 @@ class LevelScene(Scene):
         if self.phase == PREDICT:
             self.answer_rects = draw_question(surface, self.level)
             return
-        draw_frozen_marks(surface, shop, self.to_screen)
-        draw_thinking(surface, shop, self.to_screen)
-        draw_block_banner(surface, shop, (self.shop_at.centerx, self.shop_at.y + 8))
+        placer = self.placer = self._placer(shop, view)
+        at = (self.shop_at.centerx, self.shop_at.y + 8)
+        draw_block_banner(surface, shop, at, self.shop_at.w - 8, placer)
+        draw_frozen_marks(surface, shop, self.to_screen, placer)
+        draw_thinking(surface, shop, self.to_screen, placer)
         held = self.held_coroutine() if self.level.name == "forgotten-await" else None
         you = shop.protagonist
         if held is not None and you is not None and inspect.iscoroutine(held):
-            draw_slip(surface, you, held, self.to_screen, self.shop_at)
+            draw_slip(surface, you, held, self.to_screen, self.shop_at, placer)
         task = self.followed()
         if self.phase == FIXED and self.results is not None:
             draw_result(surface, self.left, self.level, *self.results, self.answer)
@@ -317,6 +321,25 @@ class LevelScene(Scene):
         self._draw_caption(surface)
         if self.verdict and self.answer is not None:
             draw_verdict(surface, self.level, self.answer)
+
+    def _placer(self, shop: Shop, view: ShopView) -> Placer:
+        """The level's labels, on screen over the scaled shop: clear of every head there and
+        of the labels the shop's painter placed (scaled with the picture)."""
+        origin = (float(self.shop_at.x), float(self.shop_at.y))
+        t = shop.now
+        people = [*shop.staff, *shop.helpers]
+        people += [p for c in shop.couples for p in c.people if p.visible]
+        heads = [head_rect(p.position_at(t), SCALE, origin) for p in people]
+        placer = Placer(self.shop_at, heads)
+
+        def scaled(r: pygame.Rect) -> pygame.Rect:
+            x, y = self.to_screen((r.x, r.y))
+            return pygame.Rect(x, y, round(r.w * SCALE), round(r.h * SCALE))
+
+        placer.placed += [scaled(r) for r in view.placer.placed]
+        for rect in view.placer.fixed:
+            placer.add_fixed(scaled(rect))
+        return placer
 
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()

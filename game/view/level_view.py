@@ -20,9 +20,10 @@ from ..shop.people import Couple, Person
 from . import palette as P
 from . import words
 from .code_view import state_words
+from .placer import Placer
 from .shop_view import frozen_people
 from .story_card import wrap
-from .text import label, outlined
+from .text import fit, fitted, label, outlined, px
 
 RED = (255, 110, 100)
 GREEN = (120, 230, 130)
@@ -156,8 +157,15 @@ def draw_question(surface: pygame.Surface, level: Level) -> list[pygame.Rect]:
 
 
 # -- watch: what the loop does ----------------------------------------------------------------
-def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) -> None:
-    """'THE LOOP IS BLOCKED 3.4 s' while a plain call holds it; nothing otherwise."""
+def draw_block_banner(
+    surface: pygame.Surface,
+    shop: Shop,
+    at: tuple[int, int],
+    width: int = 1280,
+    placer: Placer | None = None,
+) -> None:
+    """'THE LOOP IS BLOCKED 3.4 s' while a plain call holds it; nothing otherwise. Never
+    wider than ``width`` (big text shrinks it to fit, then cuts the call's name short)."""
     busy = shop.kernel.busy
     if busy is None:
         return
@@ -165,18 +173,26 @@ def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) 
     text = _("THE LOOP IS BLOCKED {seconds} s  -  {name} is inside {call}").format(
         seconds=f"{blocked:4.1f}", name=words.name(busy.task.name), call=busy.what
     )
-    img = label(text, 26, (255, 255, 255), True)
+    img = fit(text, 26, (255, 255, 255), True, width=width - 24, smallest=18)
+    if img.get_width() > width - 24:  # at scale 1 too: a long translation shrinks
+        img = fitted(text, 26, (255, 255, 255), width - 24, True, least=16)
     rect = img.get_rect(midtop=at).inflate(24, 10)
     pygame.draw.rect(surface, (190, 40, 40), rect, border_radius=8)
     pygame.draw.rect(surface, (255, 220, 120), rect, 2, border_radius=8)
     surface.blit(img, img.get_rect(center=rect.center))
+    if placer is not None:
+        placer.add_fixed(rect)
 
 
-def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
-    """'ready, but the loop is busy' over everyone who is due to go on and cannot."""
+def draw_frozen_marks(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
+    """'ready, but the loop is busy' over everyone who is due to go on and cannot, each
+    where the placer finds room (neighbours' labels never overlap, nor cover a head)."""
     frozen = frozen_people(shop)
     if not frozen:
         return
+    placer = placer or Placer(surface.get_rect())
     t = shop.now
     people: list[Person] = [s for s in shop.staff if id(s) in frozen]
     for couple in shop.couples:
@@ -188,18 +204,24 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
         text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.1f}")
-        lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, 110)]
-        sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
-        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 15 * len(lines))
-        rect.midbottom = (sx, sy)
+        lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, px(110))]
+        line_h = lines[0].get_height() + 1
+        size = (max(i.get_width() for i in lines) + 8, 2 + line_h * len(lines))
+        sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 102))
+        rect = placer.place(size, (sx, sy), step=6)
+        if rect is None:
+            continue
         pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
         for i, img in enumerate(lines):
-            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + 15 * i)))
+            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + line_h * i)))
 
 
-def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
+def draw_thinking(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
     """Level 3: who is working the recipe out (the cook on the loop, or the worker)."""
+    placer = placer or Placer(surface.get_rect())
     t = shop.now
     for person in [*shop.staff, *shop.helpers]:
         if person.shown_at(t)[0] != "working out a recipe":
@@ -211,7 +233,10 @@ def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> N
             else _("working out a recipe, on the loop")
         )
         img = label(text, 14, P.INK, True)
-        rect = img.get_rect(midbottom=to_screen((x, y - 96))).inflate(8, 4)
+        size = (img.get_width() + 8, img.get_height() + 4)
+        rect = placer.place(size, to_screen((x, y - 104)), step=6)
+        if rect is None:
+            continue
         pygame.draw.rect(surface, (200, 235, 255), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
         surface.blit(img, img.get_rect(center=rect.center))
@@ -225,16 +250,26 @@ def _partner(shop: Shop, person: Person) -> Person | None:
 
 
 def draw_slip(
-    surface: pygame.Surface, couple: Couple, what: object, to_screen: ToScreen, bounds: pygame.Rect
+    surface: pygame.Surface,
+    couple: Couple,
+    what: object,
+    to_screen: ToScreen,
+    bounds: pygame.Rect,
+    placer: Placer | None = None,
 ) -> None:
-    """Level 2: the slip they hold instead of a ticket: the real repr of what they got."""
+    """Level 2: the slip they hold instead of a ticket: the real repr of what they got,
+    over their table, clear of the heads there (the top row's too) and of other labels."""
     if couple.table is None or not couple.you.seated:
         return
+    placer = placer or Placer(bounds)
     cx, cy = couple.table.center
     img = label(f"number = {what!r}", 14, P.INK)
+    size = (img.get_width() + 10, img.get_height() + 8)
     x, y = to_screen((cx, cy - 40))
-    rect = img.get_rect(midbottom=(x, y)).inflate(10, 8)
-    rect.right = min(rect.right, bounds.right - 4)
+    x = min(x, bounds.right - 4 - size[0] // 2)
+    rect = placer.place(size, (x, y), step=5, ways=((0, 1), (0, -1), (-1, 0), (1, 0)))
+    if rect is None:
+        return
     pygame.draw.rect(surface, PAPER, rect, border_radius=3)
     pygame.draw.rect(surface, RED, rect, 2, border_radius=3)
     surface.blit(img, img.get_rect(center=rect.center))

@@ -106,3 +106,19 @@ def test_the_menu_ticks_only_solved_levels() -> None:
     pygame.font.init()
     assert green_in_row({first: False}, set()) == 0  # predicted wrong, not solved: no tick
     assert green_in_row({first: False}, {first}) > 0  # solved: the tick
+
+
+def test_arrows_speak_plain_words_and_have_a_legend(game: Game) -> None:
+    from game.view.arrows import LEGEND, arrow_words, live_handoffs
+
+    said: dict[str, set[str]] = {m: set() for m in MODES}
+    for tick in range(1, 200 * 60, 15):
+        game.advance_to(tick / 60)
+        for mode in MODES:
+            said[mode] |= {arrow_words(h) for h in live_handoffs(game.shops[mode], game.now)}
+    for words in said.values():
+        assert not any(w.startswith(("set:", "put:")) for w in words), words
+    assert {_("next, please!"), _("an order to cook"), _("here is your number")} <= said[MODES[0]]
+    assert any(w.startswith(_("board shows #{n}").split("{")[0]) for w in said[MODES[0]])
+    assert {_("wait here, I cook it"), _("your burgers!")} <= said[MODES[1]]
+    assert "await" in _(LEGEND)
