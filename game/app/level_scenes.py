@@ -75,9 +75,14 @@ class MenuScene(Scene):
                 LEVELS, menu_rows(self.game.screen.get_size(), len(LEVELS)), strict=True
             ):
                 if rect.collidepoint(event.pos):
-                    self.game.start_level(level.name)
+                    self.game.stage.start_level(level.name)
                     return True
         return super().handle(event)
+
+    def action_letter(self, index: int) -> None:
+        """A / B / C / D: play that level."""
+        if 0 <= index < len(LEVELS):
+            self.game.stage.start_level(LEVELS[index].name)
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
@@ -133,21 +138,21 @@ class LevelScene(Scene):
         if self.phase != PREDICT or not 0 <= index < len(self.level.answers):
             return
         self.answer = index
-        self.game.notice.clear(PREDICT)  # answered: "first your prediction" is no longer so
+        self.game.overlay.unsay(PREDICT)  # answered: "first your prediction" is no longer so
         self.game.score.predict(self.level.name, index == self.level.right)
         self._show_score_problem()
         self.phase = WATCH
         self.verdict = True  # right or wrong at once; SPACE (or a click) and the day runs
-        self.game.paused = True
+        self.game.time.paused = True
 
     def close_verdict(self) -> None:
         """Off the verdict card: the broken day runs."""
         if self.verdict:
             self.verdict = False
-            self.game.paused = False
+            self.game.time.paused = False
 
     def say_predict_first(self) -> None:
-        self.game.notice.show(_("First your prediction: A, B, C or D."), reason=PREDICT)
+        self.game.overlay.say(_("First your prediction: A, B, C or D."), reason=PREDICT)
 
     def watch(self, fixed: bool = False) -> None:
         """Straight to watching (``--level NAME --screenshot``): no question, no score."""
@@ -170,9 +175,9 @@ class LevelScene(Scene):
         if record:
             self.game.score.solve(name)
             self._show_score_problem()
-        self.game.paused = False
+        self.game.time.paused = False
         if self.python_said:
-            self.game.notice.show(_("Python said: {text}").format(text=self.python_said[0]))
+            self.game.overlay.say(_("Python said: {text}").format(text=self.python_said[0]))
 
     def replay(self) -> None:
         """R: the day on screen from its opening, with the same code (broken, or fixed once
@@ -192,7 +197,7 @@ class LevelScene(Scene):
     def _show_score_problem(self) -> None:
         problem = self.game.score.problem
         if problem:
-            self.game.say_problem(problem)
+            self.game.overlay.warn(problem)
 
     def on_show(self) -> None:
         if self.shop is None:
@@ -205,17 +210,17 @@ class LevelScene(Scene):
             self.shop = None
             if said:
                 self.python_said = said
-                self.game.notice.show(_("Python said: {text}").format(text=said[0]))
+                self.game.overlay.say(_("Python said: {text}").format(text=said[0]))
 
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
-        if game.paused:
+        if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
         if self.shop is None or self.phase == PREDICT or self.verdict:
             return
-        self.accumulator += min(wall_dt, 0.25) * game.speed
+        self.accumulator += min(wall_dt, 0.25) * game.time.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
         for _tick in range(ticks):
@@ -240,13 +245,35 @@ class LevelScene(Scene):
                 print(task.traceback, file=sys.stderr, end="")
                 print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
                 text = _("actor '{name}' crashed: {error}")
-                self.game.notice.show(text.format(name=task.name, error=repr(task.error)), True)
+                self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
             self.crashes = len(kernel.crashes)
-            self.game.paused = True
+            self.game.time.paused = True
 
     def advance_to(self, seconds: float) -> None:
         while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:
             self.step()
+
+    # -- the key table's commands ---------------------------------------------------------
+    def action_letter(self, index: int) -> None:
+        """A / B / C / D: the player's prediction."""
+        self.choose(index)
+
+    def action_fix(self) -> None:
+        self.fix()
+
+    def action_restart_day(self) -> None:
+        """R: the level's own day again (not the shops')."""
+        self.replay()
+
+    def action_step_paused(self) -> None:
+        """RIGHT while paused: one tick of the level's own day (before the answer, or while
+        the day runs, it says what comes first)."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif self.game.time.paused:
+            self.step_paused()
+        else:
+            self.game.time.say_pause_first()
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
@@ -354,7 +381,7 @@ class LevelScene(Scene):
             ),
             (which, colour),
             (clock_text(shop.now), P.WHITE),
-            (f"{self.game.speed:g}x", P.WHITE),
+            (f"{self.game.time.speed:g}x", P.WHITE),
             (_("served {n}").format(n=len(shop.served)), P.WHITE),
             (
                 _("blocked {seconds}s").format(seconds=f"{shop.kernel.blocked:.0f}"),
@@ -364,7 +391,7 @@ class LevelScene(Scene):
             img = label(text, 22, col, True)
             surface.blit(img, (x, 5))
             x += img.get_width() + 18
-        if self.game.paused and self.phase != PREDICT:
+        if self.game.time.paused and self.phase != PREDICT:
             draw_paused_badge(surface, w)
 
     def _draw_no_task_note(self, surface: pygame.Surface, shop: Shop, held: object) -> None:

@@ -66,10 +66,11 @@ class WelcomePanel(Section):
         if value == self._shown:
             return
         self._shown = value
+        time = self.game.time
         if value:  # the day waits behind the card, and goes on as it was after
-            self._was_paused, self.game.paused = self.game.paused, True
+            self._was_paused, time.paused = time.paused, True
         else:
-            self.game.paused = self._was_paused
+            time.paused = self._was_paused
 
     @property
     def rect(self) -> pygame.Rect:
@@ -100,17 +101,17 @@ class WelcomePanel(Section):
         the story from its opening, the house, the level menu, or the code view on the
         first character (so it has someone's code to show)."""
         self.visible = False
-        game = self.game
+        stage = self.game.stage
         if key == pygame.K_t:
-            game.show_scene(SHOP)
-            game.start_story()
+            stage.show(SHOP)
+            stage.shop_scene.start_story()
         elif key == pygame.K_3:
-            game.show_house()
+            stage.action_show_house()
         elif key == pygame.K_4:
-            game.show_levels()
+            stage.action_show_levels()
         else:
-            game.show_scene(SHOP)
-            game.follow(1)
+            stage.show(SHOP)
+            stage.shop_scene.action_follow(1)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_welcome(surface)

@@ -12,7 +12,7 @@ import pygame
 from game.app import welcome
 from game.app.cli import main as cli_main
 from game.app.keys import HOUSE, LEVELS_MENU, SHOP, help_rows
-from game.app.window import welcome_first_run
+from game.app.start import welcome_first_run
 from game.view.welcome import STEPS, layout
 
 
@@ -29,17 +29,17 @@ def test_the_first_run_is_remembered_beside_the_score() -> None:
 
 def test_first_run_shows_it_once_and_the_day_waits_behind_it(game) -> None:  # noqa: ANN001
     welcome_first_run(game, args())
-    assert game.welcome.visible and game.paused
+    assert game.overlay.welcome.visible and game.paused
     game.key(pygame.K_SPACE)  # just watch: closed, and the day runs as it did before
-    assert not game.welcome.visible and not game.paused
+    assert not game.overlay.welcome.visible and not game.paused
     welcome_first_run(game, args())  # the second run: straight to the shop
-    assert not game.welcome.visible
+    assert not game.overlay.welcome.visible
 
 
 def test_a_recording_a_level_or_the_story_asked_for_skip_it(game) -> None:  # noqa: ANN001
     for asked in (args(record="clip.gif"), args(level="blocking-cook"), args(story=True)):
         welcome_first_run(game, asked)
-        assert not game.welcome.visible
+        assert not game.overlay.welcome.visible
     assert welcome.first_run()  # still unseen: the next real first run shows it
 
 
@@ -52,23 +52,23 @@ def test_a_screenshot_never_shows_it(tmp_path: Path) -> None:
 def test_w_opens_it_anywhere_and_its_keys_take_the_path(game) -> None:  # noqa: ANN001
     assert any(label == "W" for label, _text, works in help_rows(SHOP) if works)
     game.key(pygame.K_w)
-    assert game.welcome.visible
+    assert game.overlay.welcome.visible
     game.key(pygame.K_3)  # the house: closed, and there
-    assert not game.welcome.visible and game.scene == HOUSE
+    assert not game.overlay.welcome.visible and game.scene == HOUSE
     game.key(pygame.K_w)
     game.key(pygame.K_4)
-    assert game.scene == LEVELS_MENU and not game.welcome.visible
+    assert game.scene == LEVELS_MENU and not game.overlay.welcome.visible
     game.key(pygame.K_w)
     game.key(pygame.K_t)  # the story, from its opening
-    assert game.scene == SHOP and game.story is not None and not game.welcome.visible
+    assert game.scene == SHOP and game.story is not None and not game.overlay.welcome.visible
 
 
 def test_other_keys_wait_for_the_card(game) -> None:  # noqa: ANN001
     game.key(pygame.K_w)
     game.key(pygame.K_s)  # side by side would open behind the card: it does not
-    assert game.welcome.visible and not game.split
+    assert game.overlay.welcome.visible and not game.split
     game.key(pygame.K_ESCAPE)  # closes the card, does not quit
-    assert game.running and not game.welcome.visible
+    assert game.running and not game.overlay.welcome.visible
 
 
 def test_clicking_a_row_takes_that_step(game) -> None:  # noqa: ANN001
@@ -76,7 +76,7 @@ def test_clicking_a_row_takes_that_step(game) -> None:  # noqa: ANN001
     _card, rows = layout(game.screen.get_size())
     keys = [key for key, _name, _why in STEPS]
     game.click(rows[keys.index("C")].center)  # the code: someone followed, their code shown
-    assert not game.welcome.visible and game.selected is not None and game.show_code
+    assert not game.overlay.welcome.visible and game.selected is not None and game.show_code
 
 
 def test_it_fits_the_screen_at_every_text_size(game) -> None:  # noqa: ANN001
