@@ -101,6 +101,7 @@ class Time:
         self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
         self.on_restart: Callable[[], None] = lambda: None
         self.on_seek: Callable[[], None] = lambda: None
+        self.on_story_end: Callable[[], None] = lambda: None  # the story's last card is gone
         self.follow: Callable[[], Follow] = lambda: None  # who the marks are about
         self.shops: dict[str, Shop] = {}
         self.houses: dict[str, House] = {}
@@ -176,7 +177,8 @@ class Time:
         """Turn wall time into whole ticks of virtual time (none while paused)."""
         if self.paused:
             return
-        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
+        pace = self.story.pace(self.now) if self.story is not None else 1.0
+        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed * pace
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
         for _tick in range(ticks):
@@ -336,10 +338,16 @@ class Time:
         assert story is not None
         if story.finished:
             self.stop_story()
+            self.on_story_end()  # the next step: both shops side by side
             return
         if story.advance():  # on to the other shop, from the opening
             self.mode = story.mode
             self.restart()
+        if story.finished:  # SPACE on the last card: the story is over
+            self.stop_story()
+            self.on_story_end()
+            return
+        story.resumed_at, story.hurry = self.now, False
         self.paused = story.card is not None
 
     def stop_story(self) -> None:
@@ -349,8 +357,11 @@ class Time:
     # -- the key table's commands -----------------------------------------------------
     def action_space(self) -> None:
         """Pause or resume; on a story card, go on with the story instead."""
-        if self.story is not None and (self.story.card or self.story.finished):
+        story = self.story
+        if story is not None and (story.card or story.finished):
             self.continue_story()
+        elif story is not None:  # between cards: on to the next beat, the stretch hurried
+            story.hurry, self.paused = True, False
         else:
             self.paused = not self.paused
         if self.paused:

@@ -74,4 +74,9 @@ def card_text(kind: str, mode: str, code: str) -> str:
         return _(BEATS[code])
     if kind == "lesson":
         return _(LESSONS[mode])
-    return "  ".join(_(LESSONS[m]) for m in ("concurrent", "parallel"))
+    both = "  ".join(_(LESSONS[m]) for m in ("concurrent", "parallel"))
+    return f"{both}  {_(NEXT_STEP)}"
+
+
+# the last card: where a newcomer goes from here
+NEXT_STEP = N_("Next: SPACE both shops side by side, 3 the house, 4 the levels.")
