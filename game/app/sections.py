@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..i18n import _
-from ..shop import MODES
+from ..shop import MODES, PARALLEL
 from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
 from ..view.charts import Charts
 from ..view.code_view import CodeView
-from ..view.hud import CAPTION_H, draw_help, help_panel
+from ..view.hud import BAR_H, CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
 from ..view.story_card import card_rect, card_text, draw_card
+from ..view.text import px
 from ..view.timeline import STRIP_H, bar_of, draw_timeline, strip_rect, time_at, x_of
 from ..view.why import why_waiting
 from .clock import TICK, tick_of
@@ -104,16 +105,21 @@ class InspectorPanel(Section):
         short = rect.copy()
         short.height -= STRIP_H + 4
         self.short = Inspector(short)  # above the timeline strip while that is shown
+        self.lowered = Inspector(short.move(0, STRIP_H + 4))  # under it, when it is on top
 
     @property
     def rect(self) -> pygame.Rect:
         """Where it is drawn: wider and lower with big text, shorter over the timeline."""
-        painter = self.short if self.game.panel("timeline").visible else self.painter
-        return painter.area(self.game.screen.get_size())
+        return self.which().area(self.game.screen.get_size())
+
+    def which(self) -> Inspector:
+        timeline = self.game.panel("timeline")
+        if not timeline.visible:
+            return self.painter
+        return self.lowered if getattr(timeline, "at_top", False) else self.short
 
     def draw(self, surface: pygame.Surface) -> None:
-        painter = self.short if self.game.panel("timeline").visible else self.painter
-        painter.draw(surface, self.game.time.shop, self.game.stage.shop_scene.selected)
+        self.which().draw(surface, self.game.time.shop, self.game.stage.shop_scene.selected)
 
 
 class CodePanel(Section):
@@ -167,23 +173,47 @@ class StoryCard(Section):
     @property
     def lift(self) -> int:
         """Clear of the timeline strip when it is shown under the card."""
-        if not self.game.panel("timeline").visible:
+        timeline = self.game.panel("timeline")
+        if not timeline.visible or getattr(timeline, "at_top", False):
             return 0
-        return self.game.screen.get_height() - self.game.panel("timeline").rect.top
+        return self.game.screen.get_height() - timeline.rect.top
+
+    def top(self, text: str) -> int | None:
+        """None: the card goes across the bottom. A y: it goes up there instead, because
+        at the bottom it would cover you and your crush, whom it talks about."""
+        time = self.game.time
+        couple = time.shop.protagonist
+        if couple is None or not couple.you.visible:
+            return None
+        size = self.game.screen.get_size()
+        bottom = card_rect(size, text, self.lift)
+        people = [p.position_at(time.now) for p in couple.people if p.visible]
+        bodies = [pygame.Rect(round(x) - 24, round(y) - 110, 48, 110) for x, y in people]
+        if bottom.collidelist(bodies) < 0:
+            return None
+        timeline = self.game.panel("timeline")
+        on_top = timeline.visible and getattr(timeline, "at_top", False)
+        below = timeline.rect.bottom if on_top else 0
+        top = max(below, px(BAR_H)) + 6
+        up = card_rect(size, text, 0, top)
+        return top if up.collidelist(bodies) < 0 else None
+
+    def _text(self) -> str:
+        story = self.game.time.story
+        card = story.card if story is not None else None
+        return card_text(card.kind, card.mode, card.code) if card is not None else ""
 
     @property
     def rect(self) -> pygame.Rect:
-        story = self.game.time.story
-        card = story.card if story is not None else None
-        text = card_text(card.kind, card.mode, card.code) if card is not None else ""
-        return card_rect(self.game.screen.get_size(), text, self.lift)
+        text = self._text()
+        return card_rect(self.game.screen.get_size(), text, self.lift, self.top(text))
 
     def draw(self, surface: pygame.Surface) -> None:
         story = self.game.time.story
         card = story.card if story is not None else None
         if card is not None:
             text = card_text(card.kind, card.mode, card.code)
-            draw_card(surface, card.kind, card.mode, card.code, text, self.lift)
+            draw_card(surface, card.kind, card.mode, card.code, text, self.lift, self.top(text))
 
 
 class TimelinePanel(Section):
@@ -195,8 +225,24 @@ class TimelinePanel(Section):
     def __init__(self, game: Game) -> None:
         w, h = game.screen.get_size()
         super().__init__(game, strip_rect((w, h), h - CAPTION_H - 4))
+        self.top_rect = strip_rect((w, h), BAR_H + 4 + STRIP_H)
         self.dragging = False
         self.target: int | None = None  # a drag's latest tick, sought once per frame
+
+    @property
+    def at_top(self) -> bool:
+        """In the parallel shop's story the strip goes under the HUD: at the bottom it would
+        hide the shop's only row of tables, where the story ends."""
+        game = self.game
+        return (
+            game.time.story is not None
+            and game.time.mode == PARALLEL
+            and not game.stage.shop_scene.split
+        )
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.top_rect if self.at_top else self._rect
 
     def tick_at(self, x: int) -> int:
         """The tick under ``x``; a click on (or next to) a beat's mark or the followed

@@ -78,7 +78,11 @@ def live_handoffs(shop: Shop, t: float) -> list[Handoff]:
 
 
 def draw_handoffs(
-    surface: pygame.Surface, shop: Shop, t: float, placer: Placer | None = None
+    surface: pygame.Surface,
+    shop: Shop,
+    t: float,
+    placer: Placer | None = None,
+    legend: bool = True,
 ) -> None:
     """The arrows up at ``t``, each labelled where the placer finds room (a crowded moment
     drops a label, never piles them up); with a legend while any arrow is up."""
@@ -95,7 +99,7 @@ def draw_handoffs(
             tag = outlined(arrow_words(handoff), 18, P.GOLD, P.INK)
             mid = ((start[0] + tip[0]) / 2, (start[1] + tip[1]) / 2 - 6)
             placer.blit(surface, tag, mid, step=8)
-    if shown:
+    if shown and legend:
         draw_legend(surface, placer)
 
 

@@ -165,7 +165,12 @@ class ShopView:
 
     # -- per frame --------------------------------------------------------------------
     def draw(
-        self, surface: pygame.Surface, shop: Shop, selected: object = None, speed: float = 1.0
+        self,
+        surface: pygame.Surface,
+        shop: Shop,
+        selected: object = None,
+        speed: float = 1.0,
+        legend: bool = True,
     ) -> None:
         """The shop at ``shop.now``; ``speed`` (virtual seconds per wall second) times what
         blinks in wall seconds, so no speed makes it flash faster (``motion``)."""
@@ -194,7 +199,7 @@ class ShopView:
             self._draw_board(surface, shop)
         if shop.fountain is not None:
             draw_fountain(surface, shop.fountain.spot)
-        self._draw_floor(surface, shop, t, selected)
+        self._draw_floor(surface, shop, t, selected, legend)
 
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
         x, y, w, _h = L.KITCHEN_WINDOW
@@ -257,7 +262,9 @@ class ShopView:
             pygame.draw.rect(surface, P.LED_ON, screen.inflate(14, 10), 3, border_radius=6)
         draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
 
-    def _draw_floor(self, surface: pygame.Surface, shop: Shop, t: float, selected: object) -> None:
+    def _draw_floor(
+        self, surface: pygame.Surface, shop: Shop, t: float, selected: object, legend: bool
+    ) -> None:
         """Tables and customers, far to near, then what floats above them."""
         table_img = self.lib.prop("table" if self.warm else "table_cool")
         # (depth, 0 for a table / 1 for a person, table or person, couple)
@@ -290,7 +297,7 @@ class ShopView:
             self.placer.blit(surface, tag, (x + 30, y - 86))
         if selected is not None:
             self._draw_selection(surface, selected, t)
-        draw_handoffs(surface, shop, t, self.placer)  # who woke whom, over the floor
+        draw_handoffs(surface, shop, t, self.placer, legend)  # who woke whom, over the floor
 
     def _colour(self, person: Person, couple: Couple | None) -> tuple[int, int, int] | None:
         if couple is None:

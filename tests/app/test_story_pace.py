@@ -49,3 +49,30 @@ def test_the_last_card_offers_the_next_step_and_space_takes_it(game: Game) -> No
     assert _(story_card.NEXT_STEP) in story_card.card_text("end", "parallel", "")
     play_through(game)
     assert game.time.story is None and game.stage.shop_scene.split  # side by side
+
+
+def test_cards_and_the_timeline_never_cover_you_and_your_crush(game: Game) -> None:
+    """At every card of the story, the card (and the strip) leave the pair it talks about
+    in view; in the parallel shop the strip goes on top, off its only row of tables."""
+    game.stage.shop_scene.start_story()
+    checked = 0
+    while game.time.story is not None and checked < 20:
+        game.time.play(FRAME)
+        story = game.time.story
+        if story is None or story.card is None:
+            continue
+        couple = game.time.shop.protagonist
+        card = game.panel("story").rect
+        strip = game.panel("timeline")
+        if story.mode == "parallel":
+            assert strip.rect.bottom < 120 and strip.at_top
+        if couple is not None and couple.you.visible:
+            for person in couple.people:
+                x, y = person.position_at(game.time.now)
+                body = pygame.Rect(round(x) - 24, round(y) - 110, 48, 110)
+                assert not body.colliderect(card), (story.card.code, body, card)
+                assert not body.colliderect(strip.rect), (story.card.code, body)
+        game.draw()
+        checked += 1
+        game.key(pygame.K_SPACE)
+    assert checked >= 13
