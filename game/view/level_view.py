@@ -23,7 +23,7 @@ from .code_view import state_words
 from .placer import Placer
 from .shop_view import frozen_people
 from .story_card import wrap
-from .text import fit, fitted, label, outlined, px
+from .text import fit, fitted, label, outlined, px, text_scale
 
 RED = (255, 110, 100)
 GREEN = (120, 230, 130)
@@ -81,28 +81,21 @@ def draw_menu(
         pygame.draw.rect(surface, AMBER if level.name in solved else DIM, rect, 2, border_radius=10)
         key = label(letter, 40, AMBER, True)
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
-        surface.blit(
-            label(f"{level.number}. {_(level.title)}", 30, P.WHITE, True),
-            (rect.x + 80, rect.y + 14),
-        )
-        surface.blit(
-            label(
-                _("--level {name}   ({part} plays the mistake)").format(
-                    name=level.name, part=_(level.part)
-                ),
-                22,
-                DIM,
-            ),
-            (rect.x + 80, rect.y + 56),
-        )
+        # the marks first, right-aligned: the title and the command line give way to them
+        big = text_scale() > 1.0  # big text: the marks go on the lower line, by the command
+        line_y = rect.y + (54 if big else 56)  # the command line under the title
+        mark_y = line_y + 16 if big else rect.centery
         mx = rect.right - 20
         if level.name in solved:  # "solved" with its tick (drawn: the font has no check mark)
             img = label(_("solved"), 24, GREEN, True)
             mx -= img.get_width()
-            surface.blit(img, (mx, rect.centery - img.get_height() // 2))
-            cy = rect.centery
+            surface.blit(img, (mx, mark_y - img.get_height() // 2))
             pygame.draw.lines(
-                surface, GREEN, False, [(mx - 30, cy), (mx - 22, cy + 9), (mx - 8, cy - 10)], 5
+                surface,
+                GREEN,
+                False,
+                [(mx - 30, mark_y), (mx - 22, mark_y + 9), (mx - 8, mark_y - 10)],
+                5,
             )
             mx -= 60
         if level.name in predicted:  # the first prediction, right or wrong: no tick
@@ -110,7 +103,15 @@ def draw_menu(
             text = _("predicted right") if right else _("predicted wrong")
             img = label(text, 22, GREEN if right else RED)
             mx -= img.get_width()
-            surface.blit(img, (mx, rect.centery - img.get_height() // 2))
+            surface.blit(img, (mx, mark_y - img.get_height() // 2))
+        title_room = (rect.right - 20 if big else mx - 16) - (rect.x + 80)
+        title = fitted(f"{level.number}. {_(level.title)}", 30, P.WHITE, title_room, True)
+        surface.blit(title, (rect.x + 80, rect.y + (8 if big else 14)))
+        command = _("--level {name}   ({part} plays the mistake)").format(
+            name=level.name, part=_(level.part)
+        )
+        command_room = mx - 16 - (rect.x + 80)
+        surface.blit(fitted(command, 22, DIM, command_room), (rect.x + 80, line_y))
     hint = _("A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help")
     img = label(hint, 22, DIM)
     surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
@@ -439,7 +440,7 @@ def draw_result(
             band = pygame.Surface((rect.w - 12, 22), pygame.SRCALPHA)
             band.fill((*AMBER, 45))
             surface.blit(band, (rect.x + 6, y - 2))
-        surface.blit(label(_(text), 18, P.WHITE), (x, y))
+        surface.blit(fitted(_(text), 18, P.WHITE, col1 - x - 8), (x, y))
         broken_value = fmt.format(b[key])
         if key == "mean_wait" and left_out:
             broken_value += " *"
@@ -456,8 +457,10 @@ def draw_result(
             "* of those served: {n} couples never got burgers, so have no wait to count",
             broken.outcome.never_served,
         ).format(n=broken.outcome.never_served)
-        surface.blit(_fit(star, 15, (255, 170, 160), rect.w - 28), (x, y))
-        y += 20
+        for line in wrap(star, 15, rect.w - 28):
+            surface.blit(label(line, 15, (255, 170, 160)), (x, y))
+            y += 18
+        y += 2
     y += 4
     for line in wrap(_(level.note), 17, rect.w - 40) if level.note else []:
         surface.blit(label(line, 17, (230, 230, 200)), (x, y))
@@ -495,23 +498,26 @@ def draw_result(
 # -- right after the prediction ---------------------------------------------------------------
 def verdict_rect(size: tuple[int, int], lines: int) -> pygame.Rect:
     w, h = size
-    card = pygame.Rect(0, 0, 820, 126 + 30 * lines)
+    card = pygame.Rect(0, 0, min(px(820), w - 40), px(126) + px(30) * lines)
     card.center = (w // 2, h // 2)
     return card
 
 
-def verdict_lines(level: Level, answer: int) -> list[tuple[str, int, tuple[int, int, int], bool]]:
+def verdict_lines(
+    level: Level, answer: int, width: int = 760
+) -> list[tuple[str, int, tuple[int, int, int], bool]]:
     """What the verdict card says, line by line: (text, size, colour, bold)."""
     right = answer == level.right
     out: list[tuple[str, int, tuple[int, int, int], bool]] = []
     said = f"{level.letters[answer]}: {_(level.answers[answer])}"
-    for line in wrap(_("You said {answer}").format(answer=said), 24, 760):
+    for line in wrap(_("You said {answer}").format(answer=said), 24, width):
         out.append((line, 24, P.INK, False))
     if not right:
         answer_text = f"{level.letters[level.right]}: {_(level.answers[level.right])}"
-        for line in wrap(_("The answer is {answer}").format(answer=answer_text), 24, 760):
+        text = _("The answer is {answer}").format(answer=answer_text)
+        for line in wrap(text, 24, width * 9 // 10):  # (bold type runs wider)
             out.append((line, 24, P.INK, True))
-    for line in wrap(_(level.why), 22, 760) if level.why else []:
+    for line in wrap(_(level.why), 22, width) if level.why else []:
         out.append((line, 22, (90, 70, 60), False))
     return out
 
@@ -519,7 +525,8 @@ def verdict_lines(level: Level, answer: int) -> list[tuple[str, int, tuple[int, 
 def draw_verdict(surface: pygame.Surface, level: Level, answer: int) -> pygame.Rect:
     """Right or wrong at once, and one line why, before the day runs; returns the card."""
     right = answer == level.right
-    lines = verdict_lines(level, answer)
+    width = min(px(820), surface.get_width() - 40) - px(60)
+    lines = verdict_lines(level, answer, width)
     card = verdict_rect(surface.get_size(), len(lines))
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, 110))
@@ -529,10 +536,10 @@ def draw_verdict(surface: pygame.Surface, level: Level, answer: int) -> pygame.R
     pygame.draw.rect(surface, edge, card, 5, border_radius=12)
     head = _("RIGHT!") if right else _("NOT QUITE")
     surface.blit(outlined(head, 40, GREEN if right else RED, P.INK), (card.x + 28, card.y + 14))
-    y = card.y + 72
+    y = card.y + px(72)
     for text, size, colour, bold in lines:
-        surface.blit(label(text, size, colour, bold), (card.x + 30, y))
-        y += 30
+        surface.blit(label(text, size, colour, bold), (card.x + px(30), y))
+        y += px(30)
     hint = label(_("SPACE: watch it happen"), 22, (120, 110, 100), True)
     surface.blit(hint, hint.get_rect(bottomright=(card.right - 20, card.bottom - 12)))
     return card

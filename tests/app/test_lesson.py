@@ -122,3 +122,25 @@ def test_arrows_speak_plain_words_and_have_a_legend(game: Game) -> None:
     assert any(w.startswith(_("board shows #{n}").split("{")[0]) for w in said[MODES[0]])
     assert {_("wait here, I cook it"), _("your burgers!")} <= said[MODES[1]]
     assert "await" in _(LEGEND)
+
+
+def test_the_verdict_and_result_cards_fit_at_big_text(game: Game) -> None:
+    from game.view.level_view import verdict_rect
+    from game.view.text import label, px, set_scale
+
+    for scale in (1.0, 1.5):
+        set_scale(scale)
+        for level in LEVELS:
+            for answer in range(len(level.answers)):
+                width = min(px(820), 1240) - px(60)
+                lines = verdict_lines(level, answer, width)
+                card = verdict_rect((1280, 720), len(lines))
+                assert pygame.Rect(0, 0, 1280, 720).contains(card)
+                for text, size, _colour, bold in lines:
+                    assert label(text, size, (0, 0, 0), bold).get_width() <= card.w - px(40)
+            game.start_level(level.name)
+            game.letter(level.right)
+            game.draw()
+            game.key(pygame.K_SPACE)
+            game.level_scene.fix(record=False)
+            game.draw()
