@@ -99,7 +99,7 @@ class WelcomePanel(Section):
     def step(self, key: int) -> None:
         """Close the card and take a step of the path from wherever the card was opened:
         the story from its opening, the house, the level menu, or the code view on the
-        first character (so it has someone's code to show)."""
+        protagonists (or the first character), so it has someone's code to show."""
         self.visible = False
         stage = self.game.stage
         if key == pygame.K_t:
@@ -109,9 +109,15 @@ class WelcomePanel(Section):
             stage.action_show_house()
         elif key == pygame.K_4:
             stage.action_show_levels()
-        else:
+        else:  # you and your crush if you are in, else the first of the staff
             stage.show(SHOP)
-            stage.shop_scene.action_follow(1)
+            scene = stage.shop_scene
+            couple = self.game.time.shop.protagonist
+            if couple is not None and couple.you.visible:
+                scene.selected = couple
+                scene.sections["code"].visible = True
+            else:
+                scene.action_follow(1)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_welcome(surface)

@@ -77,6 +77,10 @@ def test_clicking_a_row_takes_that_step(game) -> None:  # noqa: ANN001
     keys = [key for key, _name, _why in STEPS]
     game.click(rows[keys.index("C")].center)  # the code: someone followed, their code shown
     assert not game.overlay.welcome.visible and game.selected is not None and game.show_code
+    game.advance_to(20)  # you and your crush are in: the code view shows yours
+    game.key(pygame.K_w)
+    game.key(pygame.K_c)
+    assert game.selected is game.shop.protagonist and game.show_code
 
 
 def test_it_fits_the_screen_at_every_text_size(game) -> None:  # noqa: ANN001
