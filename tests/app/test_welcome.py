@@ -37,7 +37,8 @@ def test_first_run_shows_it_once_and_the_day_waits_behind_it(game) -> None:  # n
 
 
 def test_a_recording_a_level_or_the_story_asked_for_skip_it(game) -> None:  # noqa: ANN001
-    for asked in (args(record="clip.gif"), args(level="blocking-cook"), args(story=True)):
+    asked_for = (args(record="clip.gif"), args(level="blocking-cook"), args(story=True))
+    for asked in (*asked_for, args(frames=20)):  # and a scripted run of a few frames
         welcome_first_run(game, asked)
         assert not game.overlay.welcome.visible
     assert welcome.first_run()  # still unseen: the next real first run shows it
