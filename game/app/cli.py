@@ -84,6 +84,11 @@ async def web_main(argv: Sequence[str] = ()) -> int:
 
 
 def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["run"]:  # `run SCRIPT.py`: a learner's own asyncio script (script_cli)
+        from .script_cli import main as run_script
+
+        return run_script(words[1:], prog)
     parser = build_parser(prog)
     try:
         args = parser.parse_args(argv)
