@@ -1,7 +1,7 @@
 """The first screen as a window panel: shown on the first run (remembered beside the
 score, in the user's data directory) and on ``W``; the shop behind it waits.
 
-Its rows are the path through the game: ``T``, ``3``, ``4``, ``C`` pressed (or clicked)
+Its rows are the path through the game: ``T``, ``3``, ``4``, ``C``, ``5`` pressed (or clicked)
 here close it and do what they do anywhere; ``SPACE``, ``ENTER`` and ``ESC`` just close
 it. Headless runs, screenshots and recordings never show it: only ``play`` with a real
 window asks whether this is the first run.
@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 
 SEEN_FILE = "welcomed"  # its being there is the whole record: the first screen was seen
 CLOSE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_w)
-STEP_KEYS = {"T": pygame.K_t, "3": pygame.K_3, "4": pygame.K_4, "C": pygame.K_c}
+STEP_KEYS = {
+    "T": pygame.K_t,
+    "3": pygame.K_3,
+    "4": pygame.K_4,
+    "C": pygame.K_c,
+    "5": pygame.K_5,
+}
 
 
 def seen_path() -> Path:
@@ -109,6 +115,8 @@ class WelcomePanel(Section):
             stage.action_show_house()
         elif key == pygame.K_4:
             stage.action_show_levels()
+        elif key == pygame.K_5:
+            self.game.key(key)  # the key table's row: the learner's own script scene
         else:  # you and your crush if you are in, else the first of the staff
             stage.show(SHOP)
             scene = stage.shop_scene

@@ -3,6 +3,7 @@
 A newcomer who never read the comic meets the lesson in the order it lands: the story
 told beat by beat, the house (where parallel does win), the levels (async code breaking),
 then writing their own. Each step is a row with its key; a click on a row does the same.
+The last is the learner's own code: their asyncio script, run as the shop.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ STEPS: tuple[tuple[str, str, str], ...] = (
         "C",
         N_("Then the code"),
         N_("Click anyone: their real async def, paused at the await they wait on."),
+    ),
+    (
+        "5",
+        N_("Your own code"),
+        N_("Run your own asyncio script as the shop: async-burgers run SCRIPT.py"),
     ),
 )
 INTRO = N_(

@@ -60,6 +60,9 @@ def test_w_opens_it_anywhere_and_its_keys_take_the_path(game) -> None:  # noqa: 
     game.key(pygame.K_4)
     assert game.scene == LEVELS_MENU and not game.overlay.welcome.visible
     game.key(pygame.K_w)
+    game.key(pygame.K_5)  # your own script: its scene (or how to bring one)
+    assert game.stage.name == "script" and not game.overlay.welcome.visible
+    game.key(pygame.K_w)
     game.key(pygame.K_t)  # the story, from its opening
     assert game.scene == SHOP and game.story is not None and not game.overlay.welcome.visible
 
