@@ -9,6 +9,7 @@ import io
 import json
 import runpy
 import selectors
+import subprocess
 import sys
 import time
 from contextlib import redirect_stdout
@@ -492,3 +493,59 @@ def test_wake_ups_without_self_are_traced_as_on_python_3_10(tmp_path: Path) -> N
         (5.0, "running"),
         (5.0, "done"),
     ]
+
+
+def other_pythons() -> list[str]:
+    """CPython 3.10 to 3.13 interpreters on this machine other than the one running us (on
+    PATH as python3.X, or installed by pyenv)."""
+    import os
+    import shutil
+
+    found = []
+    roots = [Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"]
+    for minor in (10, 11, 12, 13):
+        if minor == sys.version_info.minor:
+            continue
+        candidates = [shutil.which(f"python3.{minor}")]
+        for root in roots:
+            candidates += sorted(str(p) for p in root.glob(f"3.{minor}.*/bin/python3.{minor}"))
+        for path in candidates:
+            if path and Path(path).exists():
+                probe = subprocess.run(
+                    [path, "-c", "import sys; print(sys.version_info[:2])"],
+                    capture_output=True,
+                    text=True,
+                    timeout=30,
+                )
+                if probe.returncode == 0 and f"(3, {minor})" in probe.stdout:
+                    found.append(path)
+                    break
+    return found
+
+
+def test_every_example_runs_alike_on_python_3_10_to_3_13(records: dict[str, dict]) -> None:
+    """The tracer is standard library only: on every other CPython here each example prints
+    the same lines at the same virtual times and exits alike (TaskGroup needs 3.11)."""
+    pythons = other_pythons()
+    if not pythons:
+        pytest.skip("no other CPython 3.10-3.13 on this machine")
+    root = Path(__file__).resolve().parents[2]
+    for python in pythons:
+        for name in NAMES:
+            done = subprocess.run(
+                [python, "-m", "game.script.trace", str(EXAMPLES / name)],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert done.returncode == 0, (python, name, done.stderr[-500:])
+            record = json.loads(done.stdout)
+            if name == "taskgroup_fails.py":
+                if record["python"].startswith("3.10"):
+                    assert record["exit"] == 1 and "3.11" in record["output"][0]["text"]
+                    continue
+                assert sorted(printed(record)) == sorted(printed(records[name])), python
+            else:
+                assert printed(record) == printed(records[name]), (python, name)
+            assert record["exit"] == records[name]["exit"], (python, name)
