@@ -44,8 +44,10 @@ from ..view.level_view import (
     draw_result,
     draw_slip,
     draw_thinking,
+    draw_verdict,
     menu_rows,
 )
+from ..view.placer import Placer, head_rect
 from ..view.shop_view import ShopView
 from ..view.text import fitted, label
 from . import code_store
@@ -65,6 +67,7 @@ PHASE_WORDS = {
     YOURS: N_("your code"),
 }
 WATCH_EVERY = 0.5  # seconds of wall time between looks at a --code FILE
+VERDICT_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)  # off the verdict card
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -121,14 +124,6 @@ def kitchen_row(size: tuple[int, int]) -> pygame.Rect:
     return pygame.Rect(w // 2 - 470, 636, 940, 42)
 
 
-class LevelInspector(Inspector):
-    """The inspector in the level's left column: with big text it stays in that column (in
-    the shops it grows leftwards from the screen's right edge, which here is off screen)."""
-
-    def area(self, screen: tuple[int, int]) -> pygame.Rect:
-        return self.rect
-
-
 class LearnerCodeView(CodeView):
     """The live code view where a level draws its code: the learner's own lines, read from
     the running frames; its box stays put with big text (the level lays its panels out)."""
@@ -153,10 +148,11 @@ class LevelScene(Scene):
         self.code_at = pygame.Rect(
             self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
         )
-        self.inspector = LevelInspector(self.left)
+        self.inspector = Inspector(self.left, grow=False)  # the shop is right beside it
         self.level: Level = LEVELS[0]
         self.phase = PREDICT
         self.answer: int | None = None
+        self.verdict = False  # right or wrong is on screen; the day waits for SPACE
         self.shop: Shop | None = None
         self.view: ShopView | None = None
         self.results: tuple[Result, Result] | None = None
@@ -166,6 +162,7 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.placer = Placer(self.shop_at)  # the last frame's labels over the shop
         self.edit_rect = pygame.Rect(0, 0, 0, 0)
         self.editor = LevelEditor((w, h), default_runner(), store=code_store)
         self.editor.on_run_code = self.run_code  # F5 in the editor: the one way code runs
@@ -187,6 +184,7 @@ class LevelScene(Scene):
     def start(self, level: Level) -> None:
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
+        self.verdict = False
         self.python_said = []
         self.compiled, self.day, self.problems = None, None, []
         self.editor.close()
@@ -200,10 +198,21 @@ class LevelScene(Scene):
         if self.phase != PREDICT or not 0 <= index < len(self.level.answers):
             return
         self.answer = index
+        self.game.overlay.unsay(PREDICT)  # answered: "first your prediction" is no longer so
         self.game.score.predict(self.level.name, index == self.level.right)
         self._show_score_problem()
         self.phase = WATCH
-        self.game.time.paused = False
+        self.verdict = True  # right or wrong at once; SPACE (or a click) and the day runs
+        self.game.time.paused = True
+
+    def close_verdict(self) -> None:
+        """Off the verdict card: the broken day runs."""
+        if self.verdict:
+            self.verdict = False
+            self.game.time.paused = False
+
+    def say_predict_first(self) -> None:
+        self.game.overlay.say(_("First your prediction: A, B, C or D."), reason=PREDICT)
 
     def watch(self, fixed: bool = False) -> None:
         """Straight to watching (``--level NAME --screenshot``): no question, no score."""
@@ -214,13 +223,14 @@ class LevelScene(Scene):
     def fix(self, record: bool = True) -> None:
         """Replay the day with the fixed code, and compare both days played to the end."""
         if self.phase == PREDICT:
-            self.game.overlay.say(_("First your prediction: A, B, C or D."))
+            self.say_predict_first()
             return
         if self.phase == FIXED:
             return
         if not self.level.answers:
             self.game.overlay.say(_("Nothing to fix in the kitchen: E, and write it yourself."))
             return
+        self.verdict = False
         name = self.level.name
         self.results = (play(name), play(name, fixed=True))
         self._new_day(fixed=True)
@@ -244,16 +254,18 @@ class LevelScene(Scene):
         """E: the level's actor in the editor, in place of the shop and the code view (the
         day waits meanwhile); ``key``: the character that opened it."""
         if self.phase == PREDICT:
-            self.game.overlay.say(_("First your prediction: A, B, C or D."))
+            self.say_predict_first()
             return
+        self.close_verdict()  # the verdict was read: on to writing
         self.editor.open(self.level, self.shop, key)
 
     def run_editor_code(self) -> None:
         """F5 outside the editor: the learner's text as the editor has it, run again (on
         an error the editor opens, marked where it is)."""
         if self.phase == PREDICT:
-            self.game.overlay.say(_("First your prediction: A, B, C or D."))
+            self.say_predict_first()
             return
+        self.close_verdict()
         if self.editor.level is not self.level:
             self.editor.open(self.level, self.shop)
         if not self.editor.run():
@@ -373,7 +385,7 @@ class LevelScene(Scene):
         if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
-        if self.shop is None or self.phase == PREDICT:
+        if self.shop is None or self.phase == PREDICT or self.verdict:
             return
         self.accumulator += min(wall_dt, 0.25) * game.time.speed
         ticks = int(self.accumulator / TICK + 1e-9)
@@ -383,7 +395,9 @@ class LevelScene(Scene):
 
     def step_paused(self) -> None:
         """RIGHT while paused: one tick, once the day is running (not over the question)."""
-        if self.phase != PREDICT:
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif not self.verdict:
             self.step()
 
     def step(self) -> None:
@@ -443,13 +457,24 @@ class LevelScene(Scene):
         self.replay()
 
     def action_step_paused(self) -> None:
-        """RIGHT while paused: one tick of the level's own day."""
-        if self.game.time.paused:
+        """RIGHT while paused: one tick of the level's own day (before the answer, or while
+        the day runs, it says what comes first)."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif self.game.time.paused:
             self.step_paused()
+        else:
+            self.game.time.say_pause_first()
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
         if self.editor.handle(event):
+            return True
+        if self.verdict and (
+            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS)
+            or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+        ):
+            self.close_verdict()
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.phase != PREDICT and self.edit_rect.collidepoint(event.pos):
@@ -504,13 +529,15 @@ class LevelScene(Scene):
         if self.phase == PREDICT:
             self.answer_rects = draw_question(surface, self.level)
             return
-        draw_frozen_marks(surface, shop, self.to_screen)
-        draw_thinking(surface, shop, self.to_screen)
-        draw_block_banner(surface, shop, (self.shop_at.centerx, self.shop_at.y + 8))
+        placer = self.placer = self._placer(shop, view)
+        at = (self.shop_at.centerx, self.shop_at.y + 8)
+        draw_block_banner(surface, shop, at, self.shop_at.w - 8, placer)
+        draw_frozen_marks(surface, shop, self.to_screen, placer)
+        draw_thinking(surface, shop, self.to_screen, placer)
         held = self.held_coroutine() if self.level.name == "forgotten-await" else None
         you = shop.protagonist
         if held is not None and you is not None and inspect.iscoroutine(held):
-            draw_slip(surface, you, held, self.to_screen, self.shop_at)
+            draw_slip(surface, you, held, self.to_screen, self.shop_at, placer)
         task = self.followed()
         if self.phase == FIXED and self.results is not None:
             draw_result(surface, self.left, self.level, *self.results, self.answer)
@@ -531,6 +558,27 @@ class LevelScene(Scene):
         else:
             draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
         self._draw_caption(surface)
+        if self.verdict and self.answer is not None:
+            draw_verdict(surface, self.level, self.answer)
+
+    def _placer(self, shop: Shop, view: ShopView) -> Placer:
+        """The level's labels, on screen over the scaled shop: clear of every head there and
+        of the labels the shop's painter placed (scaled with the picture)."""
+        origin = (float(self.shop_at.x), float(self.shop_at.y))
+        t = shop.now
+        people = [*shop.staff, *shop.helpers]
+        people += [p for c in shop.couples for p in c.people if p.visible]
+        heads = [head_rect(p.position_at(t), SCALE, origin) for p in people]
+        placer = Placer(self.shop_at, heads)
+
+        def scaled(r: pygame.Rect) -> pygame.Rect:
+            x, y = self.to_screen((r.x, r.y))
+            return pygame.Rect(x, y, round(r.w * SCALE), round(r.h * SCALE))
+
+        placer.placed += [scaled(r) for r in view.placer.placed]
+        for rect in view.placer.fixed:
+            placer.add_fixed(scaled(rect))
+        return placer
 
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()
