@@ -248,7 +248,6 @@ class LevelScene(Scene):
         if self.phase != PREDICT:
             self._new_day(fixed=self.phase == FIXED)
 
-
     # -- write it yourself ------------------------------------------------------------------
     def open_editor(self, key: str = "") -> None:
         """E: the level's actor in the editor, in place of the shop and the code view (the
@@ -337,7 +336,6 @@ class LevelScene(Scene):
         if self.phase == PREDICT:
             self.phase = WATCH  # a file to play: no question first
         self.run_code(text, os.path.abspath(path))
-
 
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
@@ -470,9 +468,12 @@ class LevelScene(Scene):
     def handle(self, event: pygame.Event) -> bool:
         if self.editor.handle(event):
             return True
+        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+        if self.verdict and clicked and self.edit_rect.collidepoint(event.pos):
+            self.open_editor()  # straight from the verdict to writing it yourself
+            return True
         if self.verdict and (
-            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS)
-            or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS) or clicked
         ):
             self.close_verdict()
             return True
