@@ -103,8 +103,8 @@ def sprite_of(task_id: int) -> str:
 
 
 def height(size: int, bold: bool = False) -> int:
-    """The height of a line of text of ``size`` (at the current text scale)."""
-    return font(size, bold).get_height()
+    """The height of a line of text of ``size`` (at the current text scale), as drawn."""
+    return font(size, bold).get_linesize()
 
 
 class ScriptView:
