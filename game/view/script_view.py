@@ -213,16 +213,19 @@ class ScriptView:
             more = _("+{count} more").format(count=hidden)
             image = outlined(more, 16, P.WHITE, P.INK)
             words.append((more, image, image.get_rect(bottomleft=(ox + 8, FLOOR.bottom - 6))))
-        said = _("event loop")  # over the counter, where the loop (the cashier) works
-        loop = fit(said, 15, P.WHITE, True, width=COUNTER_W, smallest=12)
-        words.append(
-            (said, loop, loop.get_rect(midtop=(ox + COUNTER_AT[0] + COUNTER_W // 2, oy + 6)))
-        )
         for text, image, rect in words:
             rect.clamp_ip(placer.bounds)
             if placer.free(rect):
                 placer.reserve(text, rect)
                 self._put(surface, image, rect, FLOOR, text)
+        said = shortened(_("event loop"), COUNTER_W, 15, True)  # over the loop's counter
+        loop = outlined(said, 15, P.WHITE, P.INK)
+        top = (ox + COUNTER_AT[0] + COUNTER_W // 2, oy + 6)
+        rect = placer.place(
+            said, loop.get_size(), top, "midtop", [(dx, 0) for dx in range(0, 200, 20)]
+        )
+        if rect is not None:
+            self._put(surface, loop, rect, FLOOR, said)
         order = sorted(moment.tasks, key=lambda t: self.spots.get(t.id, (0, 0))[1])
         names: list[tuple[TaskView, tuple[int, int], int]] = []
         bubbles: list[tuple[TaskView, tuple[int, int]]] = []

@@ -143,3 +143,21 @@ def test_the_followed_tasks_bubble_is_whole_and_every_name_is_shown(
     for task in moment.tasks:
         if task.id in scene.view.spots:
             assert title(task.name, task.coro) in words or task.name in words, task.name
+
+
+def test_run_takes_the_language_and_the_text_scale(tmp_path: Path) -> None:
+    from game.app.cli import main
+
+    shot = tmp_path / "es.png"
+    script = str(EXAMPLES / "blocking_mistake.py")
+    try:
+        code = main(
+            ["run", script, "--lang", "es", "--text-scale", "1.5", "--screenshot", str(shot)]
+        )
+        assert code == 0 and shot.stat().st_size > 0
+        assert i18n.language() == "es"
+    finally:
+        i18n.use("en")
+        set_scale(1.0)
+    assert main(["run", script, "--text-scale", "3", "--headless"]) == 2
+    assert main(["run", script, "--lang", "xx", "--headless"]) == 2
