@@ -20,12 +20,14 @@ ELLIPSIS = "\u2026"
 class Placer:
     """The labels placed so far inside ``bounds``; a new one goes where none of them is."""
 
-    def __init__(self, bounds: pygame.Rect) -> None:
+    def __init__(self, bounds: pygame.Rect, gap: int = 6) -> None:
         self.bounds = bounds
+        self.gap = gap  # two labels side by side must not read as one
         self.taken: list[tuple[str, pygame.Rect]] = []
 
     def free(self, rect: pygame.Rect) -> bool:
-        return self.bounds.contains(rect) and rect.collidelist([r for _, r in self.taken]) < 0
+        near = rect.inflate(self.gap, 2)
+        return self.bounds.contains(rect) and near.collidelist([r for _, r in self.taken]) < 0
 
     def reserve(self, words: str, rect: pygame.Rect) -> None:
         """A label drawn where it must be (the clock, the banner): others keep off it."""

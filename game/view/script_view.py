@@ -607,15 +607,22 @@ class ScriptView:
         y = head.bottom + px(4)
         room = max(0, (foot - y) // line_h)
         stamps = label("00000.000", 14, DIM).get_width() + px(10)
-        for entry in moment.output[-room:] if room else []:
+        width = r.w - 16 - stamps
+        shown: list[tuple[str, str, tuple[int, int, int]]] = []  # (stamp or "", text, colour)
+        for entry in reversed(moment.output):  # the newest prints, wrapped, as many as fit
+            if len(shown) >= room:
+                break
             colour = (255, 150, 150) if entry["stream"] == "stderr" else (220, 220, 220)
-            when = f"{entry['t']:9.3f}"
-            stamp = label(when, 14, DIM)
-            self._put(
-                surface, stamp, stamp.get_rect(topright=(r.x + 8 + stamps - px(10), y + 1)), r, when
-            )
-            text = clip(label(entry["text"], 15, colour), r.w - 16 - stamps)
-            self._put(surface, text, text.get_rect(topleft=(r.x + 8 + stamps, y)), r, entry["text"])
+            pieces = broken(entry["text"], 15, width)
+            stamp = f"{entry['t']:9.3f}"
+            shown[:0] = [(stamp if k == 0 else "", piece, colour) for k, piece in enumerate(pieces)]
+        for when, piece, colour in shown[-room:] if room else []:
+            if when:
+                stamp = label(when, 14, DIM)
+                at = stamp.get_rect(topright=(r.x + 8 + stamps - px(10), y + 1))
+                self._put(surface, stamp, at, r, when)
+            text = label(piece, 15, colour)
+            self._put(surface, text, text.get_rect(topleft=(r.x + 8 + stamps, y)), r, piece)
             y += line_h
         if stop is not None:
             where = _("line {line}: ").format(line=stop["line"]) if stop.get("line") else ""
@@ -867,6 +874,31 @@ def wrapped(text: str, size: int, bold: bool, width: int, most: int) -> list[str
     if len(lines) > most:
         lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
     return [shortened(line, width, size, bold) for line in lines]
+
+
+def broken(text: str, size: int, width: int, most: int = 6) -> list[str]:
+    """A print in lines of ``width`` pixels, broken at spaces where it can and anywhere
+    where it must (a long path, a traceback line), at most ``most`` (the last shortened)."""
+    lines: list[str] = []
+    rest = text.rstrip() or " "
+    while rest and len(lines) < most:
+        if label(rest, size, (0, 0, 0)).get_width() <= width:
+            lines.append(rest)
+            break
+        lo, hi = 1, len(rest)  # the longest start that fits, by bisection
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if label(rest[:mid], size, (0, 0, 0)).get_width() <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = rest.rfind(" ", 0, lo + 1)
+        cut = cut if cut > lo // 2 else lo
+        lines.append(rest[:cut])
+        rest = "  " + rest[cut:].lstrip()  # a continued line is indented
+    if rest and len(lines) == most and lines[-1] != rest:
+        lines[-1] = shortened(lines[-1] + rest.lstrip(), width, size)
+    return lines
 
 
 def clip(image: pygame.Surface, width: int) -> pygame.Surface:
