@@ -193,10 +193,16 @@ class ScriptView:
         surface.blit(counter, (ox + COUNTER_AT[0], oy + COUNTER_AT[1]))
         surface.blit(self.lib.prop("register"), (ox + COUNTER_AT[0] + 22, oy + COUNTER_AT[1] - 30))
         words: list[tuple[str, pygame.Surface, pygame.Rect]] = []  # fixed ones first
+        held = []  # the banner of a held loop: always shown, the others keep off it
         if block is not None:
-            words += self._frozen(surface, block, feet)
+            held = self._frozen(surface, block, feet)
         elif moment.cpu is not None:
-            words += self._computing(surface, moment.cpu, feet)
+            held = self._computing(surface, moment.cpu, feet)
+        for text, image, rect in held:
+            self._put(surface, image, rect, FLOOR, text)
+        if held:
+            lines = [rect for _t, _i, rect in held]
+            placer.reserve(" ".join(t for t, _i, _r in held), lines[0].unionall(lines[1:]))
         clock_at = (ox + CLOCK[0], oy + CLOCK[1])
         surface.blit(self.lib.prop("clock"), (clock_at[0] - 13, clock_at[1] - 13))
         now = outlined(f"{moment.t:.2f} s", 16, P.WHITE, P.INK)

@@ -161,3 +161,31 @@ def test_run_takes_the_language_and_the_text_scale(tmp_path: Path) -> None:
         set_scale(1.0)
     assert main(["run", script, "--text-scale", "3", "--headless"]) == 2
     assert main(["run", script, "--lang", "xx", "--headless"]) == 2
+
+
+def test_a_long_print_wraps_in_the_console_instead_of_being_cut(
+    game: Game, records: dict[str, dict]
+) -> None:
+    scene = shown(game, records["forgot_await"])
+    assert scene.head is not None
+    scene.head.seek(0.1)
+    game.draw()
+    assert scene.view is not None
+    console = [w.strip() for w, _r, b in scene.view.drawn if b.y > 490 and b.x > 700]
+    assert "was never awaited" in " ".join(console)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt_BR"])
+def test_the_blocked_banner_is_shown_whole_at_big_text(
+    game: Game, records: dict[str, dict], lang: str
+) -> None:
+    i18n.use(lang)
+    set_scale(1.5)
+    scene = shown(game, records["blocking_mistake"])
+    assert scene.head is not None
+    scene.head.seek(1.0)
+    game.draw()
+    assert scene.view is not None
+    floor = " ".join(w for w, _r, b in scene.view.drawn if b == FLOOR)
+    banner = _("the loop is blocked: line {line} holds it {seconds} s; everyone else waits")
+    assert banner.format(line=13, seconds=2) in floor
