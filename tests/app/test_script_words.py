@@ -189,3 +189,17 @@ def test_the_blocked_banner_is_shown_whole_at_big_text(
     floor = " ".join(w for w, _r, b in scene.view.drawn if b == FLOOR)
     banner = _("the loop is blocked: line {line} holds it {seconds} s; everyone else waits")
     assert banner.format(line=13, seconds=2) in floor
+
+
+def test_z_in_the_scene_lays_its_panels_out_again(game: Game, records: dict[str, dict]) -> None:
+    from game.view.text import text_scale
+
+    scene = shown(game, records["burgers_concurrent"])
+    game.draw()
+    assert scene.view is not None
+    small = scene.view.bar()
+    game.key(pygame.K_z)
+    assert text_scale() == 1.25
+    game.draw()
+    assert scene.view.bar().y > small.y  # the timeline's header grew with its words
+    assert all(box.contains(rect) for _w, rect, box in scene.view.drawn)
