@@ -28,6 +28,7 @@ import pygame
 from .. import i18n
 from ..house import House, HouseConfig
 from ..i18n import N_, _
+from ..scheduler.journal import Journal
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..shop.people import Couple, Staff
 from ..shop.story import Beat
@@ -42,7 +43,7 @@ from .keys import HOLD_DELAY, HOUSE, LEVEL, LEVELS_MENU, SHOP
 from .level_scenes import LevelScene, MenuScene
 from .loop import main_loop
 from .record import LiveRecorder
-from .rewind import Rewinder
+from .rewind import Rewinder, drop_exact, exact_reason, exact_worlds, past_worlds
 from .scenes import HouseScene, Scene, ShopScene, resolve
 from .score import Score
 from .score import load as load_score
@@ -129,23 +130,46 @@ class Game:
         for scene in self.scenes.values():
             scene.on_restart()
 
-    def _build_worlds(self, worlds: Worlds | None = None) -> None:
-        """Both shops and both houses at virtual time 0 (or ``worlds``), the old closed."""
-        for old in getattr(self, "shops", {}).values():
-            old.kernel.close()
-        for old_house in getattr(self, "houses", {}).values():
-            old_house.close()
-        self.shops, self.houses = worlds or build_worlds(self.config)
+    def _build_worlds(self) -> None:
+        """Both shops and both houses at virtual time 0, recording; the old ones closed."""
+        self.close()
+        drop_exact(self)
+        self.live = build_worlds(self.config, record=True)
+        self.shown: Worlds | None = None  # worlds to draw instead (the rewinder's)
+        self._past: tuple[int, Worlds] | None = None
         self.ticks = 0
         self.accumulator = 0.0
 
     def close(self) -> None:
         """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
         Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
-        for shop in self.shops.values():
+        shops, houses = getattr(self, "live", ({}, {}))
+        for shop in shops.values():
             shop.kernel.close()
-        for house in self.houses.values():
+        for house in houses.values():
             house.close()
+
+    @property
+    def worlds(self) -> Worlds:
+        """The day at the tick shown: the live worlds at the furthest tick run, else the
+        day as it was then, read back from its records (``rewind.past_worlds``)."""
+        if self.shown is not None:
+            return self.shown
+        if self.ticks >= self.horizon:
+            return self.live
+        if exact_reason(self):  # a panel shows live coroutines: the day really run to then
+            return exact_worlds(self, self.ticks)
+        if self._past is None or self._past[0] != self.ticks:
+            self._past = (self.ticks, past_worlds(self.live, self.ticks))
+        return self._past[1]
+
+    @property
+    def shops(self) -> dict[str, Shop]:
+        return self.worlds[0]
+
+    @property
+    def houses(self) -> dict[str, House]:
+        return self.worlds[1]
 
     @property
     def shop(self) -> Shop:
@@ -163,13 +187,15 @@ class Game:
             self.paused = True
 
     def _run_to(self, ticks: int) -> None:
-        """Run the game's worlds on to tick ``ticks``; the furthest run knows the marks."""
-        self.run_worlds(self.shops, self.houses, self.ticks, ticks)
-        self.ticks = max(self.ticks, ticks)
-        if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
-            self.horizon = self.ticks
-            self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
-            self._horizon_shops = dict(self.shops)  # where the followed couple's beats run on
+        """Show tick ``ticks``: a moment already lived is read back from the records; only
+        further than the day has been do the live worlds run on (the marks with them)."""
+        if ticks > self.horizon:
+            shops, houses = self.live
+            self.run_worlds(shops, houses, self.horizon, ticks)
+            self.horizon = ticks
+            self._marks = {m: (s.beats, s.display.history) for m, s in shops.items()}
+            self._horizon_shops = dict(shops)  # where the followed couple's beats run on
+        self.ticks = ticks
 
     @staticmethod
     def run_worlds(
@@ -192,7 +218,7 @@ class Game:
             start = stop
 
     def new_worlds(self) -> tuple[dict[str, Shop], dict[str, House]]:
-        """Fresh worlds of this day at tick 0 (for re-running the past on the side)."""
+        """Fresh worlds of this day at tick 0, not recording (to re-run the past aside)."""
         return build_worlds(self.config)
 
     def render_with(
@@ -201,16 +227,16 @@ class Game:
         """The scene as it would be drawn at tick ``ticks`` from other worlds of this same
         day (the rewinder's): the same painters and panels, on that model; the story's
         card as it is at that tick. The window's own panels (help, notices) are not in it."""
-        saved = (self.shops, self.houses, self.ticks, self.story)
+        saved = (self.shown, self.ticks, self.story)
         frame = pygame.Surface(self.screen.get_size(), 0, self.screen)
         try:
-            self.shops, self.houses, self.ticks = shops, houses, ticks
+            self.shown, self.ticks = (shops, houses), ticks
             if self.story is not None:
                 self.story = copy.copy(self.story)
                 self.story.sync(self.shop, ticks, TICK)
             self.current.draw(frame)
         finally:
-            self.shops, self.houses, self.ticks, self.story = saved
+            self.shown, self.ticks, self.story = saved
         return frame
 
     def advance_to(self, seconds: float) -> None:
@@ -218,23 +244,14 @@ class Game:
             self.step()
 
     # -- time travel ------------------------------------------------------------------
-    def seek(self, ticks: int, worlds: Worlds | None = None) -> None:
+    def seek(self, ticks: int) -> None:
         """Show the day at tick ``ticks``: everything (sprites, HUD, panels, story card) as
-        it was then. Forward runs the live worlds on; back rebuilds them from the seed and
-        re-simulates (coroutines cannot be copied, but the day is deterministic), unless
-        ``worlds`` of this day already run to ``ticks`` are handed in."""
+        it was then. A moment already lived is read back from the day's records, whatever
+        the distance; further on, the live worlds run on to it."""
         ticks = max(0, int(ticks))
-        self._drop_rewind()  # a live model from here on
-        if worlds is not None:
-            self._build_worlds(worlds)
-            self.ticks = ticks
-        elif ticks < self.ticks:
-            self._build_worlds()
+        self._drop_rewind()
         self._run_to(ticks)
         self.accumulator = 0.0
-        self.reported_crashes = sum(
-            len(w.kernel.crashes) for w in [*self.shops.values(), *self.houses.values()]
-        )  # already told, before the seek
         if self.story is not None:
             self.story.sync(self.shop, self.ticks, TICK)
             if self.story.card is not None:
@@ -243,17 +260,18 @@ class Game:
             scene.on_seek()
 
     def step_back(self) -> None:
-        """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
-        plays backwards from the rewinder's frames (``rewind.py``)."""
+        """LEFT while paused: exactly one tick back, the mirror of RIGHT; held, the day
+        plays backwards, a tick a frame, read back from its records. Only while a panel
+        shows live coroutines are its frames drawn ahead by the rewinder (``rewind.py``)."""
         if not self.paused:
             return
         if self.rewind is not None and self.held_for > HOLD_DELAY:
             self.rewind.step()
-        elif self.ticks > 0:  # the exact seek, drawing the ticks below on its way (a hold)
-            self.rewind = Rewinder.primed(self, self.ticks - 1)
+        elif self.ticks > 0:
+            self.seek(self.ticks - 1)
 
     def stop_rewind(self) -> None:
-        """Back from the rewinder's frames to a live model, exactly at the tick shown."""
+        """Back from the rewinder's frames to the day at the tick shown."""
         rewind = self.rewind
         self._drop_rewind()
         if rewind is not None and rewind.shown != self.ticks:
@@ -320,7 +338,8 @@ class Game:
             self.notice.show(_("no later story beat"))
 
     def _report_crashes(self) -> None:
-        worlds = [*self.shops.values(), *self.houses.values()]
+        shops, houses = self.live  # a crash is told when it happens, at the furthest tick
+        worlds = [*shops.values(), *houses.values()]
         if sum(len(world.kernel.crashes) for world in worlds) == self.reported_crashes:
             return  # the usual case, every tick: nothing new
         crashes = [t for world in worlds for t in world.kernel.crashes]
@@ -669,8 +688,8 @@ class Game:
             self.held_for = 0.0
             return
         self.held_for += wall_dt
-        if rewinding and self.rewind is None:
-            self.rewind = Rewinder(self)
+        if rewinding and self.rewind is None and exact_reason(self):
+            self.rewind = Rewinder(self)  # a panel shows live coroutines: frames drawn ahead
         if self.held_for > HOLD_DELAY:
             key = next(k for k in binding.keys if held[k])
             binding.action(self, pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
@@ -713,10 +732,18 @@ class Game:
 Worlds = tuple[dict[str, Shop], dict[str, House]]
 
 
-def build_worlds(config: ShopConfig) -> Worlds:
-    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses."""
-    shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
-    houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
+def build_worlds(config: ShopConfig, *, record: bool = False) -> Worlds:
+    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses;
+    ``record``: each keeps a journal of its changes, so its past can be drawn again."""
+
+    def journal() -> Journal | None:
+        return Journal(tick_of) if record else None
+
+    shops = {m: Shop(config.with_mode(m), strict=False, journal=journal()) for m in MODES}
+    houses = {
+        m: House(HouseConfig(mode=m, seed=config.seed), strict=False, journal=journal())
+        for m in MODES
+    }
     for shop in shops.values():
         shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
         shop.record_wakes()  # who woke whom: the scene's arrows

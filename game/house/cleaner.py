@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..scheduler import sleep
+from ..scheduler.journal import Recorded
 from ..shop.people import Point, Segment, Timeline
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ EPS = 1e-9
 GLIDE = 0.7  # seconds to slide to the next dust pile while mopping (no extra time)
 
 
-class Cleaner:
+class Cleaner(Recorded):
     """You, or one of the helpers: position, pose, facing and a timeline of what they did."""
 
     role = "cleaner"

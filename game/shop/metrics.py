@@ -6,10 +6,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from .people import Couple, Staff, Timeline
+    from .places import Line
     from .world import Shop
 
 WAIT_PHASES_FLIRT = ("flirting",)
@@ -108,21 +108,9 @@ class LabelTotal:
         return total
 
 
-class _Running:
-    """Per shop: what ``measure`` has already summed of the ever-growing records."""
-
-    def __init__(self) -> None:
-        self.line = StepArea()
-        self.idle: dict[int, LabelTotal] = {}
-
-    def utilisation(self, staff: Staff, now: float) -> float:
-        idle = self.idle.get(id(staff))
-        if idle is None:
-            idle = self.idle[id(staff)] = LabelTotal("idle")
-        return 1.0 - idle.total(staff.timeline, now) / now
-
-
-_RUNNING: WeakKeyDictionary[Shop, _Running] = WeakKeyDictionary()
+def utilisation(staff: Staff, now: float) -> float:
+    """The share of the day so far a member of staff was not idle."""
+    return 1.0 - staff.timeline.total_so_far("idle", now) / now
 
 
 def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | None:
@@ -141,6 +129,12 @@ def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | No
     )
 
 
+def in_line(line: Line, now: float) -> float:
+    """Couple-seconds spent in line until ``now`` (the area under its length)."""
+    t0, value = line.changes[-1]
+    return line.area + value * (now - t0)
+
+
 def measure(shop: Shop) -> Metrics:
     """The shop's figures now: the departed couples' running sums plus those inside.
 
@@ -148,9 +142,6 @@ def measure(shop: Shop) -> Metrics:
     """
     now = shop.now
     gone, served = shop.departed, shop.served
-    running = _RUNNING.get(shop)
-    if running is None:
-        running = _RUNNING[shop] = _Running()
     line_wait_sum, line_waits = gone.line_wait_sum, gone.line_waits
     waiting, flirting, standing = gone.waiting, gone.flirting, gone.standing
     for couple in shop.couples:
@@ -162,7 +153,7 @@ def measure(shop: Shop) -> Metrics:
             waiting += split[0]
             flirting += split[1]
             standing += split[2]
-    busy = [running.utilisation(s, now) for s in shop.staff] if now > 0 else []
+    busy = [utilisation(s, now) for s in shop.staff] if now > 0 else []
     waits = len(served.waits)
     return Metrics(
         mode=shop.config.mode,
@@ -177,7 +168,7 @@ def measure(shop: Shop) -> Metrics:
         flirt_share=flirting / waiting if waiting > 0 else 0.0,
         stand_share=standing / waiting if waiting > 0 else 0.0,
         staff_utilisation=sum(busy) / len(busy) if busy else 0.0,
-        mean_in_line=running.line.area(shop.line.changes, now) / now if now > 0 else 0.0,
+        mean_in_line=in_line(shop.line, now) / now if now > 0 else 0.0,
     )
 
 

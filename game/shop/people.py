@@ -18,6 +18,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from ..scheduler import Event, Queue, block, run_in_worker, sleep
+from ..scheduler.journal import RecDict, RecList, Recorded
 from .places import OrderRequest
 from .story import STEPS, Beat
 
@@ -34,6 +35,8 @@ RECIPE_SECONDS = 6.0  # level 3: working out the day's recipe for one order, pur
 
 @dataclass
 class Segment:
+    _as_is = True  # never changed in place: a new walk is a new segment
+
     """A straight walk from ``a`` at ``t0`` to ``b`` at ``t1``; the view interpolates it."""
 
     a: Point
@@ -51,7 +54,7 @@ class Segment:
 
 
 @dataclass
-class Phase:
+class Phase(Recorded):
     """One stretch of a timeline: ``label`` from ``start`` to ``end`` (None while it lasts)."""
 
     label: str
@@ -62,11 +65,14 @@ class Phase:
         return (self.end if self.end is not None else now) - self.start
 
 
-class Timeline:
+class Timeline(Recorded):
     """What someone did when: the metrics and the inspector's strips read this."""
 
     def __init__(self) -> None:
-        self.phases: list[Phase] = []
+        self.phases: list[Phase] = RecList(grow=True)
+        # seconds per label of the closed phases, added up as they close (in order, so
+        # the same floats as a walk over them): what a phase total needs without a walk
+        self.closed: dict[str, float] = RecDict()
 
     def enter(self, label: str, now: float) -> None:
         if self.phases:
@@ -74,12 +80,25 @@ class Timeline:
             if last.end is None:
                 if last.label == label:
                     return
-                last.end = now
+                self._end(last, now)
         self.phases.append(Phase(label, now))
 
     def close(self, now: float) -> None:
         if self.phases and self.phases[-1].end is None:
-            self.phases[-1].end = now
+            self._end(self.phases[-1], now)
+
+    def _end(self, phase: Phase, now: float) -> None:
+        phase.end = now
+        self.closed[phase.label] = self.closed.get(phase.label, 0.0) + phase.length(now)
+
+    def total_so_far(self, label: str, now: float) -> float:
+        """Seconds under ``label`` until ``now``: the closed phases' sum plus the open one."""
+        total = self.closed.get(label, 0.0)
+        if self.phases:
+            last = self.phases[-1]
+            if last.end is None and last.label == label:
+                total += last.length(now)
+        return total
 
     @property
     def current(self) -> str:
@@ -98,7 +117,7 @@ class Timeline:
         return out
 
 
-class Person:
+class Person(Recorded):
     """Anyone with a body: where they walk and when, what they are doing since when, and
     what they hold. How that looks (sprite, facing, bubbles) is the view's business."""
 
@@ -139,7 +158,7 @@ class Person:
     def _remember(self) -> None:
         earlier = self.earlier
         if earlier is None:
-            earlier = self.earlier = []
+            earlier = self.earlier = RecList()
         earlier.append((self.activity, self.since, self.speaking))
         if len(earlier) > 4:
             del earlier[0]
@@ -315,7 +334,7 @@ def recipe_for(order: Order) -> str:
 
 
 @dataclass(eq=False)
-class Order:
+class Order(Recorded):
     """Two burgers for one couple; ``number`` is the turn number (concurrent shop only)."""
 
     id: int
@@ -329,7 +348,7 @@ class Order:
 
 
 @dataclass(eq=False)
-class Tray:
+class Tray(Recorded):
     """The burgers, moving from grill to pickup counter (or station) to table."""
 
     order: Order
@@ -342,6 +361,8 @@ class Tray:
 
 @dataclass
 class CouplePlan:
+    _as_is = True  # decided at the door, never changed
+
     """What is decided at the door (from the arrival RNG), so both shops get the same couple."""
 
     index: int  # arrival number, from 1
@@ -353,7 +374,7 @@ class CouplePlan:
 
 
 @dataclass(eq=False)
-class Couple:
+class Couple(Recorded):
     """'You and your crush': two people who arrive, order, wait, eat and leave together."""
 
     plan: CouplePlan
@@ -374,7 +395,8 @@ class Couple:
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
     caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
-    beats: list[Beat] = field(default_factory=list)  # their own story's beats, as they came
+    # their own story's beats, as they came
+    beats: list[Beat] = field(default_factory=lambda: RecList(grow=True))
 
     @cached_property
     def rng(self) -> Random:
