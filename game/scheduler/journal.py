@@ -353,6 +353,24 @@ _recording(
 _recording(
     RecDict, dict, ("__setitem__", "__delitem__", "pop", "popitem", "clear", "update", "setdefault")
 )
+class SortedRecArray(RecArray):
+    """A typed column kept in ascending order (``insort``): its past is the ascending
+    order of what had been put in by then, so what came in is kept in that order too."""
+
+    def __init__(self, *args: Any) -> None:
+        self.arrivals = array(self.typecode)
+
+    def insert(self, index: int, value: Any) -> None:
+        old = len(self)
+        array.insert(self, index, value)
+        if _ACTIVE is not None:
+            self.arrivals.append(value)
+            _note(self, old)
+
+    def _past(self, state: Any) -> array[Any]:
+        return array(self.typecode, sorted(self.arrivals[:state]))
+
+
 _CONTAINERS = (RecList, RecDeque, RecDict, RecArray)
 
 

@@ -18,7 +18,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..scheduler.journal import RecArray, Recorded
+from ..scheduler.journal import RecArray, Recorded, SortedRecArray
 from .metrics import waiting_split
 
 if TYPE_CHECKING:
@@ -155,7 +155,8 @@ class Served(Recorded):
     def __init__(self) -> None:
         self.times = RecArray("d")
         self.indices = array("q")
-        self.waits = RecArray("d")  # order paid -> burgers, ascending (the past: its length)
+        self.waits = SortedRecArray("d")  # order paid -> burgers, ascending
+        self.wait_count = 0  # how many waits (read without the column)
         self.wait_sum = 0.0
         self._inside: dict[int, Couple] = {}
         self._inside_order: list[int] = []  # their numbers, ascending
@@ -169,6 +170,7 @@ class Served(Recorded):
         if couple.ordered_at is not None:
             wait = now - couple.ordered_at
             insort(self.waits, wait)
+            self.wait_count += 1
             self.wait_sum += wait
         self._inside[couple.index] = couple
         insort(self._inside_order, couple.index)

@@ -135,10 +135,11 @@ def in_line(line: Line, now: float) -> float:
     return line.area + value * (now - t0)
 
 
-def measure(shop: Shop) -> Metrics:
+def measure(shop: Shop, *, p95: bool = True) -> Metrics:
     """The shop's figures now: the departed couples' running sums plus those inside.
 
-    Cost grows with the couples inside, not with the length of the day.
+    Cost grows with the couples inside, not with the length of the day. ``p95=False``:
+    no 95th percentile (NaN), for a reader that does not show it (the HUD, every frame).
     """
     now = shop.now
     gone, served = shop.departed, shop.served
@@ -154,7 +155,7 @@ def measure(shop: Shop) -> Metrics:
             flirting += split[1]
             standing += split[2]
     busy = [utilisation(s, now) for s in shop.staff] if now > 0 else []
-    waits = len(served.waits)
+    waits = served.wait_count
     return Metrics(
         mode=shop.config.mode,
         time=now,
@@ -163,7 +164,7 @@ def measure(shop: Shop) -> Metrics:
         departed=len(gone),
         throughput_per_min=len(served) / now * 60.0 if now > 0 else 0.0,
         mean_wait=served.wait_sum / waits if waits else 0.0,
-        p95_wait=percentile_of_sorted(served.waits, 95),
+        p95_wait=percentile_of_sorted(served.waits, 95) if p95 else math.nan,
         mean_line_wait=line_wait_sum / line_waits if line_waits else 0.0,
         flirt_share=flirting / waiting if waiting > 0 else 0.0,
         stand_share=standing / waiting if waiting > 0 else 0.0,
