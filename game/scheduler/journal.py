@@ -22,6 +22,7 @@ decides which tick a virtual time shows at (``key``).
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_right
 from collections import deque
@@ -36,62 +37,64 @@ _PLAIN = (int, float, str, bool, type(None), bytes, complex)
 
 
 class Recorded:
-    """A model object whose attribute changes are recorded while a journal is active."""
+    """A model object whose attribute changes are recorded while a journal is active.
+    (Its class has no properties with setters: attributes live in its ``__dict__``.)"""
 
     __slots__ = ()
 
     def __setattr__(self, name: str, value: object) -> None:
+        inside = self.__dict__
         journal = _ACTIVE
-        if journal is None:
-            object.__setattr__(self, name, value)
-            return
-        old = self.__dict__.get(name, _MISSING)
-        object.__setattr__(self, name, value)
-        if old is not _MISSING and old is not value:
-            journal.changed(self, name, old, value)
+        if journal is not None:
+            old = inside.get(name, _MISSING)
+            if old is not _MISSING and old is not value:
+                journal.changed(inside, name, old, value)
+        inside[name] = value
 
 
-class Stream:
-    """One attribute's (or container's) values by tick: ``ticks`` ascending, ``values``."""
+_HEADS: dict[str, str] = {}  # attribute -> the key of its latest change in the object
+_INDEXES: dict[str, str] = {}  # attribute -> the key of its changes' index, once long
+WALK = 24  # changes walked back before an attribute gets an index to bisect instead
 
-    __slots__ = ("ticks", "values")
 
-    def __init__(self, old: object) -> None:
-        self.ticks = array("q", [-1])  # the value before the first change: since always
-        self.values: list[object] = [old]
-
-    def put(self, tick: int, value: object) -> None:
-        if self.ticks[-1] == tick:
-            self.values[-1] = value  # only the last value of a tick is ever shown
-        else:
-            self.ticks.append(tick)
-            self.values.append(value)
-
-    def at(self, tick: int) -> object:
-        return self.values[bisect_right(self.ticks, tick) - 1]
-
-    def __len__(self) -> int:
-        return len(self.ticks)
+def _head(name: str) -> str:
+    key = _HEADS.get(name)
+    if key is None:
+        key = _HEADS[name] = sys.intern(f"\x00{name}")
+        _INDEXES[name] = sys.intern(f"\x01{name}")
+    return key
 
 
 class Journal:
     """What changed in one world, and when. ``key`` turns virtual time into the tick that
-    first shows it; ``now`` is the world's clock (its kernel's ``now``)."""
+    first shows it; the clock is the watched kernel's ``now``.
+
+    Changes are three columns, one row each (tick, value, the row of the same attribute's
+    change before): 24 bytes a change, plus the value. An object keeps the row of each
+    attribute's latest change in its own ``__dict__`` (under a key no attribute can
+    have), so the journal holds no table of objects; reading walks back from there, and an
+    attribute read far back more than ``WALK`` changes gets an index of its rows, bisected.
+    """
 
     def __init__(self, key: Callable[[float], int]) -> None:
         self.key = key
-        self.now: Callable[[], float] = lambda: 0.0
-        self.streams: dict[int, dict[str, Stream]] = {}
-        self.kept: dict[int, object] = {}  # id -> object: ids stay unique while recorded
-        self.entries = 0  # values kept in all, for the memory figures
-        self.kernel: object | None = None
+        self.ticks = array("q")
+        self.values: list[object] = []
+        self.before = array("q")
+        self.kernel: Any = None
         self.exact_only = ""  # why the past cannot be drawn from records, if ever
         self._time = -1.0
         self._tick = 0
         self._first = 0  # what is built shows at tick 0; what runs, from tick 1 on
+        self._indexes = False  # has any attribute an index yet?
+
+    @property
+    def entries(self) -> int:
+        """Changes kept in all (for the memory figures)."""
+        return len(self.ticks)
 
     def tick(self) -> int:
-        now = self.now()
+        now = self.kernel.now if self.kernel is not None else 0.0
         if now != self._time:
             self._time, self._tick = now, max(self._first, self.key(now))
         return self._tick
@@ -103,18 +106,59 @@ class Journal:
         _ACTIVE = None
         self._first, self._time = 1, -1.0
 
-    def changed(self, obj: object, name: str, old: object, new: object) -> None:
-        key = id(obj)
-        streams = self.streams.get(key)
-        if streams is None:
-            streams = self.streams[key] = {}
-            self.kept[key] = obj
-        stream = streams.get(name)
-        if stream is None:
-            stream = streams[name] = Stream(old)
-        before = len(stream.ticks)
-        stream.put(self.tick(), new)
-        self.entries += len(stream.ticks) - before
+    def changed(self, inside: dict[str, Any], name: str, old: object, new: object) -> None:
+        """An attribute of the object whose ``__dict__`` is ``inside`` goes from ``old`` to
+        ``new`` now (containers: their state, under the name "")."""
+        kernel = self.kernel
+        tick = self._tick if kernel is not None and kernel.now == self._time else self.tick()
+        key = _HEADS.get(name) or _head(name)
+        row = inside.get(key)
+        ticks = self.ticks
+        if row is None:  # the first change: what it was before, since always
+            row = len(ticks)
+            ticks.append(-1)
+            self.values.append(old)
+            self.before.append(-1)
+        elif ticks[row] == tick:  # only the last value of a tick is ever shown
+            self.values[row] = new
+            return
+        inside[key] = len(ticks)
+        ticks.append(tick)
+        self.values.append(new)
+        self.before.append(row)
+        if not self._indexes:  # only attributes read far back have an index to keep up
+            return
+        index = inside.get(_INDEXES[name])
+        if index is not None:
+            index.append(len(ticks) - 1)
+
+    def value_at(self, inside: dict[str, Any], name: str, row: int, tick: int) -> object:
+        """The value of the attribute whose latest change is ``row``, at ``tick``."""
+        ticks, before = self.ticks, self.before
+        walked = 0
+        while ticks[row] > tick:
+            row = before[row]
+            walked += 1
+            if walked > WALK:
+                return self.values[self._bisect(inside, name, tick)]
+        return self.values[row]
+
+    def _bisect(self, inside: dict[str, Any], name: str, tick: int) -> int:
+        index = inside.get(_INDEXES[name])
+        if index is None:  # made once, then kept up as the attribute changes
+            rows = []
+            row = inside[_HEADS[name]]
+            while row >= 0:
+                rows.append(row)
+                row = self.before[row]
+            index = inside[_INDEXES[name]] = array("q", reversed(rows))
+            self._indexes = True  # from now on, changes look for an index
+        ticks = self.ticks
+        return index[bisect_right(index, tick, key=ticks.__getitem__) - 1]
+
+    def latest(self, inside: dict[str, Any], name: str) -> int | None:
+        """The row of the attribute's latest change (None: never changed)."""
+        return inside.get(_HEADS.get(name) or _head(name))
 
     def activate(self) -> None:
         global _ACTIVE
@@ -124,7 +168,6 @@ class Journal:
         """Record this kernel's world: its clock, and its steps (the journal is on while
         each runs); crashes and plain blocking calls are noted too."""
         self.kernel = kernel
-        self.now = lambda: kernel.now
         self._switch = _Switch(self, kernel)
         kernel.add_instrument(self._switch)
 
@@ -149,17 +192,17 @@ def active() -> Journal | None:
 
 
 class TaskTrace(Recorded):
-    """What the past shows of a task: its name, group and actor, its state, how often it
-    has run and when it was last woken (the coroutine itself is not kept)."""
+    """What the past shows of a task (the timeline's wake-up mark, the crash banner): its
+    name, group and actor, how often it has run, when it was last woken, and from which
+    tick to which it lived. The coroutine itself is not kept."""
 
     def __init__(self, task: Any, tick: int) -> None:
         self.name = task.name
         self.group = task.group
         self.daemon = task.daemon
         self.actor = task.actor
-        self.state = task.state
         self.resumes = task.resumes
-        self.woken_at, self.woken_how = task.woken_by.time, task.woken_by.how
+        self.woken_at = task.woken_by.time
         self.born = tick
         self.ended: int | None = None
 
@@ -171,7 +214,7 @@ class TaskTrace(Recorded):
     def woken_by(self) -> Any:
         from .task import Wake
 
-        return Wake(self.woken_at, self.woken_how)
+        return Wake(self.woken_at, "woken")
 
 
 class _Switch(Instrument):
@@ -197,7 +240,7 @@ class _Switch(Instrument):
         if trace is not None:
             global _ACTIVE
             before, _ACTIVE = _ACTIVE, self.journal
-            trace.state, trace.woken_at, trace.woken_how = task.state, wake.time, wake.how
+            trace.woken_at = wake.time
             _ACTIVE = before
 
     def before_run(self, task: object) -> None:
@@ -208,7 +251,7 @@ class _Switch(Instrument):
         global _ACTIVE
         trace = self.traces.get(task)
         if trace is not None:
-            trace.state, trace.resumes = task.state, task.resumes
+            trace.resumes = task.resumes
         _ACTIVE = None
         if self.kernel.busy is not None and not self.journal.exact_only:
             self.journal.exact_only = "a plain blocking call held the loop"
@@ -218,7 +261,7 @@ class _Switch(Instrument):
         trace = self.traces.pop(task, None)
         if trace is not None:
             before, _ACTIVE = _ACTIVE, self.journal
-            trace.state, trace.ended = task.state, self.journal.tick()
+            trace.ended = self.journal.tick()
             _ACTIVE = before
         if task.error is not None:
             self.crashes.append((self.journal.tick(), task))
@@ -232,13 +275,11 @@ class _Switch(Instrument):
 def _note(container: Any, old: object) -> None:
     journal = _ACTIVE
     if journal is not None:
-        journal.changed(container, "", old, container._state())
+        journal.changed(container.__dict__, "", old, container._state())
 
 
 class RecList(list):  # type: ignore[type-arg]
     """A list whose changes are recorded; ``grow=True``: it only ever grows at its end."""
-
-    __slots__ = ("grow",)
 
     def __init__(self, items: Iterable[Any] = (), *, grow: bool = False) -> None:
         super().__init__(items)
@@ -397,9 +438,9 @@ class Past:
         if ghost is not None:
             return ghost
         if isinstance(value, _CONTAINERS):
-            streams = self.journal.streams.get(key)
-            stream = streams.get("") if streams is not None else None
-            state = value._state() if stream is None else stream.at(self.tick)
+            journal, inside = self.journal, value.__dict__
+            row = journal.latest(inside, "")
+            state = value._state() if row is None else journal.value_at(inside, "", row, self.tick)
             past = value._past(state)
             if isinstance(past, dict):
                 ghost = {self.of(k): self.of(v) for k, v in past.items()}
@@ -510,17 +551,14 @@ class Ghost:
     def __getattr__(self, name: str) -> Any:
         obj = object.__getattribute__(self, "_ghost_of")
         past: Past = object.__getattribute__(self, "_ghost_in")
-        streams = past.journal.streams.get(id(obj))
-        if streams is not None:
-            stream = streams.get(name)
-            if stream is not None:
-                value = stream.at(past.tick)
-                if value is _MISSING:
-                    raise AttributeError(name)
-                return past.of(value)
         inside = getattr(obj, "__dict__", None)
-        if inside is not None and name in inside:
-            return past.of(inside[name])
+        if inside is not None:
+            journal = past.journal
+            row = journal.latest(inside, name)
+            if row is not None:
+                return past.of(journal.value_at(inside, name, row, past.tick))
+            if name in inside:
+                return past.of(inside[name])
         for klass in type(obj).__mro__:
             attr = klass.__dict__.get(name, _MISSING)
             if attr is _MISSING:

@@ -110,7 +110,7 @@ class LabelTotal:
 
 def utilisation(staff: Staff, now: float) -> float:
     """The share of the day so far a member of staff was not idle."""
-    return 1.0 - staff.timeline.total_so_far("idle", now) / now
+    return 1.0 - staff.timeline.idle_so_far(now) / now
 
 
 def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | None:

@@ -18,7 +18,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from ..scheduler import Event, Queue, block, run_in_worker, sleep
-from ..scheduler.journal import RecDict, RecList, Recorded
+from ..scheduler.journal import RecList, Recorded
 from .places import OrderRequest
 from .story import STEPS, Beat
 
@@ -70,9 +70,9 @@ class Timeline(Recorded):
 
     def __init__(self) -> None:
         self.phases: list[Phase] = RecList(grow=True)
-        # seconds per label of the closed phases, added up as they close (in order, so
-        # the same floats as a walk over them): what a phase total needs without a walk
-        self.closed: dict[str, float] = RecDict()
+        # seconds of the closed "idle" phases, added up as they close (in order, so the
+        # same floats as a walk over them): utilisation without a walk over the day
+        self.idle_done = 0.0
 
     def enter(self, label: str, now: float) -> None:
         if self.phases:
@@ -89,14 +89,15 @@ class Timeline(Recorded):
 
     def _end(self, phase: Phase, now: float) -> None:
         phase.end = now
-        self.closed[phase.label] = self.closed.get(phase.label, 0.0) + phase.length(now)
+        if phase.label == "idle":
+            self.idle_done += phase.length(now)
 
-    def total_so_far(self, label: str, now: float) -> float:
-        """Seconds under ``label`` until ``now``: the closed phases' sum plus the open one."""
-        total = self.closed.get(label, 0.0)
+    def idle_so_far(self, now: float) -> float:
+        """Seconds idle until ``now``: the closed idle phases' sum plus the open one."""
+        total = self.idle_done
         if self.phases:
             last = self.phases[-1]
-            if last.end is None and last.label == label:
+            if last.end is None and last.label == "idle":
                 total += last.length(now)
         return total
 

@@ -283,6 +283,7 @@ class Shop(Recorded):
         order, couple.order = couple.order, None
         if order is not None:
             order.tray = None
+        couple.__dict__.pop("rng", None)  # their dice: done with (the past keeps couples)
 
     def beat(self, couple: Couple, code: str) -> None:
         if couple.protagonist:

@@ -120,7 +120,7 @@ def test_only_changes_are_kept_and_the_last_of_a_tick() -> None:
     deactivate()
     thing.where = "not recorded"  # no journal active: nothing kept
     assert at(journal, 5, thing).where == "c" and at(journal, 4, thing).where == "home"
-    assert journal.entries == 1
+    assert journal.entries == 2  # what it was before, and the last value of the tick
 
 
 def test_a_kernel_watched_by_a_journal_traces_its_tasks_and_crashes() -> None:
@@ -146,3 +146,23 @@ def test_a_kernel_watched_by_a_journal_traces_its_tasks_and_crashes() -> None:
     assert crashes == [0, 0, 1, 1]
     resumes = [Past(journal, k, float(k)).of(kernel).tasks[0].resumes for k in range(3)]
     assert resumes == [0, 2, 2]  # started and woken once by t = 1; on again at 2.5
+
+
+def test_an_attribute_read_far_back_is_bisected_and_kept_up() -> None:
+    """Past ``WALK`` changes, a read bisects an index of them, which later changes extend."""
+    clock = Kernel()
+    journal = Journal(lambda t: int(t))
+    journal.watch(clock)
+    journal.activate()
+    thing = Thing("d")
+    for t in range(1, 101):
+        clock.now = float(t)
+        thing.where = f"at {t}"
+    assert at(journal, 0, thing).where == "home" and at(journal, 3, thing).where == "at 3"
+    for t in range(101, 201):
+        clock.now = float(t)
+        thing.where = f"at {t}"
+    deactivate()
+    assert [at(journal, t, thing).where for t in (0, 50, 150, 200, 999)] == [
+        "home", "at 50", "at 150", "at 200", "at 200",
+    ]  # fmt: skip
