@@ -19,7 +19,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -29,7 +29,7 @@ from .clock import TICK
 if TYPE_CHECKING:
     from ..house import House
     from ..shop import Shop
-    from .window import Game
+    from .timekeeper import Time as Game
 
 Worlds = tuple["dict[str, Shop]", "dict[str, House]"]
 COROUTINE_PANELS = ("inspector", "code", "charts")  # they read the running model itself
@@ -54,12 +54,25 @@ def past_worlds(live: Worlds, tick: int) -> Worlds:
     )
 
 
+def live_panels_of(window: Any) -> str:
+    """The panels of live coroutines open in the window (its sections by name), in words."""
+    shown = []
+    for name in COROUTINE_PANELS:
+        try:
+            if window.panel(name).visible:
+                shown.append(name)
+        except KeyError:  # a window without that panel
+            pass
+    return ", ".join(shown)
+
+
 def exact_reason(game: Game) -> str:
     """Why the past cannot be drawn from records now ("" when it can): a panel that shows
-    live coroutines is open, or a plain blocking call once held a loop of the day."""
-    for name in COROUTINE_PANELS:
-        if game.panel(name).visible:
-            return f"the {name} shows live coroutines"
+    live coroutines is open (``Time.live_panels``), or a plain blocking call once held a
+    loop of the day."""
+    panels = game.live_panels()
+    if panels:
+        return f"{panels} show live coroutines"
     shops, houses = game.live
     for world in [*shops.values(), *houses.values()]:
         if world.journal is not None and world.journal.exact_only:

@@ -27,7 +27,7 @@ from array import array
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from .instruments import Instrument
 
@@ -191,6 +191,12 @@ def active() -> Journal | None:
     return _ACTIVE
 
 
+class PastWake(NamedTuple):
+    """When a traced task was last woken (its ``Wake``'s time; the rest is not traced)."""
+
+    time: float
+
+
 class TaskTrace(Recorded):
     """What the past shows of a task (the timeline's wake-up mark, the crash banner): its
     name, group and actor, how often it has run, when it was last woken, and from which
@@ -211,10 +217,8 @@ class TaskTrace(Recorded):
         return self.ended is None
 
     @property
-    def woken_by(self) -> Any:
-        from .task import Wake
-
-        return Wake(self.woken_at, "woken")
+    def woken_by(self) -> PastWake:
+        return PastWake(self.woken_at)
 
 
 class _Switch(Instrument):

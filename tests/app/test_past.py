@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator
 import pygame
 import pytest
 
-from game.app import window as window_module
+from game.app import timekeeper
 from game.app.clock import FPS, TICK, tick_of
 from game.app.rewind import exact_reason
-from game.app.window import Game, build_worlds, open_window
+from game.app.timekeeper import build_worlds, run_worlds
+from game.app.window import Game, open_window
 from game.scheduler.journal import Ghost
 from game.shop import CONCURRENT, PARALLEL, ShopConfig, measure
 from game.view.hud import caption_for, caption_phase
@@ -104,9 +105,9 @@ def test_a_seek_back_draws_what_a_straight_run_draws(
     for target in (HORIZON - 1, 97 * FPS + 31, 41 * FPS, 3, 0):
         ahead.seek(target)
         assert ahead.ticks == target and ahead.horizon == HORIZON
-        assert not exact_reason(ahead) and type(ahead.shop) is Ghost
+        assert not exact_reason(ahead.time) and type(ahead.shop) is Ghost
         with monkeypatch.context() as m:  # the other one re-runs the day aside, as of old
-            m.setattr(window_module, "exact_reason", lambda game: "re-run")
+            m.setattr(timekeeper, "exact_reason", lambda game: "re-run")
             straight.seek(target)
             assert type(straight.shop) is not Ghost
             assert pixels(ahead) == pixels(straight), (setup, target)
@@ -134,7 +135,7 @@ def test_held_left_plays_back_from_records_a_frame_a_tick(monkeypatch: pytest.Mo
         straight.show_timeline = True
         straight.seek(tick)
         straight.horizon = game.horizon  # the same day so far on the timeline strip
-        straight._marks = game._marks
+        straight.time._marks = game.time._marks
         assert pixels(straight) == picture, tick
 
 
@@ -171,8 +172,8 @@ def test_a_panel_of_live_coroutines_is_drawn_from_the_day_run_aside() -> None:
     game.show_inspector = game.show_code = True
     follow_couple(game)
     game.seek(50 * FPS)
-    assert exact_reason(game) and type(game.shop) is not Ghost
-    assert game.live[0][CONCURRENT].now == pytest.approx(HORIZON * TICK)
+    assert exact_reason(game.time) and type(game.shop) is not Ghost
+    assert game.time.live[0][CONCURRENT].now == pytest.approx(HORIZON * TICK)
     straight = fresh()
     straight.show_inspector = straight.show_code = True
     follow_couple(straight)
@@ -188,7 +189,7 @@ def test_the_records_of_a_virtual_hour_stay_small() -> None:
     def allocated(record: bool) -> int:
         tracemalloc.start()
         shops, houses = build_worlds(ShopConfig(), record=record)
-        Game.run_worlds(shops, houses, 0, ticks)
+        run_worlds(shops, houses, 0, ticks)
         size = tracemalloc.get_traced_memory()[0]
         tracemalloc.stop()
         return size
