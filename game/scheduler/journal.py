@@ -540,29 +540,35 @@ def _is_model(kind: type) -> bool:
 
 
 class Ghost:
-    """An object as it was at the past's tick: read-only, attributes by bisection."""
+    """An object as it was at the past's tick: read-only, attributes by bisection (each
+    read once per ghost: the past does not change)."""
 
-    __slots__ = ("_ghost_of", "_ghost_in", "__weakref__")
+    __slots__ = ("_ghost_of", "_ghost_in", "_ghost_seen", "__weakref__")
 
     def __init__(self, obj: object, past: Past) -> None:
         object.__setattr__(self, "_ghost_of", obj)
         object.__setattr__(self, "_ghost_in", past)
+        object.__setattr__(self, "_ghost_seen", {})
 
     @property  # type: ignore[misc]
     def __class__(self) -> type:  # isinstance sees the real class
-        return type(object.__getattribute__(self, "_ghost_of"))
+        return type(self._ghost_of)
 
     def __getattr__(self, name: str) -> Any:
-        obj = object.__getattribute__(self, "_ghost_of")
-        past: Past = object.__getattribute__(self, "_ghost_in")
+        seen = self._ghost_seen
+        value = seen.get(name, _MISSING)
+        if value is not _MISSING:
+            return value
+        obj, past = self._ghost_of, self._ghost_in
         inside = getattr(obj, "__dict__", None)
         if inside is not None:
-            journal = past.journal
-            row = journal.latest(inside, name)
+            row = inside.get(_HEADS.get(name) or _head(name))
             if row is not None:
-                return past.of(journal.value_at(inside, name, row, past.tick))
+                value = seen[name] = past.of(past.journal.value_at(inside, name, row, past.tick))
+                return value
             if name in inside:
-                return past.of(inside[name])
+                value = seen[name] = past.of(inside[name])
+                return value
         for klass in type(obj).__mro__:
             attr = klass.__dict__.get(name, _MISSING)
             if attr is _MISSING:
@@ -573,22 +579,21 @@ class Ghost:
                 if type(attr).__name__ == "member_descriptor":  # a slot of the real object
                     return past.of(attr.__get__(obj, type(obj)))
                 return attr.__get__(self, type(obj))  # properties and methods run on the ghost
-            return past.of(attr)
+            value = seen[name] = past.of(attr)
+            return value
         raise AttributeError(f"{type(obj).__name__!r} had no attribute {name!r}")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"the past is read-only: cannot set {name!r}")
 
     def __repr__(self) -> str:
-        obj = object.__getattribute__(self, "_ghost_of")
-        past = object.__getattribute__(self, "_ghost_in")
-        return f"<past of {type(obj).__name__} at tick {past.tick}>"
+        return f"<past of {type(self._ghost_of).__name__} at tick {self._ghost_in.tick}>"
 
     def __len__(self) -> int:
-        return type(object.__getattribute__(self, "_ghost_of")).__len__(self)  # type: ignore[attr-defined,no-any-return]
+        return type(self._ghost_of).__len__(self)  # type: ignore[attr-defined,no-any-return]
 
     def __bool__(self) -> bool:
-        kind = type(object.__getattribute__(self, "_ghost_of"))
+        kind = type(self._ghost_of)
         if hasattr(kind, "__bool__"):
             return kind.__bool__(self)  # type: ignore[no-any-return]
         if hasattr(kind, "__len__"):
@@ -596,10 +601,10 @@ class Ghost:
         return True
 
     def __iter__(self) -> Any:
-        return type(object.__getattribute__(self, "_ghost_of")).__iter__(self)  # type: ignore[attr-defined]
+        return type(self._ghost_of).__iter__(self)  # type: ignore[attr-defined]
 
     def __getitem__(self, key: Any) -> Any:
-        return type(object.__getattribute__(self, "_ghost_of")).__getitem__(self, key)  # type: ignore[attr-defined]
+        return type(self._ghost_of).__getitem__(self, key)  # type: ignore[attr-defined]
 
     def __contains__(self, item: object) -> bool:
-        return type(object.__getattribute__(self, "_ghost_of")).__contains__(self, item)  # type: ignore[attr-defined,no-any-return]
+        return type(self._ghost_of).__contains__(self, item)  # type: ignore[attr-defined,no-any-return]

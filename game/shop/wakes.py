@@ -60,5 +60,13 @@ class WakeLog(Recorded, Instrument):
             )
 
     def since(self, start: float, end: float) -> list[Handoff]:
-        """Hand-overs with ``start < time <= end``, oldest first."""
-        return [h for h in self.handoffs if start < h.time <= end]
+        """Hand-overs with ``start < time <= end``, oldest first (they come in time
+        order: only the latest few are looked at)."""
+        found = []
+        for h in reversed(self.handoffs):
+            if h.time <= start:
+                break
+            if h.time <= end:
+                found.append(h)
+        found.reverse()
+        return found
