@@ -14,6 +14,7 @@ Scenes ask this object; it knows no scene, no key, no panel.
 from __future__ import annotations
 
 import copy
+import gc
 import sys
 from collections.abc import Callable
 
@@ -104,6 +105,7 @@ class Time:
         self.held_for = 0.0  # wall seconds a repeat key has been held
         self.story: StoryMode | None = None
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
+        self._frozen = False  # the game's objects out of the collector's sight (held LEFT)
         self.say = say
         self.painter: Painter | None = None
         self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
@@ -117,6 +119,7 @@ class Time:
     # -- the worlds -------------------------------------------------------------------
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
+        self._thaw()
         self._drop_rewind()
         self.horizon = 0  # the furthest tick this day has been run to
         self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
@@ -138,6 +141,7 @@ class Time:
     def close(self) -> None:
         """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
         Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
+        self._thaw()
         shops, houses = self.live
         for shop in shops.values():
             shop.kernel.close()
@@ -285,13 +289,24 @@ class Time:
         frame) prepares their past ahead of need; else the records need no preparing."""
         if self.rewind is None and exact_reason(self):
             self.rewind = Rewinder(self)
+        elif self.rewind is None and not self._frozen:
+            # each frame reads a new tick's ghosts: the collector need not scan the
+            # day's records (a long day's heap) for the cycles they never make
+            gc.freeze()
+            self._frozen = True
 
     def stop_rewind(self) -> None:
         """Back from the rewinder's frames to the day at the tick shown."""
+        self._thaw()
         rewind = self.rewind
         self._drop_rewind()
         if rewind is not None and rewind.shown != self.ticks:
             self.seek(rewind.shown)
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _drop_rewind(self) -> None:
         if self.rewind is not None:

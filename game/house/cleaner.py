@@ -31,8 +31,8 @@ class Cleaner(Recorded):
         self.name = name
         self.room = room  # the room they are in
         self.going_to: Room | None = None  # the room they are walking to, while switching
-        self.pos: Point = room.spec.spot
-        self.segment = Segment(self.pos, self.pos, 0.0, 0.0)
+        spot = room.spec.spot
+        self.segment = Segment(spot, spot, 0.0, 0.0)
         self.pose = "idle"
         self.pose_since = 0.0
         self.facing = 1  # +1 right, -1 left
@@ -44,6 +44,11 @@ class Cleaner(Recorded):
         return f"<cleaner {self.name} in {self.room.name}>"
 
     # -- what the view reads ---------------------------------------------------------
+    @property
+    def pos(self) -> Point:
+        """Where they are, or where their walk ends (kept once: in the walk itself)."""
+        return self.segment.b
+
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
 
@@ -66,7 +71,6 @@ class Cleaner(Recorded):
         now = self.house.now
         self.face(target)
         self.segment = Segment(self.pos, target, now, now + seconds)
-        self.pos = target
 
     # -- verbs that take time --------------------------------------------------------
     async def walk_to(self, target: Point) -> None:
@@ -74,7 +78,6 @@ class Cleaner(Recorded):
         duration = math.dist(self.pos, target) / self.house.config.walk_speed
         self.face(target)
         self.segment = Segment(self.pos, target, now, now + duration)
-        self.pos = target
         if duration > 0:
             self.set_pose("walk")
             await sleep(duration)

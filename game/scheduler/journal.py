@@ -47,14 +47,18 @@ class Recorded:
         journal = _ACTIVE
         if journal is not None:
             old = inside.get(name, _MISSING)
-            if old is not _MISSING and old is not value:
-                journal.changed(inside, name, old, value)
+            if old is not _MISSING:
+                if old is not value:
+                    journal.changed(inside, name, old, value)
+            elif journal._first == 0:  # built with the world: it lives all day long
+                inside[_LONG] = True
         inside[name] = value
 
 
 _HEADS: dict[str, str] = {}  # attribute -> the key of its latest change in the object
 _INDEXES: dict[str, str] = {}  # attribute -> the key of its changes' index, once long
 WALK = 24  # changes walked back before an attribute gets an index to bisect instead
+_LONG = "\x02"  # in an object built with its world: index every attribute from the start
 
 
 def _head(name: str) -> str:
@@ -119,6 +123,9 @@ class Journal:
             ticks.append(-1)
             self.values.append(old)
             self.before.append(-1)
+            if _LONG in inside:  # it will change all day: bisect it from the start
+                inside[_INDEXES[name]] = array("q", [row])
+                self._indexes = True
         elif ticks[row] == tick:  # only the last value of a tick is ever shown
             self.values[row] = new
             return
@@ -145,7 +152,7 @@ class Journal:
 
     def _bisect(self, inside: dict[str, Any], name: str, tick: int) -> int:
         index = inside.get(_INDEXES[name])
-        if index is None:  # made once, then kept up as the attribute changes
+        if index is None:  # made once (a walk back), then kept up as the attribute changes
             rows = []
             row = inside[_HEADS[name]]
             while row >= 0:
@@ -236,6 +243,8 @@ class _Switch(Instrument):
         global _ACTIVE
         before, _ACTIVE = _ACTIVE, None
         trace = self.traces[task] = TaskTrace(task, self.journal.tick())
+        if self.journal._first == 0:  # a task of the world as built: it runs all day
+            trace.__dict__[_LONG] = True
         self.every.append(trace)
         _ACTIVE = before
 

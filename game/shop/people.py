@@ -126,7 +126,6 @@ class Person(Recorded):
         self.shop = shop
         self.name = name
         self.role = role  # "boy", "girl", "cashier", "cook", "cashier_cook"
-        self.pos = pos  # where they are, or where their walk ends
         self.segment = Segment(pos, pos, 0.0, 0.0)
         self.activity = "standing"  # a word from ACTIVITIES
         self.since = shop.now  # when the activity began
@@ -139,6 +138,11 @@ class Person(Recorded):
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
+
+    @property
+    def pos(self) -> Point:
+        """Where they are, or where their walk ends (kept once: in the walk itself)."""
+        return self.segment.b
 
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
@@ -180,7 +184,6 @@ class Person(Recorded):
         distance = math.dist(self.pos, target)
         duration = distance / self.shop.config.walk_speed
         self.segment = Segment(self.pos, target, now, now + duration)
-        self.pos = target
         if duration > 0:
             self.doing("walking")
         return duration
