@@ -110,11 +110,13 @@ def drag(game: Game, frames: int) -> list[float]:
 
 
 def forward_s(record: bool, ticks: int) -> float:
-    """Wall seconds to run a fresh day's four worlds ``ticks`` on, recording or not."""
+    """CPU seconds of this process to run a fresh day's four worlds ``ticks`` on,
+    recording or not (CPU, not wall: the ratio of the two is what is judged, and the
+    other processes of a shared machine would swamp it)."""
     shops, houses = build_worlds(ShopConfig(), record=record)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     run_worlds(shops, houses, 0, ticks)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def records_mb_per_hour(minutes: int) -> float:
@@ -145,8 +147,12 @@ def run(quick: bool) -> Section:
     for _ in range(1 if quick else 3):
         plain.append(forward_s(False, ticks))
         rec.append(forward_s(True, ticks))
-    rec_s = section.add("run 1 virtual hour on, recording", "s", [x * HOUR / ticks for x in rec])
-    plain_s = section.add("... the same, not recording", "s", [x * HOUR / ticks for x in plain])
+    rec_s = section.add(
+        "run 1 virtual hour on, recording", "s", [x * HOUR / ticks for x in rec], "CPU time"
+    )
+    plain_s = section.add(
+        "... the same, not recording", "s", [x * HOUR / ticks for x in plain], "CPU time"
+    )
     ratio = rec_s.median / plain_s.median
     section.check(
         f"forward past the horizon: within {FORWARD_RATIO:g}x of a run without records",
@@ -154,9 +160,7 @@ def run(quick: bool) -> Section:
         ratio <= FORWARD_RATIO,
     )
     per_hour = records_mb_per_hour(5 if quick else 20)
-    section.add(
-        "records kept per virtual hour", "MB", [per_hour], "both shops and both houses"
-    )
+    section.add("records kept per virtual hour", "MB", [per_hour], "both shops and both houses")
 
     screen = open_window(headless=True)
     game = Game(ShopConfig(), screen, lib=Library())
