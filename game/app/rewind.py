@@ -66,6 +66,15 @@ def live_panels_of(window: Any) -> str:
     return ", ".join(shown)
 
 
+def release(worlds: Worlds) -> None:
+    """Done with these ghosts: their pasts let go of them (a ghost and its past refer to
+    each other; cut, reference counting frees them at once, no collector needed)."""
+    for world in [*worlds[0].values(), *worlds[1].values()]:
+        past = getattr(world, "_ghost_in", None)
+        if past is not None:
+            past.release()
+
+
 def exact_reason(game: Game) -> str:
     """Why the past cannot be drawn from records now ("" when it can): a panel that shows
     live coroutines is open (``Time.live_panels``), or a plain blocking call once held a
@@ -89,6 +98,7 @@ def exact_worlds(game: Game, tick: int) -> Worlds:
     else:
         if kept is not None:
             close(kept[1])
+            gc.unfreeze()  # the day's objects were frozen (``Time._run_to``): let these go
         at, worlds = 0, game.new_worlds()
     game.run_worlds(*worlds, at, tick)
     game._exact = (tick, worlds)  # type: ignore[attr-defined]
@@ -99,6 +109,7 @@ def drop_exact(game: Game) -> None:
     kept: tuple[int, Worlds] | None = getattr(game, "_exact", None)
     if kept is not None:
         close(kept[1])
+        gc.unfreeze()
     game._exact = None  # type: ignore[attr-defined]
 
 

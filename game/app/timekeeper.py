@@ -29,7 +29,7 @@ from ..shop.story import Beat
 from .clock import FPS, TICK, tick_of
 from .follow import Follow, resolve
 from .keys import HOLD_DELAY
-from .rewind import Rewinder, drop_exact, exact_reason, exact_worlds, past_worlds
+from .rewind import Rewinder, drop_exact, exact_reason, exact_worlds, past_worlds, release
 from .story_mode import StoryMode
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -105,7 +105,7 @@ class Time:
         self.held_for = 0.0  # wall seconds a repeat key has been held
         self.story: StoryMode | None = None
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
-        self._frozen = False  # the game's objects out of the collector's sight (held LEFT)
+        self._frozen = False  # the day's objects out of the collector's sight (see _run_to)
         self.say = say
         self.painter: Painter | None = None
         self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
@@ -164,6 +164,8 @@ class Time:
         if exact_reason(self):
             return exact_worlds(self, self.ticks)
         if self._past is None or self._past[0] != self.ticks:
+            if self._past is not None:
+                release(self._past[1])  # its ghosts go as soon as nobody holds one
             self._past = (self.ticks, past_worlds(self.live, self.ticks))
         return self._past[1]
 
@@ -204,6 +206,11 @@ class Time:
         if ticks > self.horizon:
             shops, houses = self.live
             run_worlds(shops, houses, self.horizon, ticks)
+            # the day's records only ever grow, and hold all it did: out of the cyclic
+            # collector's sight until the day ends, or its full passes over a long day's
+            # heap would stall frames (what dies meanwhile is still freed as it goes)
+            gc.freeze()
+            self._frozen = True
             self.horizon = ticks
             self._marks = {m: (s.beats, s.display.history) for m, s in shops.items()}
             self._horizon_shops = dict(shops)  # where the followed couple's beats run on
@@ -289,15 +296,9 @@ class Time:
         frame) prepares their past ahead of need; else the records need no preparing."""
         if self.rewind is None and exact_reason(self):
             self.rewind = Rewinder(self)
-        elif self.rewind is None and not self._frozen:
-            # each frame reads a new tick's ghosts: the collector need not scan the
-            # day's records (a long day's heap) for the cycles they never make
-            gc.freeze()
-            self._frozen = True
 
     def stop_rewind(self) -> None:
         """Back from the rewinder's frames to the day at the tick shown."""
-        self._thaw()
         rewind = self.rewind
         self._drop_rewind()
         if rewind is not None and rewind.shown != self.ticks:

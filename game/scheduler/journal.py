@@ -439,6 +439,14 @@ class Past:
         self._ghosts: dict[int, object] = {}
         self._kernel = kernel  # what a ghost's ``kernel`` is (the app's stand-in)
 
+    def release(self) -> None:
+        """Forget the ghosts made (they refer to this past and, through what they have
+        read, to each other: the cycles are cut here)."""
+        for ghost in self._ghosts.values():
+            if type(ghost) is Ghost:
+                ghost._ghost_seen.clear()
+        self._ghosts = {}
+
     def of(self, value: Any) -> Any:
         """``value`` as it was then: a ghost, a container's past, or the value itself."""
         kind = type(value)
