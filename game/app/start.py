@@ -52,7 +52,7 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
         if not headless:
             game.settings.sound = SoundPlayer(volume=args.volume / 100, muted=args.mute)
     except AssetError as error:
-        print(f"main.py: error: {error}", file=sys.stderr)
+        print(f"{getattr(args, 'prog', 'main.py')}: error: {error}", file=sys.stderr)
         pygame.quit()
         return 2
     try:
