@@ -158,11 +158,16 @@ def test_no_audio_device_plays_silently_with_one_line(
     pygame.quit()
 
 
-def test_the_mute_flag_starts_silent() -> None:
+def test_the_mute_flag_starts_silent(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "main.py", "--mute", "--volume", "30", "--frames", "10"],
         cwd=ROOT,
-        env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"},
+        env={
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "PATH": "/usr/bin:/bin",
+            "ASYNC_BURGERS_DATA": str(tmp_path),  # the player's own files stay untouched
+        },
         capture_output=True,
         text=True,
         timeout=120,
