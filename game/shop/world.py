@@ -37,6 +37,7 @@ class Cast:
     cook: Actor | None = None
     sous_chef: bool = False
     fountain: bool = False
+    arrivals: Actor | None = None  # who lets the couples in (the kitchen's, else the story's)
 
 
 def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
@@ -112,7 +113,8 @@ class Shop(Recorded):
         self.fountain = DrinksFountain() if cast is not None and cast.fountain else None
         self.wakes: WakeLog | None = None  # who woke whom, once ``record_wakes`` is called
         self._hire_staff()
-        self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
+        door = (cast.arrivals if cast is not None else None) or actors.arrivals
+        self.kernel.spawn(door(self), "arrivals", group="door", daemon=True)
         if journal is not None:
             journal.built()
 
