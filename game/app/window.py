@@ -31,6 +31,7 @@ from .clock import FPS, TICK
 from .keys import HOLD_DELAY, SHOP, Binding, find
 from .loop import main_loop
 from .overlay import Overlay, describe
+from .rewind import live_panels_of
 from .scenes import Scene
 from .score import Score
 from .score import load as load_score
@@ -79,6 +80,7 @@ class Game(Shortcuts):
         time.unsay = self.overlay.unsay
         time.on_story_end = lambda: setattr(stage.shop_scene, "split", True)  # compare them
         time.follow = lambda: stage.shop_scene.follow if SHOP in stage.scenes else None
+        time.live_panels = lambda: live_panels_of(self)  # the past of those is re-run
         stage.on_restart()  # the scenes' views of the first day
 
     def close(self) -> None:
