@@ -24,6 +24,7 @@ from ..scheduler import TaskCrashed
 from ..shop import MODES, ConfigError, ShopConfig
 from ..shop.config import LIMITS, SPREADS, Range
 from .clip import CLIP_SUFFIXES, MAX_FPS, MAX_WIDTH, MIN_FPS, MIN_WIDTH, ClipError, check
+from .link import LinkError, expand
 
 USAGE_ERROR = 2
 FAILED = 1
@@ -148,6 +149,13 @@ def build_parser(prog: str = "async-burgers") -> Parser:
         type=number,
         default=60.0,
         help=f"virtual time of --screenshot ({AT}, i.e. up to 1 hour; default 60)",
+    )
+    game.add_argument(
+        "--open-at",
+        type=number,
+        default=None,
+        metavar="T",
+        help=f"open the window at virtual time T, paused ({AT}); what a link's t= does",
     )
     game.add_argument("--speed", type=number, default=1.0, help=f"start speed ({SPEED})")
     game.add_argument("--side-by-side", action="store_true", help="both shops, split screen")
@@ -292,6 +300,7 @@ def _check_run(args: argparse.Namespace, config: ShopConfig) -> None:
     rather than found out after minutes of simulating."""
     checks = [
         ("--at", AT, args.at),
+        ("--open-at", AT, 0.0 if args.open_at is None else args.open_at),
         ("--speed", SPEED, args.speed),
         ("--frames", Range(0, 10**9, whole=True), args.frames),
     ]
@@ -310,6 +319,8 @@ def _check_run(args: argparse.Namespace, config: ShopConfig) -> None:
         _check_couples("--seconds", args.seconds or HEADLESS_SECONDS, config)
     elif args.screenshot is not None:
         _check_couples("--at", args.at, config)
+    elif args.open_at is not None:
+        _check_couples("--open-at", args.open_at, config)
     if args.screenshot is not None and not args.headless:
         problem = screenshot_problem(args.screenshot)
         if problem is not None:
@@ -401,10 +412,10 @@ async def web_main(argv: Sequence[str] = ()) -> int:
     inside, because the page already runs the event loop (and owns its signals)."""
     parser = build_parser("main.py")
     try:
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(expand(argv))
         config = config_from(args)
         _check_run(args, config)
-    except UsageError as error:
+    except (UsageError, LinkError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -416,11 +427,11 @@ async def web_main(argv: Sequence[str] = ()) -> int:
 def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
     parser = build_parser(prog)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(expand(sys.argv[1:] if argv is None else argv))
         config = config_from(args)
         _check_run(args, config)
         check_level(args)
-    except UsageError as error:
+    except (UsageError, LinkError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     try:

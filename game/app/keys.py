@@ -18,6 +18,7 @@ import pygame
 
 from ..i18n import N_, _
 from ..shop import CONCURRENT, PARALLEL
+from .link import share
 
 if TYPE_CHECKING:
     from .window import Game
@@ -331,6 +332,15 @@ KEYS: tuple[Binding, ...] = (
         N_("save a screenshot"),
         "save a screenshot to `screenshots/` (a notice says where, or why not)",
         keys=(pygame.K_F12,),
+    ),
+    Binding(
+        "K",
+        ANYWHERE,
+        lambda g, e: share(g),
+        N_("copy the link of this moment"),
+        "copy the link of what is on screen (scene, shop, level, time, language...): "
+        "`async-burgers LINK` or the web page opens that frame, paused",
+        keys=(pygame.K_k,),
     ),
     Binding(
         N_("H or F1"),

@@ -759,10 +759,14 @@ def configure(game: Game, args: argparse.Namespace) -> None:
     if args.story:
         game.start_story()
     level = getattr(args, "level", None)
+    moment = getattr(args, "open_at", None)  # a link's t=
     if level is not None:
         game.start_level(level)
-        if args.screenshot or getattr(args, "record", None):
+        if args.screenshot or getattr(args, "record", None) or moment is not None:
             game.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
+    if moment is not None and not args.screenshot:
+        (game.level_scene if level is not None else game).advance_to(moment)
+        game.paused = True  # a link's moment (t=): opened on that frame, paused
 
 
 def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
