@@ -77,8 +77,10 @@ def expand(argv: Sequence[str]) -> list[str]:
 def query_of(state: dict[str, Any]) -> str:
     """The query string of a moment: ``state`` maps parameter names to values (None, False
     and the defaults are left out, so links stay short)."""
-    defaults = {"mode": "concurrent", "seed": 7, "speed": 1.0, "palette": "default",
-                "scene": "shop", "text": 1.0}
+    from ..shop import ShopConfig
+
+    defaults = {"mode": ShopConfig().mode, "seed": ShopConfig().seed, "speed": 1.0,
+                "palette": "default", "scene": "shop", "text": 1.0}
     pairs = []
     for name in [*VALUES, *SWITCHES]:
         value = state.get(name)

@@ -60,10 +60,10 @@ def line(surface: Surface, color: Any, start_pos: Sequence[float], end_pos: Sequ
     if width < 1:
         return Rect(x0, y0, 0, 0)
     css = _css(surface, color)
-    if y0 == y1:  # a straight line is a box: pygame widens it downward first
-        _box(surface, css, box.x, y0 - (width - 1) // 2, box.w, width)
-    elif x0 == x1:
+    if x0 == x1:  # a straight line is a box, widened as pygame widens it (a dot: sideways)
         _box(surface, css, x0 - (width - 1) // 2, box.y, width, box.h)
+    elif y0 == y1:
+        _box(surface, css, box.x, y0 - (width - 1) // 2, box.w, width)
     else:
         _c.line(surface._s, css, x0, y0, x1, y1, width)
     return box.inflate(width - 1, width - 1)

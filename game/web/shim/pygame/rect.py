@@ -158,8 +158,14 @@ class Rect:
 
     def clamp(self, *args: Any) -> Rect:
         a = Rect(*args)
-        x = a.x + _half(a.w - self.w) if self.w >= a.w else min(max(self.x, a.x), a.right - self.w)
-        y = a.y + _half(a.h - self.h) if self.h >= a.h else min(max(self.y, a.y), a.bottom - self.h)
+        if self.w >= a.w:
+            x = a.x + _half(a.w) - _half(self.w)
+        else:
+            x = a.x if self.x < a.x else min(self.x, a.right - self.w)
+        if self.h >= a.h:
+            y = a.y + _half(a.h) - _half(self.h)
+        else:
+            y = a.y if self.y < a.y else min(self.y, a.bottom - self.h)
         return Rect(x, y, self.w, self.h)
 
     def clamp_ip(self, *args: Any) -> None:
@@ -201,8 +207,8 @@ class Rect:
             and self.y <= b.y
             and b.right <= self.right
             and b.bottom <= self.bottom
-            and b.right > self.x
-            and b.bottom > self.y
+            and self.right > b.x
+            and self.bottom > b.y
         )
 
     def collidepoint(self, *args: Any) -> bool:
