@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..resources import builtin_dir
+from . import fonttable
 
 PYODIDE = "0.29.5"  # Python 3.13; npm's "shasum" of the tarball below
 PYODIDE_SHA1 = "e48542d416bd2e0bd23245ad3ea3a45c2a7fcecc"
@@ -174,6 +175,10 @@ def build(out: Path, cache: Path | None = None) -> dict[str, object]:
     _prepare(out)
     write_runtime(tarball, out / "pyodide")
     files = write_game(out / "game.zip")
+    with zipfile.ZipFile(out / "game.zip", "a", zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo("shim/pygame/_advances.json", date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, json.dumps(fonttable.table(), ensure_ascii=False))
     for name in ("index.html", "boot.js", "pgcanvas.js"):
         shutil.copyfile(PAGE / name, out / name)
     (out / "fonts").mkdir()

@@ -78,7 +78,7 @@ class Canvas:
         return 7.5 * len(text) + spacing * len(text)
 
     def text(self, font: str, text: str, w: int, h: int, ascent: int, css: str,
-             embolden: float, bg: Any, spacing: int) -> pygame.Surface:
+             embolden: float, bg: Any, spacing: int, pens: Any = None) -> pygame.Surface:
         self.calls.append("text")
         return pygame.Surface((w, h), pygame.SRCALPHA if bg is None else 0)
 

@@ -330,6 +330,7 @@ sys.path[:0] = ["/app", "/app/shim"]
 from game.web.browser import start
 await start(page_query, page_language)
 `);
+  if (state.error) fail(state.error);
 }
 
 main().catch(fail);

@@ -249,7 +249,8 @@ const pg = (() => {
     return measure.measureText(str).width;
   }
 
-  function text(font, str, w, h, ascent, css, embolden, bg, spacing) {
+  // pens: where pygame starts each letter (null: the browser lays the text out itself)
+  function text(font, str, w, h, ascent, css, embolden, bg, spacing, pens) {
     const s = surface(w, h, bg == null);
     const x = s.x;
     if (bg != null) {
@@ -257,15 +258,24 @@ const pg = (() => {
       x.fillRect(0, 0, w, h);
     }
     x.font = font;
-    x.letterSpacing = `${spacing}px`;
     x.textBaseline = "alphabetic";
     x.fillStyle = css;
-    x.fillText(str, 0, ascent);
-    if (embolden > 0) {
-      x.lineWidth = embolden;
-      x.lineJoin = "round";
-      x.strokeStyle = css;
-      x.strokeText(str, 0, ascent);
+    x.strokeStyle = css;
+    x.lineWidth = embolden;
+    x.lineJoin = "round";
+    if (pens == null) {
+      x.letterSpacing = `${spacing}px`;
+      x.fillText(str, 0, ascent);
+      if (embolden > 0) x.strokeText(str, 0, ascent);
+      return s;
+    }
+    let i = 0;
+    for (const letter of str) {  // by code point, as Python counts letters
+      if (letter !== " ") {
+        x.fillText(letter, pens[i], ascent);
+        if (embolden > 0) x.strokeText(letter, pens[i], ascent);
+      }
+      i++;
     }
     return s;
   }

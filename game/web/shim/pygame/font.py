@@ -5,7 +5,9 @@ strokes, as SDL_ttf's synthetic bold does."""
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 from typing import Any
 
 from . import _backend as B
@@ -14,7 +16,22 @@ from .constants import SRCALPHA
 from .surface import Surface, colour
 
 FAMILY = "AsyncBurgersSans"  # the @font-face of the page (game/web/page/index.html)
+ADVANCES = Path(__file__).with_name("_advances.json")  # written by the build (fonttable.py)
 _init = False
+_tables: dict[int, dict[str, float]] | None = None
+
+
+def advances(ppem: int) -> dict[str, float]:
+    """pygame-ce's advance of each letter at ``ppem`` (pixels); empty if not in the table."""
+    global _tables
+    if _tables is None:
+        _tables = {}
+        if ADVANCES.exists():
+            data = json.loads(ADVANCES.read_text(encoding="utf-8"))
+            chars = data["chars"]
+            for size, widths in data["sizes"].items():
+                _tables[int(size)] = {c: w / 64 for c, w in zip(chars, widths, strict=True)}
+    return _tables.get(ppem, {})
 
 
 def init() -> None:
@@ -62,10 +79,30 @@ class Font:
         """SDL_ttf's bold: each glyph's advance grows by ppem // 10."""
         return self.ppem // 10 if self.bold else 0
 
+    def pens(self, text: str) -> list[float] | None:
+        """Where each letter starts and, last, where the pen ends: pygame's advances, or
+        None when a letter is not in the table (then the browser lays the text out)."""
+        table = advances(self.ppem)
+        if not table:
+            return None
+        pens, x, extra = [], 0.0, self.spacing
+        for letter in text:
+            step = table.get(letter)
+            if step is None:
+                return None
+            pens.append(x)
+            x += step + extra
+        pens.append(x)
+        return pens
+
     def size(self, text: str) -> tuple[int, int]:
+        text = str(text)
         if not text:
             return 0, self.ppem
-        width = B.canvas.textWidth(self.css, str(text), self.spacing)
+        pens = self.pens(text)
+        if pens is not None:
+            return max(1, round(pens[-1])), self.ppem
+        width = B.canvas.textWidth(self.css, text, self.spacing)
         return max(1, round(width)), self.ppem
 
     def render(
@@ -76,9 +113,10 @@ class Font:
         css = colour(color)[0]
         bg = None if background is None else colour(background)[1]
         embolden = self.ppem / 24 if self.bold else 0.0
+        pens = self.pens(text) if text else None
         handle = B.canvas.text(
             self.css, text, max(1, width), self.height, self.ascent, css, embolden, bg,
-            self.spacing,
+            self.spacing, None if pens is None else B.to_js([round(x) for x in pens[:-1]]),
         )
         return Surface(
             (max(1, width) if text else 0, self.height),
