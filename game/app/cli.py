@@ -419,7 +419,7 @@ async def web_main(argv: Sequence[str] = ()) -> int:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from .window import play
+    from .start import play
 
     return await play(config, args)
 
@@ -466,7 +466,7 @@ def _play(config: ShopConfig, args: argparse.Namespace, prog: str) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before pygame is imported
     import pygame
 
-    from .window import run_game
+    from .start import run_game
 
     try:
         code = run_game(config, args)

@@ -1,37 +1,42 @@
-"""Every key of the game in one table: which keys, in which scenes, what they do, and the
+"""Every key of the game in one table: which keys, in which scenes, which action, and the
 words the help overlay and the README's "Playing" table show for them.
 
-The window looks keys up here and nowhere else, the help overlay draws this table, and
-``python -m game.app.keys`` writes the README's key table from it (a test checks it did),
-so the three can never disagree. Adding a key is adding a row.
+A row names an action; who carries it out is whoever has it, asked in this order: the
+scene on screen, the stage, the time, the settings, the overlay, the window (as textual
+does with ``BINDINGS`` and ``action_*`` methods). ``"toggle_panel('code')"`` calls
+``action_toggle_panel("code")``; a row's ``arg`` adds what the event says (which key,
+where the click was). A scene class may bring rows of its own (``BINDINGS``): they are
+collected after this table's. The window looks keys up in the collected table and nowhere
+else, the help overlay draws it, and ``python -m game.app.keys`` writes the README's key
+table from it (a test checks it did), so the three can never disagree.
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..i18n import N_, _
-from ..shop import CONCURRENT, PARALLEL
-from .link import share
 
 if TYPE_CHECKING:
-    from .window import Game
+    from .scenes import Scene
 
 SHOP, HOUSE = "shop", "house"
 LEVELS_MENU, LEVEL = "levels", "level"  # "When async goes wrong": the menu, and a level
 SCENE_WORDS = {SHOP: "shops", HOUSE: "house", LEVELS_MENU: "level menu", LEVEL: "levels"}
 EVERYWHERE = (SHOP, HOUSE)
-ANYWHERE = (SHOP, HOUSE, LEVELS_MENU, LEVEL)  # the keys that work in every scene
+ALL = "*"  # in a row's scenes: every scene, a new one too
+ANYWHERE = (ALL,)  # the keys that work in every scene
 HOLD_DELAY = 0.35  # a key marked ``repeat`` acts again every frame once held this long
 README = Path(__file__).resolve().parents[2] / "README.md"
 
-Action = Callable[["Game", pygame.Event], None]
+Arg = Callable[[pygame.Event], object]  # what an event adds to its row's action
 MINUS = (pygame.K_MINUS, pygame.K_KP_MINUS)
 
 
@@ -40,8 +45,8 @@ class Binding:
     """One row of the table: the keys (or mouse buttons) and what they do, where."""
 
     label: str  # as a player reads it: "RIGHT or .", "1 / 2 / 3", "click"
-    scenes: tuple[str, ...]  # the scenes it works in; elsewhere it does nothing
-    action: Action
+    scenes: tuple[str, ...]  # the scenes it works in (``ALL``: every one); elsewhere nothing
+    action: str  # "quit", "toggle_panel('code')": ``action_quit()``, ...("code")
     help: str  # one short line in the help overlay
     doc: str  # the README's fuller sentence
     keys: tuple[int, ...] = ()
@@ -49,6 +54,17 @@ class Binding:
     buttons: tuple[int, ...] = ()  # mouse buttons
     home: str | None = None  # pressed in another of its scenes, it shows this one first
     repeat: bool = False  # held down while paused, it acts again every frame after a delay
+    arg: Arg | None = None  # the event's part of the call: which key, where the click was
+
+    def works_in(self, scene: str) -> bool:
+        return ALL in self.scenes or scene in self.scenes
+
+    def call(self, event: pygame.Event) -> tuple[str, tuple[object, ...]]:
+        """The method to call (``action_`` and the name) and its arguments, for ``event``."""
+        name, args = parse(self.action)
+        if self.arg is not None:
+            args = (*args, self.arg(event))
+        return f"action_{name}", args
 
     def takes_key(self, key: int) -> bool:
         return key in self.keys
@@ -58,45 +74,56 @@ class Binding:
 
     def where(self) -> str:
         """The scenes a player uses it in (a ``home`` key's other scenes only lead there)."""
-        shown = [s for s in self.scenes if self.home is None or s == self.home]
+        scenes = list(SCENE_WORDS) if ALL in self.scenes else self.scenes
+        shown = [s for s in scenes if self.home is None or s == self.home]
         return ", ".join(SCENE_WORDS.get(s, s) for s in shown)
 
 
-def _scene_key(game: Game, event: pygame.Event) -> None:
-    if event.key == pygame.K_3:
-        game.show_house()
-    else:
-        game.show_shop(CONCURRENT if event.key == pygame.K_1 else PARALLEL)
+def parse(action: str) -> tuple[str, tuple[object, ...]]:
+    """``"toggle_panel('code')"`` -> ``("toggle_panel", ("code",))``: a name, and literals."""
+    if "(" not in action:
+        return action, ()
+    name, _paren, rest = action.partition("(")
+    args = ast.literal_eval(f"({rest[:-1]},)") if rest[:-1].strip() else ()
+    return name, tuple(args)
 
 
 ANSWERS = (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)
+WORLD_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3)
 
 
-def _letter_key(game: Game, event: pygame.Event) -> None:
-    index = ANSWERS.index(event.key) if event.key in ANSWERS else "abcd".find(event.unicode)
-    game.letter(index)
+def _world(event: pygame.Event) -> int:
+    """1 / 2 / 3: which world the key names."""
+    return WORLD_KEYS.index(event.key) + 1
 
 
-def _speed_key(game: Game, event: pygame.Event) -> None:
+def _letter(event: pygame.Event) -> int:
+    return ANSWERS.index(event.key) if event.key in ANSWERS else "abcd".find(event.unicode)
+
+
+def _speed_step(event: pygame.Event) -> int:
     slower = event.key in MINUS or getattr(event, "unicode", "") == "-"
-    game.change_speed(-1 if slower else 1)
+    return -1 if slower else 1
 
 
-def step_back(game: Game, event: pygame.Event) -> None:
-    """LEFT's action (the window knows it by name: held, it plays the day backwards)."""
-    game.step_back()
-
-
-def _beat_key(game: Game, event: pygame.Event) -> None:
+def _beat_direction(event: pygame.Event) -> int:
     back = event.key == pygame.K_LEFTBRACKET or getattr(event, "unicode", "") == "["
-    game.jump_beat(-1 if back else 1)
+    return -1 if back else 1
+
+
+def _pos(event: pygame.Event) -> tuple[int, int]:
+    return event.pos
+
+
+def _follow_step(event: pygame.Event) -> int:
+    return -1 if event.key == pygame.K_p else 1
 
 
 KEYS: tuple[Binding, ...] = (
     Binding(
         "TAB",
         EVERYWHERE,
-        lambda g, e: g.switch_mode(),
+        "switch_mode",
         N_("switch concurrent / parallel (same couples, same moment)"),
         "switch concurrent / parallel shop (both run in lockstep on the same couples); "
         "in the house, the two houses",
@@ -105,15 +132,16 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "1 / 2 / 3",
         ANYWHERE,
-        _scene_key,
+        "show_world",
         N_("concurrent shop / parallel shop / house cleaning"),
         "concurrent shop / parallel shop / the house-cleaning scene",
-        keys=(pygame.K_1, pygame.K_2, pygame.K_3),
+        keys=WORLD_KEYS,
+        arg=_world,
     ),
     Binding(
         N_("SPACE"),
         (*EVERYWHERE, LEVEL),
-        lambda g, e: g.space(),
+        "space",
         N_("pause / resume (story mode: continue)"),
         "pause / resume; in story mode, on to the next beat",
         keys=(pygame.K_SPACE,),
@@ -121,7 +149,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         N_("RIGHT or ."),
         (*EVERYWHERE, LEVEL),
-        lambda g, e: g.step_paused(),
+        "step_paused",
         N_("while paused: one tick of virtual time; hold to repeat"),
         "while paused: advance exactly one tick (1/60 s of virtual time); hold to repeat",
         keys=(pygame.K_RIGHT, pygame.K_PERIOD),
@@ -130,7 +158,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         N_("LEFT or ,"),
         EVERYWHERE,
-        step_back,
+        "step_back",
         N_("while paused: one tick back; hold to play backwards"),
         "while paused: step exactly one tick back (the mirror of `RIGHT`); hold to play "
         "the day backwards",
@@ -141,7 +169,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "HOME",
         EVERYWHERE,
-        lambda g, e: g.seek_home(),
+        "seek_home",
         N_("back to the start of the day"),
         "back to the start of the day (the day is re-run from its seed to any moment)",
         keys=(pygame.K_HOME,),
@@ -149,18 +177,19 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "[ / ]",
         EVERYWHERE,
-        _beat_key,
+        "jump_beat",
         N_("previous / next story beat"),
         "to the previous / next beat (C1 ... C7, P1 ... P6) of the followed couple's story "
         "(of the protagonists' when nobody is followed) in the shop on screen",
         keys=(pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET),
+        arg=_beat_direction,
         texts=("[", "]"),
         home=SHOP,
     ),
     Binding(
         "L",
         EVERYWHERE,
-        lambda g, e: g.toggle_panel("timeline"),
+        "toggle_panel('timeline')",
         N_("timeline strip: click or drag on it to go to a moment"),
         "timeline strip of the day so far, with marks for the followed couple's story beats "
         "and board changes: click or drag on it to go to that moment (on by default in story "
@@ -171,16 +200,17 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "+ / -",
         (*EVERYWHERE, LEVEL),
-        _speed_key,
+        "change_speed",
         N_("faster / slower (0.25x to 16x)"),
         "speed, 0.25x to 16x",
-        keys=(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_MINUS, pygame.K_KP_MINUS),
+        keys=(pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, *MINUS),
+        arg=_speed_step,
         texts=("+", "-"),
     ),
     Binding(
         "R",
         (*EVERYWHERE, LEVEL),
-        lambda g, e: g.restart_day(),
+        "restart_day",
         N_("restart the day"),
         "restart the day (in a level: its day again, broken or fixed as it is now)",
         keys=(pygame.K_r,),
@@ -188,24 +218,26 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         N_("click"),
         (SHOP,),
-        lambda g, e: g.pick(e.pos),
+        "pick",
         N_("follow a character (click empty floor to stop)"),
         "follow a character: highlight, its story in the caption, its coroutine in the code view",
         buttons=(1,),
+        arg=_pos,
     ),
     Binding(
         N_("N / P"),
         (SHOP,),
-        lambda g, e: g.follow(-1 if e.key == pygame.K_p else 1),
+        "follow",
         N_("follow the next / previous character (keyboard for click)"),
         "follow the next / previous character (staff, then couples): the same as clicking "
         "them, for the keyboard",
         keys=(pygame.K_n, pygame.K_p),
+        arg=_follow_step,
     ),
     Binding(
         "I",
         EVERYWHERE,
-        lambda g, e: g.toggle_panel("inspector"),
+        "toggle_panel('inspector')",
         N_("scheduler inspector"),
         "scheduler inspector: every task, its state, who ran last, who is next, timelines",
         keys=(pygame.K_i,),
@@ -214,7 +246,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "C",
         EVERYWHERE,
-        lambda g, e: g.toggle_panel("code"),
+        "toggle_panel('code')",
         N_("live code view"),
         "live code view: the followed actor's `async def`, paused line highlighted",
         keys=(pygame.K_c,),
@@ -223,7 +255,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "S",
         EVERYWHERE,
-        lambda g, e: g.toggle_split(),
+        "toggle_split",
         N_("side by side"),
         "side by side: both shops and a comparison of where the waiting went",
         keys=(pygame.K_s,),
@@ -232,7 +264,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "G",
         EVERYWHERE,
-        lambda g, e: g.toggle_panel("charts"),
+        "toggle_panel('charts')",
         N_("charts"),
         "charts: each couple's time, couples served over time",
         keys=(pygame.K_g,),
@@ -241,7 +273,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "T",
         EVERYWHERE,
-        lambda g, e: g.toggle_story(),
+        "toggle_story",
         N_("story mode"),
         "story mode: the story beat by beat, pausing at each beat until `SPACE`",
         keys=(pygame.K_t,),
@@ -250,7 +282,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "4",
         ANYWHERE,
-        lambda g, e: g.show_levels(),
+        "show_levels",
         N_("levels: when async goes wrong"),
         "the level menu of *When async goes wrong*: four classic mistakes to predict, "
         "watch and fix, with your score",
@@ -259,16 +291,17 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "A / B / C / D",
         (LEVELS_MENU, LEVEL),
-        _letter_key,
+        "letter",
         N_("menu: play that level; level: your prediction"),
         "in the level menu, play that level; in a level, your answer to its question "
         "(or click one)",
         keys=ANSWERS,
+        arg=_letter,
     ),
     Binding(
         "F",
         (LEVEL,),
-        lambda g, e: g.fix_level(),
+        "fix",
         N_("fix the mistake: replay, compare"),
         "in a level: fix the mistake (the code view shows the diff), replay the day from "
         "the same seed and compare broken and fixed (or click the fix)",
@@ -277,7 +310,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "F11",
         ANYWHERE,
-        lambda g, e: g.toggle_fullscreen(),
+        "toggle_fullscreen",
         N_("fullscreen on / off"),
         "fullscreen on / off (`--fullscreen`); the picture keeps its 16:9 shape with bars, "
         "clicks still land on the right character, and the window can be resized freely",
@@ -286,7 +319,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "Z",
         ANYWHERE,
-        lambda g, e: g.cycle_text_scale(),
+        "cycle_text_scale",
         N_("text size 1 / 1.25 / 1.5"),
         "bigger text for a projector: every caption, panel and this help at 1 / 1.25 / 1.5 "
         "(`--text-scale`)",
@@ -295,7 +328,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "M",
         ANYWHERE,
-        lambda g, e: g.toggle_mute(),
+        "toggle_mute",
         N_("sound on / off"),
         "sound on / off (`--mute`; the volume is `--volume`)",
         keys=(pygame.K_m,),
@@ -303,7 +336,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "F9",
         ANYWHERE,
-        lambda g, e: g.toggle_recording(),
+        "toggle_recording",
         N_("record a clip to recordings/ (again: stop)"),
         "start / stop recording what is on screen into `recordings/` (a red dot shows while "
         "it records; the dot is not in the clip)",
@@ -312,7 +345,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "F2",
         ANYWHERE,
-        lambda g, e: g.cycle_language(),
+        "cycle_language",
         N_("next language"),
         "next language (English, Spanish, Portuguese (Brazil), ...); also `--lang`",
         keys=(pygame.K_F2,),
@@ -320,7 +353,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "F3",
         ANYWHERE,
-        lambda g, e: g.cycle_palette(),
+        "cycle_palette",
         N_("colours: default / colour-blind safe"),
         "colours: default / colour-blind safe (Okabe-Ito); also `--palette safe`",
         keys=(pygame.K_F3,),
@@ -328,7 +361,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "F12",
         ANYWHERE,
-        lambda g, e: g.snap(),
+        "snap",
         N_("save a screenshot"),
         "save a screenshot to `screenshots/` (a notice says where, or why not)",
         keys=(pygame.K_F12,),
@@ -336,7 +369,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         "K",
         ANYWHERE,
-        lambda g, e: share(g),
+        "copy_link",
         N_("copy the link of this moment"),
         "copy the link of what is on screen (scene, shop, level, time, language...): "
         "`async-burgers LINK` or the web page opens that frame, paused",
@@ -345,7 +378,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         N_("H or F1"),
         ANYWHERE,
-        lambda g, e: g.toggle_panel("help"),
+        "toggle_help",
         N_("this help"),
         "this list of keys, over the game",
         keys=(pygame.K_h, pygame.K_F1),
@@ -353,7 +386,7 @@ KEYS: tuple[Binding, ...] = (
     Binding(
         N_("ESC or Q"),
         ANYWHERE,
-        lambda g, e: g.quit(),
+        "quit",
         N_("quit"),
         "quit",
         keys=(pygame.K_ESCAPE, pygame.K_q),
@@ -361,10 +394,20 @@ KEYS: tuple[Binding, ...] = (
 )
 
 
+def collect(scenes: Iterable[type[Scene]] = ()) -> tuple[Binding, ...]:
+    """The whole table: this module's rows, then each scene's own (``BINDINGS``), in order;
+    a scene's row without scenes of its own works in that scene."""
+    rows = list(KEYS)
+    for scene in scenes:
+        for b in getattr(scene, "BINDINGS", ()):
+            rows.append(b if b.scenes else replace(b, scenes=(scene.name,)))
+    return tuple(rows)
+
+
 def find(event: pygame.Event, scene: str, table: Iterable[Binding] = KEYS) -> Binding | None:
     """The row an input event belongs to in ``scene``, or None: key codes win over typed
     characters (so a layout's "+" on another key still means faster, but never steals it)."""
-    rows = [b for b in table if scene in b.scenes]
+    rows = [b for b in table if b.works_in(scene)]
     if event.type == pygame.KEYDOWN:
         text = getattr(event, "unicode", "")
         return next((b for b in rows if b.takes_key(event.key)), None) or next(
@@ -379,9 +422,9 @@ def help_rows(scene: str, table: Iterable[Binding] = KEYS) -> list[tuple[str, st
     """What the help overlay lists: every row, marked whether it works in ``scene``."""
     rows = []
     for b in table:
-        away = b.home is not None and scene != b.home and scene in b.scenes
+        away = b.home is not None and scene != b.home and b.works_in(scene)
         text = _(BACK_TO.get(b.home or "", "{help}")).format(help=_(b.help)) if away else _(b.help)
-        rows.append((_(b.label), text, scene in b.scenes))
+        rows.append((_(b.label), text, b.works_in(scene)))
     return rows
 
 
@@ -418,15 +461,19 @@ def readme_with_table(readme: str, table: Iterable[Binding] = KEYS) -> str:
     return readme[:start] + markdown_table(table) + readme[stop:]
 
 
-def main(argv: list[str]) -> int:
-    """``python -m game.app.keys``: rewrite the README's key table; ``--print``: show it."""
+def main(argv: list[str], table: Iterable[Binding] = KEYS) -> int:
+    """``python -m game.app.keys``: rewrite the README's key table; ``--print``: show it.
+    Run as a script, ``table`` is the whole collected table (the scenes' own rows too)."""
+    table = tuple(table)
     if argv[1:] == ["--print"]:
-        print(markdown_table(), end="")
+        print(markdown_table(table), end="")
         return 0
-    README.write_text(readme_with_table(README.read_text()))
+    README.write_text(readme_with_table(README.read_text(), table))
     print(f"wrote the key table into {README}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv))
+    from .stage import SCENES  # as a script only: the stage's scenes import this table
+
+    raise SystemExit(main(sys.argv, collect(SCENES)))

@@ -72,9 +72,14 @@ class MenuScene(Scene):
                 LEVELS, menu_rows(self.game.screen.get_size(), len(LEVELS)), strict=True
             ):
                 if rect.collidepoint(event.pos):
-                    self.game.start_level(level.name)
+                    self.game.stage.start_level(level.name)
                     return True
         return super().handle(event)
+
+    def action_letter(self, index: int) -> None:
+        """A / B / C / D: play that level."""
+        if 0 <= index < len(LEVELS):
+            self.game.stage.start_level(LEVELS[index].name)
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
@@ -130,7 +135,7 @@ class LevelScene(Scene):
         self.game.score.predict(self.level.name, index == self.level.right)
         self._show_score_problem()
         self.phase = WATCH
-        self.game.paused = False
+        self.game.time.paused = False
 
     def watch(self, fixed: bool = False) -> None:
         """Straight to watching (``--level NAME --screenshot``): no question, no score."""
@@ -141,7 +146,7 @@ class LevelScene(Scene):
     def fix(self, record: bool = True) -> None:
         """Replay the day with the fixed code, and compare both days played to the end."""
         if self.phase == PREDICT:
-            self.game.notice.show(_("First your prediction: A, B, C or D."))
+            self.game.overlay.say(_("First your prediction: A, B, C or D."))
             return
         if self.phase == FIXED:
             return
@@ -152,9 +157,9 @@ class LevelScene(Scene):
         if record:
             self.game.score.solve(name)
             self._show_score_problem()
-        self.game.paused = False
+        self.game.time.paused = False
         if self.python_said:
-            self.game.notice.show(_("Python said: {text}").format(text=self.python_said[0]))
+            self.game.overlay.say(_("Python said: {text}").format(text=self.python_said[0]))
 
     def replay(self) -> None:
         """R: the day on screen from its opening, with the same code (broken, or fixed once
@@ -174,7 +179,7 @@ class LevelScene(Scene):
     def _show_score_problem(self) -> None:
         problem = self.game.score.problem
         if problem:
-            self.game.say_problem(problem)
+            self.game.overlay.warn(problem)
 
     def on_show(self) -> None:
         if self.shop is None:
@@ -187,17 +192,17 @@ class LevelScene(Scene):
             self.shop = None
             if said:
                 self.python_said = said
-                self.game.notice.show(_("Python said: {text}").format(text=said[0]))
+                self.game.overlay.say(_("Python said: {text}").format(text=said[0]))
 
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
-        if game.paused:
+        if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
         if self.shop is None or self.phase == PREDICT:
             return
-        self.accumulator += min(wall_dt, 0.25) * game.speed
+        self.accumulator += min(wall_dt, 0.25) * game.time.speed
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
         for _tick in range(ticks):
@@ -220,13 +225,30 @@ class LevelScene(Scene):
                 print(task.traceback, file=sys.stderr, end="")
                 print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
                 text = _("actor '{name}' crashed: {error}")
-                self.game.notice.show(text.format(name=task.name, error=repr(task.error)), True)
+                self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
             self.crashes = len(kernel.crashes)
-            self.game.paused = True
+            self.game.time.paused = True
 
     def advance_to(self, seconds: float) -> None:
         while self.ticks * TICK + 1e-9 < seconds and self.ticks * TICK < LEVEL_LIMIT:
             self.step()
+
+    # -- the key table's commands ---------------------------------------------------------
+    def action_letter(self, index: int) -> None:
+        """A / B / C / D: the player's prediction."""
+        self.choose(index)
+
+    def action_fix(self) -> None:
+        self.fix()
+
+    def action_restart_day(self) -> None:
+        """R: the level's own day again (not the shops')."""
+        self.replay()
+
+    def action_step_paused(self) -> None:
+        """RIGHT while paused: one tick of the level's own day."""
+        if self.game.time.paused:
+            self.step_paused()
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
@@ -305,7 +327,7 @@ class LevelScene(Scene):
             ),
             (which, colour),
             (clock_text(shop.now), P.WHITE),
-            (f"{self.game.speed:g}x", P.WHITE),
+            (f"{self.game.time.speed:g}x", P.WHITE),
             (_("served {n}").format(n=len(shop.served)), P.WHITE),
             (
                 _("blocked {seconds}s").format(seconds=f"{shop.kernel.blocked:.0f}"),
@@ -315,7 +337,7 @@ class LevelScene(Scene):
             img = label(text, 22, col, True)
             surface.blit(img, (x, 5))
             x += img.get_width() + 18
-        if self.game.paused and self.phase != PREDICT:
+        if self.game.time.paused and self.phase != PREDICT:
             draw_paused_badge(surface, w)
 
     def _draw_no_task_note(self, surface: pygame.Surface, shop: Shop, held: object) -> None:

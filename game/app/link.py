@@ -99,25 +99,26 @@ def state_of(game: Any) -> dict[str, Any]:
     from .. import i18n
     from ..view import palette
 
-    scene = getattr(game, "scene", "shop")
+    time, stage = game.time, game.stage
+    scene = stage.name
     state: dict[str, Any] = {
         "lang": i18n.language(),
         "palette": palette.in_use(),
         "seed": game.config.seed,
-        "speed": float(game.speed),
+        "speed": float(time.speed),
     }
     if scene in ("levels", "level"):
-        level_scene = game.level_scene
-        level = getattr(level_scene, "level", None)
-        if level is not None and scene == "level":
-            state["level"] = level.name
+        level_scene = stage.level_scene
+        if scene == "level":
+            state["level"] = level_scene.level.name
             state["fixed"] = getattr(level_scene, "phase", "") == "fixed"
             state["t"] = round(level_scene.ticks * _tick(), 3)
         return state
-    state["scene"] = scene
-    state["mode"] = game.mode
-    state["side"] = bool(getattr(game, "split", False))
-    state["t"] = round(game.now, 3)
+    if scene in ("shop", "house"):
+        state["scene"] = scene
+        state["mode"] = time.mode
+        state["side"] = scene == "shop" and bool(getattr(stage.shop_scene, "split", False))
+        state["t"] = round(time.now, 3)
     return state
 
 
@@ -143,9 +144,9 @@ def share(game: Any) -> str:
     url = link_of(game, BASE)
     print(url, flush=True)
     if _copy(url):
-        game.notice.show(_("link copied: {url}").format(url=url))
+        game.overlay.say(_("link copied: {url}").format(url=url))
     else:
-        game.notice.show(_("link of this moment: {url}").format(url=url))
+        game.overlay.say(_("link of this moment: {url}").format(url=url))
     return url
 
 

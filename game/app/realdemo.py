@@ -1,12 +1,14 @@
 """The same lesson on real hardware, with real wall-clock times.
 
     python -m game.app.realdemo [--jobs N] [--work SECONDS] [--quick]
+    python -m game.app.realdemo --server [--requests N] [--wait SECONDS] [--json]
 
 Work you must *do* (a pure-Python number crunch, like mopping a room) gains nothing from
 asyncio tasks: they take turns on one core. Processes can use several cores at once.
 Work that is *waiting* (``asyncio.sleep``, like waiting for burgers) is where asyncio
 shines: the waits overlap. The game runs on virtual time; this shows the real thing.
-Standard library only, so it runs anywhere Python does.
+Standard library only, so it runs anywhere Python does; ``--server`` (``serverdemo.py``)
+times a real FastAPI server on 127.0.0.1 and needs the optional ``[server]`` extra.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import NoReturn
 USAGE_ERROR = 2
 MAX_JOBS = 64
 MAX_WORK = 10.0
+MAX_REQUESTS = 200
+MAX_WAIT = 1.0
 
 
 class UsageError(Exception):
@@ -57,6 +61,26 @@ def _work(text: str) -> float:
     return value
 
 
+def _requests(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_REQUESTS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_REQUESTS}, got {text!r}")
+    return value
+
+
+def _wait(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not (0 < value <= MAX_WAIT) or math.isnan(value):
+        raise argparse.ArgumentTypeError(f"must be > 0 and <= {MAX_WAIT:g}, got {text!r}")
+    return value
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="python -m game.app.realdemo",
@@ -73,6 +97,19 @@ def build_parser() -> Parser:
     parser.add_argument(
         "--quick", action="store_true", help="a tiny run (2 jobs of 0.03 s) for tests"
     )
+    server = parser.add_argument_group("a real web server (needs the [server] extra)")
+    server.add_argument(
+        "--server",
+        action="store_true",
+        help="time a real FastAPI server on 127.0.0.1 against what the game predicts",
+    )
+    server.add_argument(
+        "--requests", type=_requests, default=50, help="requests at once per endpoint (50)"
+    )
+    server.add_argument(
+        "--wait", type=_wait, default=0.2, help="seconds each endpoint waits (0.2)"
+    )
+    server.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
 
 
@@ -206,9 +243,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    jobs, work = (2, 0.03) if args.quick else (args.jobs, args.work)
     try:
-        print(run(jobs, work))
+        if args.server:
+            from . import serverdemo
+
+            requests, wait = (5, 0.05) if args.quick else (args.requests, args.wait)
+            print(serverdemo.run(requests, wait, args.json))
+        else:
+            jobs, work = (2, 0.03) if args.quick else (args.jobs, args.work)
+            print(run(jobs, work))
+    except ImportError as error:  # serverdemo.MissingExtra is one
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
     except KeyboardInterrupt:
         print(f"{parser.prog}: interrupted", file=sys.stderr)
         return 130

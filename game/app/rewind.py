@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
-    from .window import Game
+    from .timekeeper import Time as Game
 
 WINDOW = 45  # ticks drawn per re-run of the day (at most two windows of frames are kept)
 FIRST = 12  # the first window is short: ready within the hold delay, late in the day too

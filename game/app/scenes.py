@@ -1,9 +1,11 @@
-"""Scenes as views (after arcade's ``View``): the window shows one scene at a time, and the
+"""Scenes as views (after arcade's ``View``): the stage shows one scene at a time, and the
 scene on screen handles input, moves time on and draws, with its panels as sections.
 
-Keys are not here: they live in ``keys.py``'s table, which says which scenes each works
-in. A scene handles only what is its own (its sections' clicks); a new scene (a level
-menu, a time-travel timeline) is one class here plus its name in the key table's rows.
+A scene carries out the key rows that are its own (``action_*`` methods: the shop scene's
+panels, its followed character, story mode) and may bring rows of its own (``BINDINGS``),
+collected into the key table. It asks the time (``game.time``) for the worlds and the
+moment, the settings for how to look; a new scene is one class plus its rows
+(docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ import pygame
 
 from ..house import House
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop
-from ..shop.people import Couple, Staff
 from ..view.house_view import HouseView
 from ..view.hud import Hud, draw_paused_badge
 from ..view.shop_view import ShopView
 from ..view.split import SplitView
-from .keys import HOUSE, SHOP
+from .follow import Follow, actor_key, resolve
+from .keys import HOUSE, SHOP, Binding
 from .sections import (
     ChartsPanel,
     CodePanel,
@@ -39,6 +41,7 @@ class Scene:
     """What the window shows: ``handle`` input, ``update`` time, ``draw`` the frame."""
 
     name = "scene"
+    BINDINGS: tuple[Binding, ...] = ()  # key rows of this scene's own (after keys.KEYS)
 
     def __init__(self, game: Game, sections: Sections | None = None) -> None:
         self.game = game
@@ -101,8 +104,7 @@ class ShopScene(Scene):
         self.split_view = SplitView()
         self.views: dict[str, ShopView] = {}
         self.split = False
-        self.follow: tuple[str, object] | None = None  # who is followed, by name: seek-proof
-        self.story: StoryMode | None = None
+        self.follow: Follow = None  # who is followed, by name: seek-proof
 
     @property
     def selected(self) -> object:
@@ -111,16 +113,21 @@ class ShopScene(Scene):
         Kept as a key (a couple's arrival number, a staff member's name), not the object,
         so the same character stays followed when a seek rebuilds the shops from the seed
         (and is simply not shown while they are not in the shop)."""
-        return resolve(self.game.shop, self.follow)
+        return resolve(self.game.time.shop, self.follow)
 
     @selected.setter
     def selected(self, value: object) -> None:
         self.follow = actor_key(value)
 
+    @property
+    def story(self) -> StoryMode | None:
+        """Story mode, kept by the time (it pauses the day at each beat)."""
+        return self.game.time.story
+
     def on_restart(self) -> None:
         self.selected = None
         self.split_view.shown = [None, None]
-        for mode, shop in self.game.shops.items():
+        for mode, shop in self.game.time.shops.items():
             if mode not in self.views:
                 self.views[mode] = ShopView(self.game.lib, shop)
 
@@ -128,62 +135,81 @@ class ShopScene(Scene):
         self.split_view.shown = [None, None]  # new shop objects may reuse the old ids
 
     def world(self) -> Shop:
-        return self.game.shop  # side by side: the shop of the current mode
+        return self.game.time.shop  # side by side: the shop of the current mode
 
     def click(self, pos: tuple[int, int]) -> None:
         """Follow the character under the pointer (empty floor stops following)."""
-        game = self.game
+        time = self.game.time
         if self.split:
             hit = SplitView.to_world(pos)
             if hit is None:
                 return
             side, pos = hit
-            game.mode = MODES[side]
-        self.selected = ShopView.pick(game.shop, pos)
+            time.mode = MODES[side]
+        self.selected = ShopView.pick(time.shop, pos)
         if self.selected is not None:
             self.sections["code"].visible = True
 
+    def start_story(self) -> None:
+        """Story mode from the opening of the concurrent shop, the timeline shown."""
+        self.split = self.sections["charts"].visible = False
+        self.sections["timeline"].visible = True  # on by default in story mode (L hides it)
+        self.game.time.start_story()
+
+    # -- the key table's commands -----------------------------------------------------
+    def action_pick(self, pos: tuple[int, int]) -> None:
+        self.click(pos)
+
+    def action_follow(self, step: int) -> None:
+        """N / P: follow the next (``step`` 1) or previous (-1) character of the shop on
+        screen, staff first then couples in the order they came: a click, by keyboard."""
+        shop = self.game.time.shop
+        people: list[object] = [*shop.staff]
+        people += sorted((c for c in shop.couples if c.you.visible), key=lambda c: c.index)
+        if not people:
+            return
+        current = self.selected
+        at = next((i for i, p in enumerate(people) if p is current), None)
+        if at is None:
+            at = -1 if step > 0 else 0
+        self.selected = people[(at + step) % len(people)]
+        self.sections["code"].visible = True
+
+    def action_toggle_panel(self, name: str) -> None:
+        panel = self.sections[name]
+        panel.visible = not panel.visible
+
+    def action_toggle_split(self) -> None:
+        self.split = not self.split
+
+    def action_toggle_story(self) -> None:
+        if self.story is None:
+            self.start_story()
+        else:
+            self.game.time.stop_story()
+
     def draw_scene(self, surface: pygame.Surface) -> None:
-        game = self.game
+        time = self.game.time
         if self.split:
             self.split_view.draw(
                 surface,
-                [game.shops[m] for m in MODES],
+                [time.shops[m] for m in MODES],
                 [self.views[m] for m in MODES],
                 self.hud,
-                speed=game.speed,
-                paused=game.paused,
+                speed=time.speed,
+                paused=time.paused,
                 selected=self.selected,
             )
             return
-        self.views[game.mode].draw(surface, game.shop, self.selected, speed=game.speed)
+        self.views[time.mode].draw(surface, time.shop, self.selected, speed=time.speed)
         self.hud.draw(
             surface,
-            game.shop,
-            speed=game.speed,
-            paused=game.paused,
+            time.shop,
+            speed=time.speed,
+            paused=time.paused,
             selected=self.selected,
             caption=not self.sections["story"].visible,  # the story card says it, larger
         )
-
-
-def actor_key(actor: object) -> tuple[str, object] | None:
-    """What names a followed character across rebuilt shops."""
-    if isinstance(actor, Couple):
-        return ("couple", actor.index)
-    if isinstance(actor, Staff):
-        return ("staff", actor.name)
-    return None
-
-
-def resolve(shop: Shop, key: tuple[str, object] | None) -> Couple | Staff | None:
-    """The character ``key`` names in ``shop``, if they are in it now."""
-    if key is None:
-        return None
-    kind, name = key
-    if kind == "couple":
-        return next((c for c in shop.couples if c.index == name), None)
-    return next((s for s in shop.staff if s.name == name), None)
 
 
 class HouseScene(Scene):
@@ -196,18 +222,18 @@ class HouseScene(Scene):
         self.views: dict[str, HouseView] = {}
 
     def on_restart(self) -> None:
-        for mode, house in self.game.houses.items():
+        for mode, house in self.game.time.houses.items():
             if mode not in self.views:
                 self.views[mode] = HouseView(self.game.lib, house)
 
     def world(self) -> House:
-        return self.game.houses[self.game.mode]
+        return self.game.time.house
 
     def draw_scene(self, surface: pygame.Surface) -> None:
-        game = self.game
-        other = PARALLEL if game.mode == CONCURRENT else CONCURRENT
-        house = game.houses[game.mode]
-        self.views[game.mode].draw(surface, house, other=game.houses[other], speed=game.speed)
-        if game.paused:
+        time = self.game.time
+        other = PARALLEL if time.mode == CONCURRENT else CONCURRENT
+        house = time.houses[time.mode]
+        self.views[time.mode].draw(surface, house, other=time.houses[other], speed=time.speed)
+        if time.paused:
             w, h = surface.get_size()
             draw_paused_badge(surface, w, top=h - 30)  # clear of its panel

@@ -106,12 +106,12 @@ class InspectorPanel(Section):
     @property
     def rect(self) -> pygame.Rect:
         """Where it is drawn: wider and lower with big text, shorter over the timeline."""
-        painter = self.short if self.game.show_timeline else self.painter
+        painter = self.short if self.game.panel("timeline").visible else self.painter
         return painter.area(self.game.screen.get_size())
 
     def draw(self, surface: pygame.Surface) -> None:
-        painter = self.short if self.game.show_timeline else self.painter
-        painter.draw(surface, self.game.shop, self.game.selected)
+        painter = self.short if self.game.panel("timeline").visible else self.painter
+        painter.draw(surface, self.game.time.shop, self.game.stage.shop_scene.selected)
 
 
 class CodePanel(Section):
@@ -129,8 +129,8 @@ class CodePanel(Section):
         return self.painter.area()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shop = self.game.shop
-        task = followed_task(shop, self.game.selected)
+        shop = self.game.time.shop
+        task = followed_task(shop, self.game.stage.shop_scene.selected)
         why = why_waiting(task, shop) if task is not None else []
         self.painter.draw(surface, task, why=why)
 
@@ -145,7 +145,7 @@ class ChartsPanel(Section):
         self.painter = Charts(size)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.painter.draw(surface, [self.game.shops[m] for m in MODES])
+        self.painter.draw(surface, [self.game.time.shops[m] for m in MODES])
 
 
 class StoryCard(Section):
@@ -155,7 +155,7 @@ class StoryCard(Section):
 
     @property
     def visible(self) -> bool:
-        story = self.game.story
+        story = self.game.time.story
         return story is not None and story.card is not None
 
     @visible.setter
@@ -165,19 +165,20 @@ class StoryCard(Section):
     @property
     def lift(self) -> int:
         """Clear of the timeline strip when it is shown under the card."""
-        if not self.game.show_timeline:
+        if not self.game.panel("timeline").visible:
             return 0
         return self.game.screen.get_height() - self.game.panel("timeline").rect.top
 
     @property
     def rect(self) -> pygame.Rect:
-        story = self.game.story
+        story = self.game.time.story
         card = story.card if story is not None else None
         text = card_text(card.kind, card.mode, card.code) if card is not None else ""
         return card_rect(self.game.screen.get_size(), text, self.lift)
 
     def draw(self, surface: pygame.Surface) -> None:
-        card = self.game.story.card if self.game.story is not None else None
+        story = self.game.time.story
+        card = story.card if story is not None else None
         if card is not None:
             text = card_text(card.kind, card.mode, card.code)
             draw_card(surface, card.kind, card.mode, card.code, text, self.lift)
@@ -198,24 +199,24 @@ class TimelinePanel(Section):
     def tick_at(self, x: int) -> int:
         """The tick under ``x``; a click on (or next to) a beat's mark or the followed
         character's wake-up lands exactly on it."""
-        game = self.game
-        day = game.horizon * TICK
+        time = self.game.time
+        day = time.horizon * TICK
         for t in self.marked_times():
             if abs(x_of(bar_of(self.rect), t, day) - x) <= SNAP:
-                return min(tick_of(t), game.horizon)
-        return min(tick_of(time_at(self.rect, x, day)), game.horizon)
+                return min(tick_of(t), time.horizon)
+        return min(tick_of(time_at(self.rect, x, day)), time.horizon)
 
     def marked_times(self) -> list[float]:
-        game = self.game
-        task = followed_task(game.shop, game.selected)
+        time = self.game.time
+        task = followed_task(time.shop, self.game.stage.shop_scene.selected)
         woken = [task.woken_by.time] if task is not None and task.resumes > 1 else []
-        return woken + [beat.time for beat in game.marks()[0]]
+        return woken + [beat.time for beat in time.marks()[0]]
 
     def handle(self, event: pygame.Event) -> bool:
         if event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos):
             if event.button == 1:
                 self.dragging = True
-                self.game.seek(self.tick_at(event.pos[0]))
+                self.game.time.seek(self.tick_at(event.pos[0]))
             return True
         if event.type == pygame.MOUSEMOTION and self.dragging:
             self.target = self.tick_at(event.pos[0])
@@ -230,19 +231,19 @@ class TimelinePanel(Section):
         """A drag sends many motions a frame: only the last is sought."""
         if self.target is not None:
             target, self.target = self.target, None
-            if target != self.game.ticks:
-                self.game.seek(target)
+            if target != self.game.time.ticks:
+                self.game.time.seek(target)
 
     def draw(self, surface: pygame.Surface) -> None:
-        game = self.game
-        beats, board = game.marks()
+        time = self.game.time
+        beats, board = time.marks()
         marked = self.marked_times()
         woken = marked[0] if len(marked) > len(beats) else None
         draw_timeline(
             surface,
             self.rect,
-            game.now,
-            game.horizon * TICK,
+            time.now,
+            time.horizon * TICK,
             [(beat.time, beat.code) for beat in beats],
             board,
             woken,
@@ -256,14 +257,14 @@ class CrashBanner(Section):
 
     @property
     def visible(self) -> bool:
-        return bool(self.game.shop.kernel.crashes)
+        return bool(self.game.time.shop.kernel.crashes)
 
     @visible.setter
     def visible(self, value: bool) -> None:
         """Shown by the kernel's crash list, not by a key."""
 
     def text(self) -> str:
-        task = self.game.shop.kernel.crashes[-1]
+        task = self.game.time.shop.kernel.crashes[-1]
         return _("actor '{name}' crashed: {error}").format(name=task.name, error=repr(task.error))
 
     @property
@@ -284,10 +285,14 @@ class HelpPanel(Section):
 
     @property
     def rect(self) -> pygame.Rect:
-        return help_panel(self.game.screen.get_size(), help_rows(self.game.scene))
+        return help_panel(self.game.screen.get_size(), self.rows())
+
+    def rows(self) -> list[tuple[str, str, bool]]:
+        stage = self.game.stage
+        return help_rows(stage.name, stage.bindings)
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_help(surface, help_rows(self.game.scene))
+        draw_help(surface, self.rows())
 
 
 class Notice(Section):

@@ -58,6 +58,11 @@ class Forecast:
         """How many times sooner the helpers finish than the one switching cleaner."""
         return self.concurrent.finished_at / self.parallel.finished_at
 
+    @property
+    def finish_times(self) -> dict[str, float]:
+        """Each mode's finish time, by mode."""
+        return {m.mode: m.finished_at for m in (self.concurrent, self.parallel)}
+
 
 @lru_cache(maxsize=32)
 def forecast(config: HouseConfig) -> Forecast:

@@ -6,7 +6,7 @@ API for the game window (same shape as the shop)::
     house.advance(TICK)              # or house.kernel.run_until(t): virtual time only moves here
     house.now, house.done, house.finished_at
     room.clean_fraction_at(house.now)  # 0..1, smooth while a room is being mopped
-    house.finish_times()             # both modes' finish times, from a cached headless run
+    forecast(house.config).finish_times  # both modes' finish times (metrics.py, cached)
     house.close()                    # when dropping it early (restart)
 
 Dirt is measured in seconds of mopping a room still needs. It only goes down while
@@ -198,10 +198,3 @@ class House:
 
     def mopping_now(self) -> list[Room]:
         return [r for r in self.rooms if r.mopped_at(self.now)]
-
-    def finish_times(self) -> dict[str, float]:
-        """Finish time of this house in each mode (cached headless runs of the same seed)."""
-        from .metrics import forecast
-
-        both = forecast(self.config)
-        return {m.mode: m.finished_at for m in (both.concurrent, both.parallel)}

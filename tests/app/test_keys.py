@@ -419,7 +419,7 @@ WRITES_FILES = {"F12", "F9"}  # their checks get a folder of their own
 
 def test_every_row_of_the_table_has_its_check() -> None:
     assert list(EFFECTS) == [b.label for b in KEYS]
-    assert all(set(b.scenes) <= set(SCENES) for b in KEYS)
+    assert all(set(b.scenes) <= {*SCENES, keys.ALL} for b in KEYS)
 
 
 @pytest.mark.parametrize("scene", SCENES)
@@ -430,7 +430,7 @@ def test_each_key_does_what_its_row_says_where_it_says(
     game.scene = scene
     game.frame(0)
     binding = row(label)
-    if scene in binding.scenes:
+    if binding.works_in(scene):
         effect = EFFECTS[label]
         if label in WRITES_FILES:
             effect(game, scene, tmp_path)
@@ -456,7 +456,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
     for scene in SCENES:
         seen: dict[object, str] = {}
         for binding in KEYS:
-            if scene not in binding.scenes:
+            if not binding.works_in(scene):
                 continue
             for code in [*binding.keys, *binding.texts, *(f"mouse{b}" for b in binding.buttons)]:
                 assert code not in seen, f"{code!r} is in {seen[code]!r} and {binding.label!r}"
@@ -464,7 +464,7 @@ def test_no_key_means_two_things_in_one_scene() -> None:
 
 
 def test_find_only_answers_for_the_scenes_a_row_lists() -> None:
-    menu_only = Binding("J", ("menu",), lambda g, e: None, "menu", "menu", keys=(pygame.K_j,))
+    menu_only = Binding("J", ("menu",), "noop", "menu", "menu", keys=(pygame.K_j,))
     table = (*KEYS, menu_only)
     event = pygame.Event(pygame.KEYDOWN, key=pygame.K_j, unicode="j")
     assert find(event, "menu", table) is menu_only
@@ -508,8 +508,8 @@ def test_help_overlay_draws_exactly_the_table(
     assert [b.label for b in KEYS] == [key for key, _ in rows]
     greyed = {text for text, colour in drawn if colour == hud.GREY}
     for binding in KEYS:
-        assert (binding.label in greyed) == (scene not in binding.scenes), binding.label
-        if binding.home is not None and scene != binding.home and scene in binding.scenes:
+        assert (binding.label in greyed) == (not binding.works_in(scene)), binding.label
+        if binding.home is not None and scene != binding.home and binding.works_in(scene):
             assert any("back to the shops" in line for line in lines)
 
 
@@ -534,3 +534,15 @@ def test_keys_module_prints_and_writes_the_table(
         stale.read_text()
         == f"# x\n\n## Playing\n\n{keys.BEGIN}{markdown_table()}{keys.END}\nmore\n"
     )
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_every_row_names_an_action_that_someone_there_carries_out(game: Game, scene: str) -> None:
+    """A row's action is an ``action_*`` method of the scene it acts in (its ``home``, if it
+    goes there first) or of a room of the window: never a name nobody answers to."""
+    for binding in game.stage.bindings:
+        if not binding.works_in(scene):
+            continue
+        game.scene = binding.home or scene
+        method = f"action_{keys.parse(binding.action)[0]}"
+        assert any(hasattr(actor, method) for actor in game.actors()), (binding.label, scene)

@@ -74,8 +74,10 @@ def test_a_new_scene_is_one_class(game: Game) -> None:
         game.frame(FRAME)
     assert game.ticks == 0
     assert game.screen.get_at((5, 5))[:3] == (10, 20, 30)
-    press(game, pygame.K_1)  # no row lists "menu": the key does nothing there
-    assert game.scene == "menu"
+    press(game, pygame.K_s)  # the S row lists only the shops and the house: nothing here
+    assert game.scene == "menu" and not game.split
+    press(game, pygame.K_1)  # a row for every scene works in a new one too
+    assert game.scene == SHOP
 
 
 def test_houses_and_shops_keep_time_whichever_is_shown(game: Game) -> None:

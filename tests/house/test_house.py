@@ -112,9 +112,7 @@ def test_forecast_and_finish_times_match_real_runs() -> None:
     assert both.concurrent.finished_at == finished(config).finished_at
     assert both.parallel.finished_at == finished(config.with_mode(PARALLEL)).finished_at
     assert both.sooner == pytest.approx(both.concurrent.finished_at / both.parallel.finished_at)
-    house = House(config)
-    times = house.finish_times()
-    house.close()
+    times = forecast(config).finish_times
     assert times == {CONCURRENT: both.concurrent.finished_at, PARALLEL: both.parallel.finished_at}
     assert both.sooner > config.rooms * (1 - config.work_spread) / (1 + config.work_spread)
 

@@ -1,0 +1,373 @@
+"""The day's time: the worlds, the tick they move in, and every way of moving it.
+
+Both shops and both houses are simulated in lockstep from the same seed, so TAB (or the
+split screen) compares the same couples at the same virtual moment. The model only ever
+moves in whole ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, never a
+longer one, and pausing stops the ticks altogether. Seeking, one tick back, HOME, the
+story's beats and the timeline's marks are all here; the rewinder (``rewind.py``) sits
+beside it for a held LEFT. Scenes ask this object; it knows no scene, no key, no panel.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from collections.abc import Callable
+
+import pygame
+
+from ..house import House, HouseConfig
+from ..i18n import _
+from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
+from ..shop.people import Couple
+from ..shop.story import Beat
+from .clock import FPS, TICK, tick_of
+from .follow import Follow, resolve
+from .keys import HOLD_DELAY
+from .rewind import Rewinder
+from .story_mode import StoryMode
+
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+MAX_FRAME = 0.25  # a frame longer than this (a drag, a debugger) is not caught up
+BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next beat
+PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
+
+Worlds = tuple[dict[str, Shop], dict[str, House]]
+Painter = Callable[[pygame.Surface], None]
+
+
+def build_worlds(config: ShopConfig) -> Worlds:
+    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses."""
+    shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
+    houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
+    for shop in shops.values():
+        shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
+        shop.record_wakes()  # who woke whom: the scene's arrows
+    return shops, houses
+
+
+def run_worlds(shops: dict[str, Shop], houses: dict[str, House], start: int, ticks: int) -> None:
+    """Run worlds that are at tick ``start`` on to tick ``ticks``, in as few chunks as the
+    prune ticks allow.
+
+    A kernel run to t in one ``run_until`` is the same run as tick by tick (wake-ups go in
+    (time, sequence) order either way; ``tests/app/test_timetravel.py`` proves it), so only
+    the ticks where finished tasks are forgotten cut the run into chunks."""
+    while start < ticks:
+        stop = min(ticks, (start // PRUNE_EVERY + 1) * PRUNE_EVERY)
+        for house in houses.values():
+            house.kernel.run_until(stop * TICK)
+        for shop in shops.values():
+            shop.kernel.run_until(stop * TICK)
+            if stop % PRUNE_EVERY == 0:
+                shop.kernel.prune()
+        start = stop
+
+
+def _quiet(text: str, error: bool = False) -> None:
+    """Where notices go when nobody shows them (a ``Time`` on its own, in a script)."""
+
+
+class Time:
+    """The worlds and their clock: ``play`` turns wall time into ticks, ``seek`` goes to any
+    tick, ``step_back`` and a held LEFT go backwards, ``jump_beat`` follows the story.
+
+    ``say`` shows a notice (the overlay's); ``painter`` draws the scene on screen (the
+    stage's), which the rewinder uses to draw the past; ``on_restart`` / ``on_seek`` tell
+    whoever keeps views of the worlds that they were rebuilt or moved."""
+
+    run_worlds = staticmethod(run_worlds)
+
+    def __init__(
+        self,
+        config: ShopConfig,
+        *,
+        speed: float = 1.0,
+        say: Callable[..., None] = _quiet,
+    ) -> None:
+        self.config = config
+        self.mode = config.mode
+        self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
+        self.paused = False
+        self.held_for = 0.0  # wall seconds a repeat key has been held
+        self.story: StoryMode | None = None
+        self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
+        self.say = say
+        self.painter: Painter | None = None
+        self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
+        self.on_restart: Callable[[], None] = lambda: None
+        self.on_seek: Callable[[], None] = lambda: None
+        self.follow: Callable[[], Follow] = lambda: None  # who the marks are about
+        self.shops: dict[str, Shop] = {}
+        self.houses: dict[str, House] = {}
+        self.restart()
+
+    # -- the worlds -------------------------------------------------------------------
+    def restart(self) -> None:
+        """A fresh day: both shops from the same seed, virtual time 0."""
+        self._drop_rewind()
+        self.horizon = 0  # the furthest tick this day has been run to
+        self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
+        self._horizon_shops: dict[str, Shop] = {}
+        self._build_worlds()
+        self.reported_crashes = 0
+        self.on_restart()
+
+    def _build_worlds(self, worlds: Worlds | None = None) -> None:
+        """Both shops and both houses at virtual time 0 (or ``worlds``), the old closed."""
+        self.close()
+        self.shops, self.houses = worlds or build_worlds(self.config)
+        self.ticks = 0
+        self.accumulator = 0.0
+
+    def close(self) -> None:
+        """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
+        Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
+        for shop in self.shops.values():
+            shop.kernel.close()
+        for house in self.houses.values():
+            house.close()
+
+    def new_worlds(self) -> Worlds:
+        """Fresh worlds of this day at tick 0 (for re-running the past on the side)."""
+        return build_worlds(self.config)
+
+    @property
+    def shop(self) -> Shop:
+        return self.shops[self.mode]
+
+    @property
+    def house(self) -> House:
+        return self.houses[self.mode]
+
+    @property
+    def now(self) -> float:
+        return self.ticks * TICK
+
+    def switch_mode(self) -> None:
+        self.mode = PARALLEL if self.mode == CONCURRENT else CONCURRENT
+
+    # -- moving on --------------------------------------------------------------------
+    def step(self) -> None:
+        """Exactly one tick of virtual time, for both shops and both houses."""
+        self._run_to(self.ticks + 1)
+        self._report_crashes()
+        if self.story is not None and self.story.check(self.shop):
+            self.paused = True
+
+    def _run_to(self, ticks: int) -> None:
+        """Run the game's worlds on to tick ``ticks``; the furthest run knows the marks."""
+        run_worlds(self.shops, self.houses, self.ticks, ticks)
+        self.ticks = max(self.ticks, ticks)
+        if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
+            self.horizon = self.ticks
+            self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
+            self._horizon_shops = dict(self.shops)  # where the followed couple's beats run on
+
+    def advance_to(self, seconds: float) -> None:
+        while self.now + 1e-9 < seconds:
+            self.step()
+
+    def play(self, wall_dt: float) -> None:
+        """Turn wall time into whole ticks of virtual time (none while paused)."""
+        if self.paused:
+            return
+        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
+        ticks = int(self.accumulator / TICK + 1e-9)
+        self.accumulator -= ticks * TICK
+        for _tick in range(ticks):
+            self.step()
+            if self.paused:  # story mode stopped on a beat: stay exactly on that tick
+                self.accumulator = 0.0
+                break
+
+    def _report_crashes(self) -> None:
+        worlds = [*self.shops.values(), *self.houses.values()]
+        if sum(len(world.kernel.crashes) for world in worlds) == self.reported_crashes:
+            return  # the usual case, every tick: nothing new
+        crashes = [t for world in worlds for t in world.kernel.crashes]
+        for task in crashes[self.reported_crashes :]:
+            print(task.traceback, file=sys.stderr, end="")
+            print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
+            self.paused = True
+        self.reported_crashes = len(crashes)
+
+    # -- time travel ------------------------------------------------------------------
+    def seek(self, ticks: int, worlds: Worlds | None = None) -> None:
+        """Show the day at tick ``ticks``: everything (sprites, HUD, panels, story card) as
+        it was then. Forward runs the live worlds on; back rebuilds them from the seed and
+        re-simulates (coroutines cannot be copied, but the day is deterministic), unless
+        ``worlds`` of this day already run to ``ticks`` are handed in."""
+        ticks = max(0, int(ticks))
+        self._drop_rewind()  # a live model from here on
+        if worlds is not None:
+            self._build_worlds(worlds)
+            self.ticks = ticks
+        elif ticks < self.ticks:
+            self._build_worlds()
+        self._run_to(ticks)
+        self.accumulator = 0.0
+        self.reported_crashes = sum(
+            len(w.kernel.crashes) for w in [*self.shops.values(), *self.houses.values()]
+        )  # already told, before the seek
+        if self.story is not None:
+            self.story.sync(self.shop, self.ticks, TICK)
+            if self.story.card is not None:
+                self.paused = True
+        self.on_seek()
+
+    def render_with(
+        self, shops: dict[str, Shop], houses: dict[str, House], ticks: int
+    ) -> pygame.Surface:
+        """The scene as it would be drawn at tick ``ticks`` from other worlds of this same
+        day (the rewinder's): the same painters and panels, on that model; the story's
+        card as it is at that tick. The overlay (help, notices) is not in it."""
+        saved = (self.shops, self.houses, self.ticks, self.story)
+        assert self.canvas is not None, "render_with needs the canvas it draws like"
+        frame = pygame.Surface(self.canvas.get_size(), 0, self.canvas)
+        try:
+            self.shops, self.houses, self.ticks = shops, houses, ticks
+            if self.story is not None:
+                self.story = copy.copy(self.story)
+                self.story.sync(self.shop, ticks, TICK)
+            if self.painter is not None:
+                self.painter(frame)
+        finally:
+            self.shops, self.houses, self.ticks, self.story = saved
+        return frame
+
+    def step_back(self) -> None:
+        """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
+        plays backwards from the rewinder's frames (``rewind.py``)."""
+        if not self.paused:
+            return
+        if self.rewind is not None and self.held_for > HOLD_DELAY:
+            self.rewind.step()
+        elif self.ticks > 0:  # the exact seek, drawing the ticks below on its way (a hold)
+            self.rewind = Rewinder.primed(self, self.ticks - 1)
+
+    def prepare_rewind(self) -> None:
+        """LEFT is held: a rewinder (pumped each frame) prepares the past ahead of need."""
+        if self.rewind is None:
+            self.rewind = Rewinder(self)
+
+    def stop_rewind(self) -> None:
+        """Back from the rewinder's frames to a live model, exactly at the tick shown."""
+        rewind = self.rewind
+        self._drop_rewind()
+        if rewind is not None and rewind.shown != self.ticks:
+            self.seek(rewind.shown)
+
+    def _drop_rewind(self) -> None:
+        if self.rewind is not None:
+            self.rewind.close()
+            self.rewind = None
+
+    def seek_home(self) -> None:
+        self.seek(0)
+
+    # -- the story's marks ------------------------------------------------------------
+    def marks(self, mode: str | None = None) -> tuple[list[Beat], list[tuple[float, int]]]:
+        """The story beats and board changes of the day so far (up to ``horizon``), even
+        while the shop on screen has been rewound to before them."""
+        mode = mode or self.mode
+        beats, board = self._marks.get(mode, ([], []))
+        key = self.follow()
+        if key is not None and key[0] == "couple":  # the followed couple's own story
+            beats = self.couple_beats(mode, key)
+        return beats, board
+
+    def couple_beats(self, mode: str, key: tuple[str, object]) -> list[Beat]:
+        """A couple's beats of the day so far: from the furthest run while they are in it
+        there, else as far as they have come in the shop on screen."""
+        for shop in (self._horizon_shops.get(mode), self.shops[mode]):
+            couple = resolve(shop, key) if shop is not None else None
+            if couple is not None:
+                return couple.beats
+        protagonist = self.shops[mode].config.protagonist
+        return self._marks.get(mode, ([], []))[0] if key == ("couple", protagonist) else []
+
+    def jump_beat(self, direction: int) -> None:
+        """``[`` / ``]``: to the tick of the followed story's previous / next beat. A next
+        beat not yet reached is looked for by running on (up to ``BEAT_SEARCH`` ticks)."""
+        known = [tick_of(beat.time) for beat in self.marks()[0]]
+        if direction < 0:
+            earlier = [k for k in known if k < self.ticks]
+            if earlier:
+                self.seek(earlier[-1])
+            else:
+                self.say(_("no earlier story beat"))
+            return
+        later = [k for k in known if k > self.ticks]
+        if later:
+            self.seek(later[0])
+            return
+        self.seek(self.horizon)
+        seen, limit = len(self.marks()[0]), self.ticks + BEAT_SEARCH
+        key = self.follow()
+        following = key is not None and key[0] == "couple"  # else: the protagonist's story
+        while len(self.marks()[0]) == seen and self.ticks < limit:
+            couple = resolve(self.shop, key) if following else self.shop.protagonist
+            if following and not isinstance(couple, Couple):
+                break  # the followed couple has left the shop
+            if couple is not None and couple.left_at is not None:
+                break  # their story is over (the protagonist may not be in yet)
+            self._run_to(self.ticks + FPS)
+        beats = self.marks()[0]
+        if len(beats) > seen:
+            self.seek(tick_of(beats[seen].time))
+        else:
+            self.say(_("no later story beat"))
+
+    # -- story mode -------------------------------------------------------------------
+    def start_story(self) -> None:
+        self.story = StoryMode()
+        self.mode = self.story.mode
+        self.paused = False
+        self.restart()
+
+    def continue_story(self) -> None:
+        story = self.story
+        assert story is not None
+        if story.finished:
+            self.stop_story()
+            return
+        if story.advance():  # on to the other shop, from the opening
+            self.mode = story.mode
+            self.restart()
+        self.paused = story.card is not None
+
+    def stop_story(self) -> None:
+        self.story = None
+        self.paused = False
+
+    # -- the key table's commands -----------------------------------------------------
+    def action_space(self) -> None:
+        """Pause or resume; on a story card, go on with the story instead."""
+        if self.story is not None and (self.story.card or self.story.finished):
+            self.continue_story()
+        else:
+            self.paused = not self.paused
+        self.accumulator = 0.0
+
+    def action_step_paused(self) -> None:
+        """RIGHT while paused: one tick of the day."""
+        if self.paused:
+            self.step()
+
+    def action_step_back(self) -> None:
+        self.step_back()
+
+    def action_seek_home(self) -> None:
+        self.seek_home()
+
+    def action_jump_beat(self, direction: int) -> None:
+        self.jump_beat(direction)
+
+    def action_change_speed(self, by: int) -> None:
+        index = min(max(SPEEDS.index(self.speed) + by, 0), len(SPEEDS) - 1)
+        self.speed = SPEEDS[index]
+
+    def action_restart_day(self) -> None:
+        """R: the day from its opening."""
+        self.restart()
