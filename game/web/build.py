@@ -208,7 +208,14 @@ def main(argv: list[str]) -> int:
     cmd.add_argument(
         "--cache", metavar="DIR", default=None, help=f"where npm's tarball is kept ({cache_dir()})"
     )
+    bench = sub.add_parser("bench", help="measure the page in Chromium against the desktop")
+    bench.add_argument("site", metavar="SITE", nargs="?", help="a built site (else one is built)")
+    bench.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import main as bench_main
+
+        return bench_main(args.site, args.json)
     try:
         info = build(Path(args.out), Path(args.cache) if args.cache else None)
     except BuildError as error:

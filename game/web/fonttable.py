@@ -3,8 +3,9 @@
 pygame's default font is hinted by FreeType, so its letters are wider than the browser's
 unhinted ones (about 8 % at 13 pixels per em): text measured by the browser would wrap,
 centre and clip differently from the desktop. So the build asks the installed pygame-ce,
-once, for each letter's advance (in 1/64 pixel, from a run of 64 of it) at each size, and
-the page sets every letter where pygame would (game/web/shim/pygame/font.py)."""
+once, for each letter's advance (in 1/64 pixel, from a run of 64 of it) at each size; the
+page gives each label pygame's width and stretches the browser's letters to fill it
+(game/web/shim/pygame/font.py)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ import pytest
 
 from game.app import link
 from game.app.cli import build_parser, main
-from game.app.window import Game, configure
+from game.app.start import configure
+from game.app.window import Game
 from game.shop import ShopConfig
 
 
@@ -51,8 +52,8 @@ def test_a_bad_value_in_a_link_is_the_clis_error(capsys: pytest.CaptureFixture[s
 
 
 def test_the_state_on_screen_writes_a_link_that_reads_back(game: Game) -> None:
-    game.advance_to(30)
-    game.switch_mode()
+    game.time.advance_to(30)
+    game.time.switch_mode()
     query = link.query_of(link.state_of(game))
     assert query == "mode=parallel&lang=en&t=30"  # the language on screen travels too
     args = build_parser().parse_args(link.to_argv("?" + query))
@@ -62,15 +63,17 @@ def test_the_state_on_screen_writes_a_link_that_reads_back(game: Game) -> None:
 def test_a_link_opens_its_moment_paused_on_the_desktop(game: Game) -> None:
     args = build_parser().parse_args(link.to_argv("?t=12.5&scene=house"))
     configure(game, args)
-    assert game.paused and game.now == pytest.approx(12.5, abs=1 / 60) and game.scene == "house"
+    time = game.time
+    assert time.paused and time.now == pytest.approx(12.5, abs=1 / 60)
+    assert game.stage.name == "house"
 
 
 def test_a_level_link_watches_the_level_at_its_moment(game: Game) -> None:
     args = build_parser().parse_args(link.to_argv("?level=blocking-cook&t=6"))
     configure(game, args)
-    scene = game.level_scene
-    assert game.scene == "level" and scene.level.name == "blocking-cook"
-    assert scene.phase == "watch" and game.paused and scene.ticks == 360
+    scene = game.stage.level_scene
+    assert game.stage.name == "level" and scene.level.name == "blocking-cook"
+    assert scene.phase == "watch" and game.time.paused and scene.ticks == 360
     assert link.state_of(game)["t"] == 6.0 and link.state_of(game)["level"] == "blocking-cook"
 
 

@@ -8,8 +8,6 @@ import base64
 import functools
 import http.server
 import io
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,19 +16,9 @@ from typing import Any
 
 import pytest
 
-CHROMIUM_ENV = "ASYNC_BURGERS_CHROMIUM"
+from game.web.bench import CHROMIUM_ENV, chromium
+
 READY_S = 120  # a cold start on a busy 2-core machine; usually 5-15 s
-
-
-def chromium() -> str | None:
-    chosen = os.environ.get(CHROMIUM_ENV)
-    if chosen:
-        return chosen
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 @pytest.fixture(scope="session")

@@ -249,8 +249,9 @@ const pg = (() => {
     return measure.measureText(str).width;
   }
 
-  // pens: where pygame starts each letter (null: the browser lays the text out itself)
-  function text(font, str, w, h, ascent, css, embolden, bg, spacing, pens) {
+  // target: the width pygame gives the text (its hinted letters are wider than the
+  // browser's): the text is stretched to it; null: the browser's own width
+  function text(font, str, w, h, ascent, css, embolden, bg, spacing, target) {
     const s = surface(w, h, bg == null);
     const x = s.x;
     if (bg != null) {
@@ -258,25 +259,19 @@ const pg = (() => {
       x.fillRect(0, 0, w, h);
     }
     x.font = font;
+    x.letterSpacing = `${spacing}px`;
     x.textBaseline = "alphabetic";
+    const natural = x.measureText(str).width;
+    if (target != null && natural > 0) x.setTransform(target / natural, 0, 0, 1, 0, 0);
     x.fillStyle = css;
-    x.strokeStyle = css;
-    x.lineWidth = embolden;
-    x.lineJoin = "round";
-    if (pens == null) {
-      x.letterSpacing = `${spacing}px`;
-      x.fillText(str, 0, ascent);
-      if (embolden > 0) x.strokeText(str, 0, ascent);
-      return s;
+    x.fillText(str, 0, ascent);
+    if (embolden > 0) {
+      x.lineWidth = embolden;
+      x.lineJoin = "round";
+      x.strokeStyle = css;
+      x.strokeText(str, 0, ascent);
     }
-    let i = 0;
-    for (const letter of str) {  // by code point, as Python counts letters
-      if (letter !== " ") {
-        x.fillText(letter, pens[i], ascent);
-        if (embolden > 0) x.strokeText(letter, pens[i], ascent);
-      }
-      i++;
-    }
+    x.setTransform(1, 0, 0, 1, 0, 0);
     return s;
   }
 

@@ -116,7 +116,7 @@ class Font:
         pens = self.pens(text) if text else None
         handle = B.canvas.text(
             self.css, text, max(1, width), self.height, self.ascent, css, embolden, bg,
-            self.spacing, None if pens is None else B.to_js([round(x) for x in pens[:-1]]),
+            self.spacing, None if pens is None else pens[-1],
         )
         return Surface(
             (max(1, width) if text else 0, self.height),
