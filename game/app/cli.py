@@ -408,7 +408,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "async-burgers") -> int:
 
 
 async def web_main(argv: Sequence[str] = ()) -> int:
-    """The browser build's entry (pygbag, see docs/web.md): awaited, never ``asyncio.run``
+    """The web page's entry (game/web/browser.py, docs/web.md): awaited, never ``asyncio.run``
     inside, because the page already runs the event loop (and owns its signals)."""
     parser = build_parser("main.py")
     try:

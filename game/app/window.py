@@ -259,7 +259,7 @@ class Game(Shortcuts):
         return asyncio.run(self.run_async(max_frames))
 
     async def run_async(self, max_frames: int = 0) -> int:
-        """The loop as a coroutine awaiting once a frame (pygbag runs it in a browser)."""
+        """The loop as a coroutine awaiting once a frame (the web page awaits it)."""
         return await main_loop(self, FPS, max_frames)
 
 

@@ -108,6 +108,12 @@ def test_f12_downloads_the_screenshot_and_sounds_play_after_a_click(open_tab) ->
     name = download.value.suggested_filename
     assert name.startswith("async-burgers-") and name.endswith(".png")
     assert Image.open(download.value.path()).size == (1280, 720)
+    with tab.page.expect_download() as video:  # F9: the canvas as a video, no threads
+        tab.press("F9")
+        tab.page.wait_for_timeout(1200)
+        tab.press("F9")
+    assert video.value.suggested_filename.endswith(".webm")
+    assert Path(video.value.path()).stat().st_size > 0
     tab.press("Space")  # the link opened paused: play, and the shop is heard
     tab.page.wait_for_function("[...channels.values()].some((c) => c.source)", timeout=30_000)
     assert tab.errors == [] and tab.foreign == []
