@@ -5,6 +5,7 @@ imports it back. Imports under ``TYPE_CHECKING`` are not followed: they never ru
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 GAME = Path(__file__).resolve().parents[1] / "game"
@@ -134,3 +135,27 @@ def test_the_rooms_know_only_the_rooms_before_them() -> None:
             assert not any(t.startswith(("game.view", "game.app")) for t in targets), module
         if module.startswith("game.view"):
             assert not any(t.startswith("game.app") for t in targets), module
+
+
+def outside_imports(path: Path) -> set[str]:
+    """The top-level names of packages outside ``game`` that ``path`` may import."""
+    names: set[str] = set()
+    for node in run_time_imports(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names - {"game", "__future__"}
+
+
+def test_the_scheduler_is_stdlib_only_and_the_models_know_no_pygame() -> None:
+    for path in sorted(GAME.rglob("*.py")):
+        room = path.relative_to(GAME).parts[0]
+        if room == "scheduler":
+            outside = outside_imports(path) - set(sys.stdlib_module_names)
+            assert not outside, f"{path.name}: {outside}"
+        if room in ("shop", "house", "scheduler"):
+            assert "pygame" not in outside_imports(path), path
+        if room in ("shop", "house"):
+            mine = {t for t in imports_of(path) if not t.startswith(("game.shop", "game.house"))}
+            assert all(t.startswith("game.scheduler") or t == "game.i18n" for t in mine), path

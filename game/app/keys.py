@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,11 +72,12 @@ class Binding:
     def takes_text(self, text: str) -> bool:
         return bool(text) and text in self.texts
 
-    def where(self) -> str:
-        """The scenes a player uses it in (a ``home`` key's other scenes only lead there)."""
-        scenes = list(SCENE_WORDS) if ALL in self.scenes else self.scenes
+    def where(self, words: Mapping[str, str] = SCENE_WORDS) -> str:
+        """The scenes a player uses it in (a ``home`` key's other scenes only lead there),
+        in the README's words for them (``words``: every scene there is, in order)."""
+        scenes = list(words) if ALL in self.scenes else self.scenes
         shown = [s for s in scenes if self.home is None or s == self.home]
-        return ", ".join(SCENE_WORDS.get(s, s) for s in shown)
+        return ", ".join(words.get(s, s) for s in shown)
 
 
 def parse(action: str) -> tuple[str, tuple[object, ...]]:
@@ -440,14 +441,19 @@ def _keys_markdown(label: str) -> str:
     return " ".join(w if w in PLAIN_WORDS else f"`{w}`" for w in label.split())
 
 
-def markdown_table(table: Iterable[Binding] = KEYS) -> str:
+def scene_words(scenes: Iterable[type[Scene]]) -> dict[str, str]:
+    """What the README calls each scene: ``SCENE_WORDS``, or a scene class's ``words``."""
+    return {c.name: SCENE_WORDS.get(c.name) or c.words or c.name for c in scenes}
+
+
+def markdown_table(table: Iterable[Binding] = KEYS, words: Mapping[str, str] = SCENE_WORDS) -> str:
     rows = list(table)
     lines = ["| key | where | what it does |", "|---|---|---|"]
-    lines += [f"| {_keys_markdown(b.label)} | {b.where()} | {b.doc} |" for b in rows]
+    lines += [f"| {_keys_markdown(b.label)} | {b.where(words)} | {b.doc} |" for b in rows]
     homing = [b for b in rows if b.home is not None]
     if homing:
         names = ", ".join(f"`{b.label}`" for b in homing)
-        homes = sorted({SCENE_WORDS.get(b.home or "", b.home or "") for b in homing})
+        homes = sorted({words.get(b.home or "", b.home or "") for b in homing})
         lines += ["", f"{names} pressed elsewhere go back to the {' / '.join(homes)} first."]
     return "\n".join(lines) + "\n"
 
@@ -455,20 +461,24 @@ def markdown_table(table: Iterable[Binding] = KEYS) -> str:
 BEGIN, END = "<!-- keys: begin (python -m game.app.keys) -->\n", "<!-- keys: end -->\n"
 
 
-def readme_with_table(readme: str, table: Iterable[Binding] = KEYS) -> str:
+def readme_with_table(
+    readme: str, table: Iterable[Binding] = KEYS, words: Mapping[str, str] = SCENE_WORDS
+) -> str:
     """The README with the part between the key-table markers written from ``table``."""
     start, stop = readme.index(BEGIN) + len(BEGIN), readme.index(END)
-    return readme[:start] + markdown_table(table) + readme[stop:]
+    return readme[:start] + markdown_table(table, words) + readme[stop:]
 
 
-def main(argv: list[str], table: Iterable[Binding] = KEYS) -> int:
+def main(
+    argv: list[str], table: Iterable[Binding] = KEYS, words: Mapping[str, str] = SCENE_WORDS
+) -> int:
     """``python -m game.app.keys``: rewrite the README's key table; ``--print``: show it.
     Run as a script, ``table`` is the whole collected table (the scenes' own rows too)."""
     table = tuple(table)
     if argv[1:] == ["--print"]:
-        print(markdown_table(table), end="")
+        print(markdown_table(table, words), end="")
         return 0
-    README.write_text(readme_with_table(README.read_text(), table))
+    README.write_text(readme_with_table(README.read_text(), table, words))
     print(f"wrote the key table into {README}")
     return 0
 
@@ -476,4 +486,4 @@ def main(argv: list[str], table: Iterable[Binding] = KEYS) -> int:
 if __name__ == "__main__":
     from .stage import SCENES  # as a script only: the stage's scenes import this table
 
-    raise SystemExit(main(sys.argv, collect(SCENES)))
+    raise SystemExit(main(sys.argv, collect(SCENES), scene_words(SCENES)))

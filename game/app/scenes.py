@@ -42,6 +42,7 @@ class Scene:
 
     name = "scene"
     BINDINGS: tuple[Binding, ...] = ()  # key rows of this scene's own (after keys.KEYS)
+    words = ""  # what the README's key table calls it ("" : its name)
 
     def __init__(self, game: Game, sections: Sections | None = None) -> None:
         self.game = game

@@ -30,10 +30,10 @@ def first_frame() -> None:
     marks: dict[str, float] = {"python up": _since_launch()}
     import pygame
 
-    import game.app.window as window
+    import game.app.start as start
 
     marks["imports done"] = _since_launch()
-    flip, open_window, game_init = pygame.display.flip, window.open_window, window.Game.__init__
+    flip, open_window, game_init = pygame.display.flip, start.open_window, start.Game.__init__
 
     def timed_open(headless: bool, **options: Any) -> Any:
         screen = open_window(headless, **options)
@@ -48,8 +48,8 @@ def first_frame() -> None:
         flip()
         marks.setdefault("first frame flipped", _since_launch())
 
-    window.open_window = timed_open
-    window.Game.__init__ = timed_init  # type: ignore[method-assign]
+    start.open_window = timed_open  # what the window mode opens the window with
+    start.Game.__init__ = timed_init  # type: ignore[method-assign]
     pygame.display.flip = timed_flip
     sys.argv = [str(ROOT / "main.py"), "--frames", "1"]
     try:

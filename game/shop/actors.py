@@ -3,7 +3,7 @@
 Every ``await`` is a pause point: the place where the scheduler may switch to another
 actor. The code view shows these very functions with the line each actor is paused at.
 The plumbing (timelines, captions, who holds which tray) lives in the verbs of
-``people.py`` and the places of ``places.py``, so what is left here is only the story.
+``couple.py`` and ``staff.py`` and the places of ``places.py``: what is left is the story.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 ``STEPS`` says, for each shop, what each step of a couple's story means: the timeline
 phase it starts (the metrics and the inspector read these), the caption the HUD shows, and
-the comic's beat when the protagonist lives it. The verbs in ``people.py`` and
+the comic's beat when the protagonist lives it. The verbs in ``couple.py`` and
 ``places.py`` call ``Couple.reach(step)``, so no actor has to keep these three in step.
 
 Beat codes follow ``shared/reference/STORY.md``: C1-C7 for the concurrent shop, P1-P6 for

@@ -37,7 +37,7 @@ class Link:
     """One call in the chain from the actor down to the ``await`` that is suspended."""
 
     name: str  # what the learner reads: "talk_until", "sleep", "Event.wait"
-    where: str  # "people.py 385", or "scheduler" for the kernel's own awaitable
+    where: str  # "couple.py 85", or "scheduler" for the kernel's own awaitable
     text: str  # that line of the real source, or what the kernel's await means now
 
 

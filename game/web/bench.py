@@ -68,7 +68,8 @@ def desktop(query: str, frames: int = DESKTOP_FRAMES) -> list[float]:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
-    from ..app.cli import build_parser, config_from
+    from ..app.arguments import build_parser
+    from ..app.checks import config_from
     from ..app.link import to_argv
     from ..app.settings import use_settings
     from ..app.start import configure

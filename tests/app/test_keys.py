@@ -517,6 +517,10 @@ def test_readme_key_table_is_the_table() -> None:
     readme = (ROOT / "README.md").read_text()
     assert markdown_table() in readme, "run: python -m game.app.keys"
     assert keys.readme_with_table(readme) == readme
+    from game.app.stage import SCENES  # the scenes' own rows and names too: as the script
+
+    whole = keys.collect(SCENES), keys.scene_words(SCENES)
+    assert keys.readme_with_table(readme, *whole) == readme
     for binding in KEYS:
         assert f"| {binding.doc} |" in readme
 

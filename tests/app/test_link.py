@@ -8,7 +8,8 @@ import pygame
 import pytest
 
 from game.app import link
-from game.app.cli import build_parser, main
+from game.app.arguments import build_parser
+from game.app.cli import main
 from game.app.start import configure
 from game.app.window import Game
 from game.shop import ShopConfig

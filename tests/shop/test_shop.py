@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.scheduler import TaskCrashed
-from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure, people
+from game.shop import CONCURRENT, PARALLEL, ConfigError, Shop, ShopConfig, measure
+from game.shop import couple as couple_module
 from game.shop.config import LIMITS
 from game.shop.people import Couple, Tray
 from game.shop.story import story_order
@@ -99,11 +100,11 @@ def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first(
     """The number showing never cuts a sentence: a bit of talk in progress when it showed
     ends before they get up (they only notice at a pause, like a coroutine at an await)."""
     bits: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    real_sleep = people.sleep
+    real_sleep = couple_module.sleep
 
     def noting_talk(seconds: float):  # noqa: ANN202 - returns the kernel's awaitable
         caller = sys._getframe(1)
-        if caller.f_code is people.Couple.talk_until.__code__:
+        if caller.f_code is Couple.talk_until.__code__:
             couple, speaker = caller.f_locals["self"], caller.f_locals["speaker"]
             if speaker.speaking:  # a bit of talk, not a glance at the board
                 now = couple.you.shop.now
@@ -123,7 +124,7 @@ def test_number_shows_before_the_couple_fetches_and_they_finish_talking_first(
         checked.append(couple)
 
     checked: list[Couple] = []
-    monkeypatch.setattr(people, "sleep", noting_talk)
+    monkeypatch.setattr(couple_module, "sleep", noting_talk)
     finished_with_couples(SMALL, fetched_after_ready)
     assert len(checked) == 12
     assert len(cut_in) >= 3, "the number should show mid-sentence for several couples"

@@ -33,7 +33,7 @@ def test_a_flirting_couple_is_asleep_inside_talk_until() -> None:
         assert link.where.endswith(f" {frame.lineno}")
         assert link.text == linecache.getline(frame.filename, frame.lineno).strip()
         assert "await" in link.text
-    assert chain[0].where.startswith("actors.py") and chain[1].where.startswith("people.py")
+    assert chain[0].where.startswith("actors.py") and chain[1].where.startswith("couple.py")
     assert chain[-1].where == "scheduler" and chain[-1].text.startswith("asleep until")
     assert paused_at(task)[2] == ["talk_until", "sleep"]
     shop.kernel.close()
