@@ -9,13 +9,11 @@ installed pygame-ce and served as a web font. The site asks nothing of any other
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -195,35 +193,3 @@ def build(out: Path, cache: Path | None = None) -> dict[str, object]:
     }
     (out / MARK).write_text(json.dumps(info, indent=1) + "\n")
     return info
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m game.web",
-        description="Build the game's web page: a static folder any web server can serve.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True)
-    cmd = sub.add_parser("build", help="write the site into OUT (npm fetches Pyodide once)")
-    cmd.add_argument("out", metavar="OUT", help="the folder to write (empty, or a former build)")
-    cmd.add_argument(
-        "--cache", metavar="DIR", default=None, help=f"where npm's tarball is kept ({cache_dir()})"
-    )
-    bench = sub.add_parser("bench", help="measure the page in Chromium against the desktop")
-    bench.add_argument("site", metavar="SITE", nargs="?", help="a built site (else one is built)")
-    bench.add_argument("--json", metavar="FILE", help="also write the numbers as JSON")
-    args = parser.parse_args(argv)
-    if args.command == "bench":
-        from .bench import main as bench_main
-
-        return bench_main(args.site, args.json)
-    try:
-        info = build(Path(args.out), Path(args.cache) if args.cache else None)
-    except BuildError as error:
-        print(f"python -m game.web: error: {error}", file=sys.stderr)
-        return 2
-    megabytes = int(info["bytes"]) / 1e6  # type: ignore[call-overload]
-    print(
-        f"wrote {args.out}: Pyodide {PYODIDE}, the game ({info['game_files']} files), "
-        f"{megabytes:.1f} MB; serve it with: python -m http.server -d {args.out}"
-    )
-    return 0
