@@ -38,6 +38,12 @@ def main(argv: list[str]) -> int:
         f"wrote {args.out}: Pyodide {PYODIDE}, the game ({info['game_files']} files), "
         f"{megabytes:.1f} MB; serve it with: python -m http.server -d {args.out}"
     )
+    print(
+        "the game is precompiled for the page's Python 3.13"
+        if info["precompiled"]
+        else "no CPython 3.13 here (python3.13, or ASYNC_BURGERS_PYTHON313=PATH): the page "
+        "compiles the game's modules at each start, about 2 s slower"
+    )
     return 0
 
 

@@ -22,7 +22,9 @@ from .. import __version__
 from ..resources import builtin_dir
 from . import fonttable
 
-PYODIDE = "0.29.5"  # Python 3.13; npm's "shasum" of the tarball below
+PYODIDE = "0.29.5"  # npm's "shasum" of the tarball below
+PYTHON = "3.13"  # the Python inside this Pyodide
+PYTHON_ENV = "ASYNC_BURGERS_PYTHON313"  # a CPython 3.13 to compile the game for the page
 PYODIDE_SHA1 = "e48542d416bd2e0bd23245ad3ea3a45c2a7fcecc"
 RUNTIME = (
     "pyodide.js",
@@ -135,6 +137,42 @@ def write_game(into: Path) -> int:
     return len(files)
 
 
+PYC_TOOL = """
+import importlib.util, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+src, root = sys.argv[1], sys.argv[2]
+if sys.version_info[:2] != (3, 13):
+    sys.exit(3)
+with zipfile.ZipFile(src) as archive:
+    sources = [(n, archive.read(n)) for n in archive.namelist() if n.endswith(".py")]
+with zipfile.ZipFile(src, "a", zipfile.ZIP_DEFLATED) as archive:
+    for name, data in sources:
+        code = compile(data, root + name, "exec", dont_inherit=True)
+        pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+        folder, _, file = name.rpartition("/")
+        cached = (folder + "/" if folder else "") + "__pycache__/" + file[:-3] + ".cpython-313.pyc"
+        info = zipfile.ZipInfo(cached, date_time=(2026, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, pyc)
+"""
+
+
+def precompile(game_zip: Path, python: str | None = None) -> bool:
+    """Compiled modules for the page's Python (3.13) in the zip, when a CPython 3.13 is on
+    this machine: the page then skips compiling the game at every start. Unchecked hash
+    pycs: the page's unpacked files have no useful modification times."""
+    python = python or os.environ.get(PYTHON_ENV) or shutil.which(f"python{PYTHON}")
+    if python is None:
+        return False
+    try:
+        done = subprocess.run(
+            [python, "-c", PYC_TOOL, str(game_zip), "/app/"], capture_output=True, text=True
+        )
+    except OSError:
+        return False
+    return done.returncode == 0
+
+
 def default_font() -> Path:
     """pygame's own default font, from the installed pygame-ce (GNU FreeFont, GPL with the
     font exception: see fonts/README.txt in the site)."""
@@ -177,6 +215,7 @@ def build(out: Path, cache: Path | None = None) -> dict[str, object]:
         info = zipfile.ZipInfo("shim/pygame/_advances.json", date_time=(2026, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, json.dumps(fonttable.table(), ensure_ascii=False))
+    compiled = precompile(out / "game.zip")
     for name in ("index.html", "boot.js", "pgcanvas.js"):
         shutil.copyfile(PAGE / name, out / name)
     (out / "fonts").mkdir()
@@ -188,6 +227,7 @@ def build(out: Path, cache: Path | None = None) -> dict[str, object]:
         "game": __version__,
         "pyodide": PYODIDE,
         "game_files": files,
+        "precompiled": compiled,
         "bytes": sum(sizes.values()),
         "files": sizes,
     }

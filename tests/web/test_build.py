@@ -32,7 +32,10 @@ def test_the_site_holds_the_runtime_the_game_and_the_page(built: Path) -> None:
     assert "game/app/window.py" in names and "shim/pygame/__init__.py" in names
     assert "game/assets/props.png" in names and "game/assets/sounds/door.wav" in names
     assert "platformdirs/__init__.py" in names and "shim/pygame/_advances.json" in names
-    assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "game/web/shim"))]
+    assert not [n for n in names if n.startswith(("tests/", "game/web/shim"))]
+    compiled = [n for n in names if "__pycache__" in n]
+    assert all(n.endswith(".cpython-313.pyc") for n in compiled)  # only for the page's Python
+    assert bool(compiled) == info["precompiled"]
     page = (built / "index.html").read_text() + (built / "boot.js").read_text()
     assert "http://" not in page and "https://" not in page  # nothing from another host
 
