@@ -78,7 +78,8 @@ def build_parser(prog: str = "async-burgers") -> Parser:
         description="Async Burgers: concurrent vs parallel burgers, driven by a coroutine "
         "scheduler on virtual time. Without --headless or --screenshot it opens the game.",
         epilog=f"A run may bring at most {MAX_COUPLES:,} couples: --seconds (or --at) over "
-        "--arrival-mean, unless --couples is fewer. Exit codes: 0 done, 1 an actor crashed or the "
+        "--arrival-mean, unless --couples is fewer. `run SCRIPT.py` shows your own asyncio "
+        "script as a shop (`run --help`). Exit codes: 0 done, 1 an actor crashed or the "
         "screenshot or clip could not be written, 2 a bad value, 130 Ctrl-C, 143 SIGTERM.",
     )
     parser.add_argument("--mode", choices=MODES, default=defaults.mode, help="which shop")

@@ -53,6 +53,11 @@ def stop_signals() -> Iterator[None]:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    # one stop is enough: more Ctrl-C meanwhile must not cut the clean-up short (a half
+    # clip deleted, a screenshot's temporary file); ``stop_signals`` restores the handlers
+    for other in STOP_SIGNALS:
+        if signal.getsignal(other) is _interrupt:
+            signal.signal(other, signal.SIG_IGN)
     raise Interrupted(signum)
 
 
@@ -85,9 +90,15 @@ async def web_main(argv: Sequence[str] = ()) -> int:
 
 
 def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["run"]:  # `run SCRIPT.py`: a learner's own asyncio script (script_cli)
+        from .script_cli import main as run_script
+
+        return run_script(words[1:], prog)
     parser = build_parser(prog)
     try:
-        args = parser.parse_args(expand(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(expand(words))
+        args.prog = parser.prog  # error lines name the program as it was run
         config = config_from(args)
         check_run(args, config)
         check_level(args)

@@ -18,11 +18,12 @@ from . import keys
 from .keys import HOUSE, LEVEL, LEVELS_MENU, SHOP, Binding
 from .level_scenes import LevelScene, MenuScene
 from .scenes import HouseScene, Scene, ShopScene
+from .script_scene import ScriptScene
 
 if TYPE_CHECKING:
     from .window import Game
 
-SCENES: tuple[type[Scene], ...] = (ShopScene, HouseScene, MenuScene, LevelScene)
+SCENES: tuple[type[Scene], ...] = (ShopScene, HouseScene, MenuScene, LevelScene, ScriptScene)
 
 
 class Stage:

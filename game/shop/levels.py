@@ -43,6 +43,9 @@ class Level:
     fixed_actor: Actor
     same_as_story: bool  # the fixed day is the normal day, to the event
     note: str = ""  # what the result card should help the player read
+    why: str = ""  # one line on why the right answer is right, shown as soon as one answers
+    proof: str = ""  # the result card's headline: the figure that carries the lesson
+    proof_row: str = ""  # the outcome's field that headline rests on (its row is marked)
 
     @property
     def letters(self) -> str:
@@ -56,8 +59,8 @@ LEVELS: tuple[Level, ...] = (
         N_("A blocking call inside async def"),
         N_("cook"),
         N_(
-            "The cook calls a blocking function for every order, like time.sleep(8). "
-            "What do the couples at the tables do meanwhile?"
+            "The cook calls a blocking function while each order cooks, like time.sleep() "
+            "for the 8 s or so it takes. What do the couples at the tables do meanwhile?"
         ),
         (
             N_("They talk on as usual: the cook is in the kitchen"),
@@ -73,6 +76,15 @@ LEVELS: tuple[Level, ...] = (
         mistakes.blocking_cook,
         actors.cook,
         True,
+        why=N_(
+            "time.sleep is a plain call with no await in it: until it returns, the loop can "
+            "run nobody else."
+        ),
+        proof=N_(
+            "While the cook slept on the loop, everyone else was frozen {broken_blocked} s in "
+            "all (fixed: {fixed_blocked} s); the wait grew from {fixed_wait} s to {broken_wait} s."
+        ),
+        proof_row="blocked_seconds",
     ),
     Level(
         2,
@@ -97,6 +109,15 @@ LEVELS: tuple[Level, ...] = (
         mistakes.forgetful_couple,
         actors.concurrent_couple,
         True,
+        why=N_(
+            "Without await you hold a coroutine object: nothing runs it, so the order never "
+            "reaches the kitchen, and Python only warns once it is thrown away."
+        ),
+        proof=N_(
+            "You and your crush never got burgers: {broken_never} couple waited until closing "
+            "(fixed: {fixed_never}). The mean wait below counts only those who were served."
+        ),
+        proof_row="never_served",
     ),
     Level(
         3,
@@ -125,6 +146,16 @@ LEVELS: tuple[Level, ...] = (
             "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
             "What changed: nobody froze meanwhile, the loop stayed free."
         ),
+        why=N_(
+            "await helps only where there is waiting: pure work holds the loop until it is "
+            "done, so it has to go to a worker."
+        ),
+        proof=N_(
+            "Everyone else was frozen {broken_blocked} s while the cook worked recipes out "
+            "(fixed: {fixed_blocked} s), yet the burgers came no sooner: mean wait "
+            "{broken_wait} s broken, {fixed_wait} s fixed."
+        ),
+        proof_row="blocked_seconds",
     ),
     Level(
         4,
@@ -149,6 +180,14 @@ LEVELS: tuple[Level, ...] = (
         mistakes.one_after_another,
         mistakes.side_by_side,
         False,
+        why=N_(
+            "The second await starts only when the first has finished: the two waits add up."
+        ),
+        proof=N_(
+            "From paying to having both: {broken_wait} s one errand after the other, "
+            "{fixed_wait} s with both at once."
+        ),
+        proof_row="mean_wait",
     ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
