@@ -41,8 +41,11 @@ def configure(game: Game, args: argparse.Namespace) -> None:
 
 def welcome_first_run(game: Game, args: argparse.Namespace) -> None:
     """The first screen on a player's very first run (a recording, a scripted ``--frames``
-    run, or a level or the story asked for on the command line, goes straight to it)."""
+    run, a level, the story or a link's moment asked for on the command line, goes
+    straight to it)."""
     if getattr(args, "record", None) or getattr(args, "level", None) or args.story:
+        return
+    if getattr(args, "open_at", None) is not None:
         return
     if getattr(args, "frames", 0):  # a scripted run of N frames: nobody there to read it
         return

@@ -51,8 +51,10 @@ def origin(site: Path) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium for one test module: Playwright's sync API holds this thread's asyncio loop
+    while it runs, so it must stop before tests that run the game's own loop."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
