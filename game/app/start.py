@@ -34,6 +34,8 @@ def configure(game: Game, args: argparse.Namespace) -> None:
         stage.start_level(level)
         if args.screenshot or getattr(args, "record", None) or moment is not None:
             stage.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
+        if getattr(args, "code", None) is not None:
+            stage.level_scene.watch_file(args.code)  # FILE's actors, replayed when saved
     if moment is not None and not args.screenshot:
         (stage.level_scene if level is not None else game.time).advance_to(moment)
         game.time.paused = True  # a link's moment (t=): opened on that frame, paused
