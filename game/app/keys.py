@@ -398,6 +398,15 @@ KEYS: tuple[Binding, ...] = (
         keys=(pygame.K_F12,),
     ),
     Binding(
+        "U",
+        ANYWHERE,
+        "copy_link",
+        N_("copy the link of this moment"),
+        "copy the link of what is on screen (scene, shop, level, time, language...): "
+        "`async-burgers LINK` or the web page opens that frame, paused",
+        keys=(pygame.K_u,),
+    ),
+    Binding(
         N_("H or F1"),
         ANYWHERE,
         "toggle_help",

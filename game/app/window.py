@@ -184,6 +184,12 @@ class Game(Shortcuts):
     def action_quit(self) -> None:
         self.running = False
 
+    def action_copy_link(self) -> None:
+        """K: the link of this moment (game/app/link.py), copied and shown."""
+        from .link import share
+
+        share(self)
+
     def action_snap(self) -> None:
         """F12: save the screen; if that fails, say why on screen and play on."""
         try:
@@ -257,7 +263,7 @@ class Game(Shortcuts):
         return asyncio.run(self.run_async(max_frames))
 
     async def run_async(self, max_frames: int = 0) -> int:
-        """The loop as a coroutine awaiting once a frame (pygbag runs it in a browser)."""
+        """The loop as a coroutine awaiting once a frame (the web page awaits it)."""
         return await main_loop(self, FPS, max_frames)
 
 

@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from game import i18n
-from game.app import keys
+from game.app import keys, link
 from game.app.clock import tick_of
 from game.app.display import Display
 from game.app.keys import (
@@ -279,6 +279,19 @@ def check_f12(game: Game, scene: str, tmp_path: Path) -> None:
     assert saved[0].name in game.notice.text and game.scene == scene
 
 
+def check_link(game: Game, scene: str) -> None:
+    """U: the link on screen reopens this moment: the same scene, shop, level and time."""
+    press(game, pygame.K_u)
+    assert game.notice.visible and game.scene == scene
+    url = game.notice.text.split(": ", 1)[1]
+    argv = link.to_argv(url)
+    if scene in (SHOP, HOUSE):
+        assert argv[argv.index("--open-at") + 1] == f"{game.now:g}"
+        assert ("--scene" in argv) == (scene == HOUSE)
+    if scene == LEVEL:
+        assert argv[argv.index("--level") + 1] == game.level_scene.level.name
+
+
 def check_fullscreen(game: Game, scene: str) -> None:
     window = pygame.display.set_mode((900, 600), pygame.RESIZABLE)
     game.display = Display(window)
@@ -440,6 +453,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "F2": check_language,
     "F3": check_palette,
     "F12": check_f12,
+    "U": check_link,
     "H or F1": check_help,
     "W": check_welcome,
     "ESC or Q": check_quit,
