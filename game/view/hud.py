@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..shop import Metrics, Shop, measure
 from ..shop.people import Couple, Staff
 from ..shop.story import BEATS
@@ -190,6 +190,7 @@ def draw_paused_badge(surface: pygame.Surface, right: int, top: int = 4) -> None
 
 
 GREY = (120, 115, 125)  # a help line for a key that does nothing in this scene
+HELP_SIZE = 26  # the help's text size as designed (scale 1)
 HELP_ROW = 34  # line height of the help overlay at text size 26 (scale 1)
 HELP_WIDTH = 760  # the panel's width at text size 26, when one column of rows fits
 
@@ -247,7 +248,9 @@ def _help_tries() -> list[tuple[int, int]]:
     return [(s, c) for s in sizes for c in (1, 2)]
 
 
-def help_layout(screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> HelpLayout:
+def help_layout(
+    screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]], extra: int = 0
+) -> HelpLayout:
     """The largest text that fits the screen, in one column or two: a projector's big text
     needs both, with the longer explanations wrapped. A line may be a little tighter than
     its text size asks (down to 30/34) before the text gets smaller. At scale 1 it is one
@@ -270,6 +273,7 @@ def help_layout(screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) 
         wrapped = [(i, _wrap(t, size, text_w)) for i, (_k, t, _a) in enumerate(rows)]
         columns = _columns(wrapped, count)
         lines = max(sum(len(t) for _i, t in col) for col in columns) if columns else 0
+        lines += extra  # a footer line under the columns
         step = min(natural, (h - 20 - head) // max(1, lines))
         if step >= tightest:
             panel = pygame.Rect(0, 0, width, head + step * lines)
@@ -282,15 +286,32 @@ def help_layout(screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) 
     return HelpLayout(16, step, 120, [[(i, [t]) for i, (_, t, _) in enumerate(rows)]], panel)
 
 
+def help_choice(
+    screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]]
+) -> tuple[list[tuple[str, str, bool]], int]:
+    """The rows the help shows, and how many it leaves out. All of them while big text still
+    makes them bigger than designed; when the whole table would fit only at the designed
+    size or smaller (a projector's 1.25 or 1.5 and a long table), the rows that work in the
+    scene on screen, bigger, and one line saying how many more work elsewhere."""
+    rows = list(rows)
+    if text_scale() > 1.0 and help_layout(screen, rows).size <= HELP_SIZE:
+        here = [row for row in rows if row[2]]
+        if 0 < len(here) < len(rows) and help_layout(screen, here, 1).size > HELP_SIZE:
+            return here, len(rows) - len(here)
+    return rows, 0
+
+
 def help_panel(size: tuple[int, int], rows: Sequence[tuple[str, str, bool]]) -> pygame.Rect:
     """Where the help overlay sits for these rows of the key table."""
-    return help_layout(size, rows).panel
+    shown, hidden = help_choice(size, rows)
+    return help_layout(size, shown, 1 if hidden else 0).panel
 
 
 def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) -> None:
     """The controls, one line per key of the app's key table: (keys, what, works here).
     Keys that do nothing in the scene on screen are greyed, not hidden."""
-    layout = help_layout(surface.get_size(), rows)
+    rows, hidden = help_choice(surface.get_size(), rows)
+    layout = help_layout(surface.get_size(), rows, 1 if hidden else 0)
     panel, size = layout.panel, layout.size
     shade = pygame.Surface(panel.size, pygame.SRCALPHA)
     shade.fill((20, 15, 25, 230))
@@ -311,3 +332,15 @@ def draw_help(surface: pygame.Surface, rows: Sequence[tuple[str, str, bool]]) ->
             for line in text:
                 surface.blit(label(line, size, text_colour, fixed=True), (x + layout.key_w, y))
                 y += layout.step
+    if hidden:
+        more = ngettext(
+            "{n} more key works in other scenes: H there lists it",
+            "{n} more keys work in other scenes: H there lists them",
+            hidden,
+        ).format(n=hidden)
+        note_size = size
+        note = label(more, note_size, GREY, fixed=True)
+        while note.get_width() > panel.w - 60 and note_size > 12:
+            note_size -= 1
+            note = label(more, note_size, GREY, fixed=True)
+        surface.blit(note, note.get_rect(midbottom=(panel.centerx, panel.bottom - 8)))
