@@ -76,3 +76,30 @@ def test_cards_and_the_timeline_never_cover_you_and_your_crush(game: Game) -> No
         checked += 1
         game.key(pygame.K_SPACE)
     assert checked >= 13
+
+
+def test_the_p1_card_comes_when_everyone_ahead_stands_at_a_counter(game: Game) -> None:
+    """P1 says everyone ahead stands at a counter. The model records the beat as you join
+    the line (they are still walking there then); the card waits until they are all at one,
+    and still comes before P2. The recorded beat itself does not move."""
+    game.stage.shop_scene.start_story()
+    while game.time.story is not None and game.time.story.mode == "concurrent":
+        game.time.play(FRAME)
+        if game.time.story is not None and game.time.story.card is not None:
+            game.key(pygame.K_SPACE)
+    story = game.time.story
+    assert story is not None
+    while story.card is None:
+        game.time.play(FRAME)
+    shop = game.time.shop
+    you = shop.protagonist
+    assert story.card.code == "P1" and you is not None
+    ahead = [c for c in shop.couples if c.index < you.index]
+    assert ahead and all(c.turn_at is not None for c in ahead)  # all at a counter now
+    now = game.time.now
+    assert now - max(c.turn_at or 0.0 for c in ahead) < 2 * FRAME  # ... and only just
+    assert [b.code for b in shop.beats] == ["P1"] and shop.beats[0].time < now - 1.0
+    game.key(pygame.K_SPACE)
+    while story.card is None:
+        game.time.play(FRAME)
+    assert story.card.code == "P2"
