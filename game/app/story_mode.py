@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..shop import CONCURRENT, PARALLEL, Shop
+from ..shop.couple import Couple
 from ..shop.story import BEATS, LESSONS, Beat, story_order
 
 
@@ -33,10 +34,15 @@ def everyone_ahead_at_a_counter(shop: Shop) -> float | None:
     you = shop.protagonist
     if you is None:
         return None
-    times = [c.turn_at for c in shop.couples if c.index < you.index]
+    times = [at_counter(c) for c in shop.couples if c.index < you.index]
     if any(t is None for t in times):
         return None
     return max((t for t in times if t is not None), default=0.0)
+
+
+def at_counter(couple: Couple) -> float | None:
+    """When a couple stepped up to a counter: their first phase after the line's."""
+    return next((p.start for p in couple.timeline.phases if p.label != "in line"), None)
 
 
 # Beats whose card waits for what it says to be on screen (the rest come with the beat).

@@ -95,9 +95,10 @@ def test_the_p1_card_comes_when_everyone_ahead_stands_at_a_counter(game: Game) -
     you = shop.protagonist
     assert story.card.code == "P1" and you is not None
     ahead = [c for c in shop.couples if c.index < you.index]
-    assert ahead and all(c.turn_at is not None for c in ahead)  # all at a counter now
+    assert ahead and all(c.phase == "ordering" for c in ahead)  # all at a counter now
     now = game.time.now
-    assert now - max(c.turn_at or 0.0 for c in ahead) < 2 * FRAME  # ... and only just
+    arrived = [c.timeline.phases[1].start for c in ahead]
+    assert now - max(arrived) < 2 * FRAME  # ... and only just
     assert [b.code for b in shop.beats] == ["P1"] and shop.beats[0].time < now - 1.0
     game.key(pygame.K_SPACE)
     while story.card is None:
