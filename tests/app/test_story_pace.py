@@ -5,10 +5,11 @@ beat; the last card offers the next step and SPACE on it opens both shops side b
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.app.window import Game
 from game.i18n import _
-from game.view import story_card
+from game.view import story_card, text
 
 FRAME = 1 / 60
 
@@ -104,3 +105,32 @@ def test_the_p1_card_comes_when_everyone_ahead_stands_at_a_counter(game: Game) -
     while story.card is None:
         game.time.play(FRAME)
     assert story.card.code == "P2"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_code_view_opened_in_the_parallel_story_lies_under_the_strip(
+    game: Game, scale: float
+) -> None:
+    """In the parallel shop's story the timeline strip lies over the top of the shop; a
+    code view opened by hand starts under it (it used to lose its top 40 px to it), and
+    keeps clear of the story card at text scale 1."""
+    text.set_scale(scale)
+    try:
+        game.stage.shop_scene.start_story()
+        while game.time.story is not None and game.time.story.mode == "concurrent":
+            game.time.play(FRAME)
+            if game.time.story is not None and game.time.story.card is not None:
+                game.key(pygame.K_SPACE)
+        while game.time.story is not None and game.time.story.card is None:
+            game.time.play(FRAME)
+        game.key(pygame.K_c)
+        strip, code = game.panel("timeline"), game.panel("code")
+        assert strip.visible and strip.at_top and code.visible
+        assert code.rect.top >= strip.rect.bottom
+        if scale == 1.0:  # at 1.5 the card goes on top (it would cover you) and holds sway
+            assert not code.rect.colliderect(game.panel("story").rect)
+        game.draw()
+        game.key(pygame.K_l)  # the strip hidden: the code view goes back up
+        assert not strip.visible and code.rect.top < strip.rect.bottom
+    finally:
+        text.set_scale(1.0)
