@@ -18,6 +18,7 @@ from typing import Any
 
 from ..i18n import N_
 from . import actors, mistakes
+from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
 from .world import Actor, Cast, Shop
@@ -43,6 +44,8 @@ class Level:
     fixed_actor: Actor
     same_as_story: bool  # the fixed day is the normal day, to the event
     note: str = ""  # what the result card should help the player read
+    parts: tuple[str, ...] = ()  # the ``Cast`` fields the learner writes: "cook"
+    goals: tuple[G.Goal, ...] = ()  # what the day must do to be solved (goals.py)
     why: str = ""  # one line on why the right answer is right, shown as soon as one answers
     proof: str = ""  # the result card's headline: the figure that carries the lesson
     proof_row: str = ""  # the outcome's field that headline rests on (its row is marked)
@@ -76,6 +79,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.blocking_cook,
         actors.cook,
         True,
+        parts=("cook",),
+        goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(25.0)),
         why=N_(
             "time.sleep is a plain call with no await in it: until it returns, the loop can "
             "run nobody else."
@@ -109,6 +114,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.forgetful_couple,
         actors.concurrent_couple,
         True,
+        parts=("protagonist",),
+        goals=(G.RUNS, G.YOU_SERVED, G.ALL_AWAITED, G.EVERYONE_SERVED),
         why=N_(
             "Without await you hold a coroutine object: nothing runs it, so the order never "
             "reaches the kitchen, and Python only warns once it is thrown away."
@@ -146,6 +153,8 @@ LEVELS: tuple[Level, ...] = (
             "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
             "What changed: nobody froze meanwhile, the loop stayed free."
         ),
+        parts=("cook",),
+        goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
         why=N_(
             "await helps only where there is waiting: pure work holds the loop until it is "
             "done, so it has to go to a worker."
@@ -180,6 +189,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.one_after_another,
         mistakes.side_by_side,
         False,
+        parts=("couple",),
+        goals=(G.RUNS, G.BOTH_IN_HAND, G.TOGETHER, G.longest_wait(35.0)),
         why=N_(
             "The second await starts only when the first has finished: the two waits add up."
         ),
@@ -193,13 +204,35 @@ LEVELS: tuple[Level, ...] = (
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
 
+# The kitchen: not a mistake to find but the whole concurrent shop to rewrite, every actor
+# editable, with the story's own day as the figures to beat (a sandbox from the menu).
+KITCHEN = Level(
+    0,
+    "kitchen",
+    N_("The kitchen: write every actor yourself"),
+    N_("everyone"),
+    "",
+    (),
+    0,
+    N_("Your shop: every actor runs the code you wrote."),
+    N_("Beat the story's day: everyone served, the loop never held, short waits."),
+    Cast(),
+    Cast(),
+    actors.cook,
+    actors.cook,
+    True,
+    parts=("cashier", "cook", "couple", "arrivals"),
+    goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(23.0)),
+)
+PLAYABLE = {**BY_NAME, KITCHEN.name: KITCHEN}  # what --level NAME --code FILE accepts
+
 
 def level_named(name: str) -> Level:
     """The level called ``name``; KeyError's message lists the levels."""
     try:
-        return BY_NAME[name]
+        return PLAYABLE[name]
     except KeyError:
-        raise KeyError(f"unknown level {name!r} (choose {', '.join(NAMES)})") from None
+        raise KeyError(f"unknown level {name!r} (choose {', '.join(PLAYABLE)})") from None
 
 
 def build(level: Level, fixed: bool, config: ShopConfig = LEVEL_CONFIG, **kw: Any) -> Shop:
