@@ -289,8 +289,8 @@ class HouseView:
             pygame.draw.rect(surface, ACTIVE, (x + 3, y + 3, w - 6, h - 6), 4, border_radius=4)
 
     def _you_tag(self, surface: pygame.Surface, house: House, t: float) -> None:
-        """"you" over your head (the placer keeps it off the helpers' heads and the rooms'
-        words), with its pointer; when you switch rooms, a note above it says where to."""
+        """The "you" tag over your head, with its pointer (the placer keeps it off the
+        helpers' heads and the rooms' words); switching rooms, a note above says where to."""
         you = house.cleaners[0]
         x, y = you.position_at(t)
         y -= TAG_ABOVE + motion.bob(t, 3)
