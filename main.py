@@ -5,7 +5,7 @@ import sys
 from game.app.cli import main, web_main
 
 if __name__ == "__main__":
-    if sys.platform == "emscripten":  # in a web page (pygbag, docs/web.md): the page's loop
+    if sys.platform == "emscripten":  # in a web page (Pyodide, docs/web.md): the page's loop
         import asyncio
 
         asyncio.run(web_main())

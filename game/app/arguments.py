@@ -136,6 +136,13 @@ def build_parser(prog: str = "async-burgers") -> Parser:
         default=60.0,
         help=f"virtual time of --screenshot ({AT}, i.e. up to 1 hour; default 60)",
     )
+    game.add_argument(
+        "--open-at",
+        type=number,
+        default=None,
+        metavar="T",
+        help=f"open the window at virtual time T, paused ({AT}); what a link's t= does",
+    )
     game.add_argument("--speed", type=number, default=1.0, help=f"start speed ({SPEED})")
     game.add_argument("--side-by-side", action="store_true", help="both shops, split screen")
     game.add_argument("--story", action="store_true", help="play the story beat by beat")

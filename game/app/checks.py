@@ -94,6 +94,7 @@ def check_run(args: argparse.Namespace, config: ShopConfig) -> None:
     rather than found out after minutes of simulating."""
     checks = [
         ("--at", AT, args.at),
+        ("--open-at", AT, 0.0 if args.open_at is None else args.open_at),
         ("--speed", SPEED, args.speed),
         ("--frames", Range(0, 10**9, whole=True), args.frames),
     ]
@@ -112,6 +113,8 @@ def check_run(args: argparse.Namespace, config: ShopConfig) -> None:
         check_couples("--seconds", args.seconds or HEADLESS_SECONDS, config)
     elif args.screenshot is not None:
         check_couples("--at", args.at, config)
+    elif args.open_at is not None:
+        check_couples("--open-at", args.open_at, config)
     if args.screenshot is not None and not args.headless:
         problem = screenshot_problem(args.screenshot)
         if problem is not None:

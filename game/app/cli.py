@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from ..scheduler import TaskCrashed
 from .arguments import UsageError, build_parser
 from .checks import check_level, check_run, config_from
+from .link import LinkError, expand
 from .modes import FAILED, run_mode
 
 USAGE_ERROR = 2
@@ -72,14 +73,14 @@ def main(argv: Sequence[str] | None = None, prog: str = "async-burgers") -> int:
 
 
 async def web_main(argv: Sequence[str] = ()) -> int:
-    """The browser build's entry (pygbag, see docs/web.md): awaited, never ``asyncio.run``
+    """The web page's entry (game/web/browser.py, docs/web.md): awaited, never ``asyncio.run``
     inside, because the page already runs the event loop (and owns its signals)."""
     parser = build_parser("main.py")
     try:
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(expand(argv))
         config = config_from(args)
         check_run(args, config)
-    except UsageError as error:
+    except (UsageError, LinkError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -96,12 +97,12 @@ def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
         return run_script(words[1:], prog)
     parser = build_parser(prog)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(expand(words))
         args.prog = parser.prog  # error lines name the program as it was run
         config = config_from(args)
         check_run(args, config)
         check_level(args)
-    except UsageError as error:
+    except (UsageError, LinkError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     try:

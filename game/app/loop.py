@@ -1,7 +1,8 @@
 """The main loop as a coroutine, so the same game runs on the desktop and in a browser.
 
-pygbag (pygame in a web page) needs the loop to be an ``async def`` that hands control
-back once a frame with ``await asyncio.sleep(0)``: the page draws and takes input then.
+The web page (Pyodide, game/web/) needs the loop to be an ``async def`` that hands control
+back once a frame with ``await asyncio.sleep(0)``: the page draws and takes input then
+(its pygame makes that turn wait for the browser's next animation frame).
 On the desktop ``asyncio.run`` drives it and the ``await`` costs a few microseconds.
 See docs/web.md.
 """

@@ -1,17 +1,17 @@
-"""Holding LEFT: the day played backwards at the full frame rate, exactly.
+"""Time travel: any moment already lived is drawn again from the day's records.
 
-Coroutines cannot be copied, so a moment of the past is reached only by re-running the day
-from its seed. Doing that every frame is too slow late in the day (a one-hour day takes
-~85 ms to re-run), so while LEFT is held the ``Rewinder`` re-runs the day *once per window*
-of ``WINDOW`` ticks, in fresh worlds of its own, and has the scene draw each tick of that
-window from them: the very painters, on the very model of that tick, so the frames are the
-ones an exact seek would draw. Playing backwards then shows those frames one a tick, while
-the next window down is prepared a slice at a time within each frame's spare budget.
-While it lasts, the game's own objects are frozen out of the garbage collector's sight
-(``gc.freeze``): its full collections over a late day's heap would cost a frame or two.
+Coroutines cannot be copied, so the past cannot be resumed; it need not be, to be shown.
+Every world of the day keeps a journal of its changes (``scheduler/journal.py``), so the
+window reads a past tick through ``past_worlds``: ghosts of the live shops and houses that
+answer every read as it was then, found by bisection, whatever the distance. A seek, a
+held LEFT and a drag along the timeline cost a frame's drawing, not a re-run of the day.
 
-When LEFT is let go (or any other input comes), the window seeks exactly to the tick shown,
-so the code view and the inspector have the real coroutine frames again.
+Only the panels that show live coroutines (the inspector, the code view, the charts; or a
+day where a plain blocking call held the loop) still need the real model at that tick:
+``exact_worlds`` re-runs the day aside from its seed for them, and while LEFT is held the
+``Rewinder`` draws their frames ahead, a window of ticks per re-run, in fresh worlds of
+its own: the very painters, on the very model of that tick. While it lasts, the game's own
+objects are frozen out of the garbage collector's sight (``gc.freeze``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,20 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from ..scheduler.journal import Past
+from .clock import TICK
+
 if TYPE_CHECKING:
+    from ..house import House
+    from ..shop import Shop
     from .timekeeper import Time as Game
+
+Worlds = tuple["dict[str, Shop]", "dict[str, House]"]
+COROUTINE_PANELS = ("inspector", "code", "charts")  # they read the running model itself
 
 WINDOW = 45  # ticks drawn per re-run of the day (at most two windows of frames are kept)
 FIRST = 12  # the first window is short: ready within the hold delay, late in the day too
@@ -32,43 +40,102 @@ SLICE = 1800  # ticks of re-run per step of the producer (~1 ms late in a one-ho
 BUDGET = 0.009  # seconds of a frame the producer may use (the frame's budget is 16.7 ms)
 
 
+def past_worlds(live: Worlds, tick: int) -> Worlds:
+    """The day's worlds as they were at ``tick`` (at most the tick they have run to)."""
+    shops, houses = live
+    now = tick * TICK
+
+    def ghost(world: Shop | House) -> object:
+        return Past(world.journal, tick, now).of(world)  # type: ignore[arg-type]
+
+    return (
+        {m: ghost(s) for m, s in shops.items()},  # type: ignore[misc]
+        {m: ghost(h) for m, h in houses.items()},  # type: ignore[misc]
+    )
+
+
+def live_panels_of(window: Any) -> str:
+    """The panels of live coroutines open in the window (its sections by name), in words."""
+    shown = []
+    for name in COROUTINE_PANELS:
+        try:
+            if window.panel(name).visible:
+                shown.append(name)
+        except KeyError:  # a window without that panel
+            pass
+    return ", ".join(shown)
+
+
+def release(worlds: Worlds) -> None:
+    """Done with these ghosts: their pasts let go of them (a ghost and its past refer to
+    each other; cut, reference counting frees them at once, no collector needed)."""
+    for world in [*worlds[0].values(), *worlds[1].values()]:
+        past = getattr(world, "_ghost_in", None)
+        if past is not None:
+            past.release()
+
+
+def exact_reason(game: Game) -> str:
+    """Why the past cannot be drawn from records now ("" when it can): a panel that shows
+    live coroutines is open (``Time.live_panels``), or a plain blocking call once held a
+    loop of the day."""
+    panels = game.live_panels()
+    if panels:
+        return f"{panels} show live coroutines"
+    shops, houses = game.live
+    for world in [*shops.values(), *houses.values()]:
+        if world.journal is not None and world.journal.exact_only:
+            return world.journal.exact_only
+    return ""
+
+
+def exact_worlds(game: Game, tick: int) -> Worlds:
+    """Worlds of this day really run to ``tick``, kept aside from the live ones: on from
+    the last ones when ``tick`` is later, else rebuilt from the seed."""
+    kept: tuple[int, Worlds] | None = getattr(game, "_exact", None)
+    if kept is not None and kept[0] <= tick:
+        at, worlds = kept
+    else:
+        if kept is not None:
+            close(kept[1])
+            gc.unfreeze()  # the day's objects were frozen (``Time._run_to``): let these go
+        at, worlds = 0, game.new_worlds()
+    game.run_worlds(*worlds, at, tick)
+    game._exact = (tick, worlds)  # type: ignore[attr-defined]
+    return worlds
+
+
+def drop_exact(game: Game) -> None:
+    kept: tuple[int, Worlds] | None = getattr(game, "_exact", None)
+    if kept is not None:
+        close(kept[1])
+        gc.unfreeze()
+    game._exact = None  # type: ignore[attr-defined]
+
+
+def close(worlds: Worlds) -> None:
+    for world in [*worlds[0].values(), *worlds[1].values()]:
+        world.kernel.close()
+
+
 class Rewinder:
     """Frames of the past, drawn ahead of need: ``step`` shows the tick before the one
     shown, ``pump`` prepares the next window down within a time budget."""
 
-    def __init__(self, game: Game, frames: dict[int, pygame.Surface] | None = None) -> None:
+    def __init__(self, game: Game) -> None:
         self.game = game
         self.shown = game.ticks  # the tick on screen
         self.image: pygame.Surface | None = None  # its frame, once one has been stepped to
-        self.frames = frames or {}
+        self.frames: dict[int, pygame.Surface] = {}
         self.low = max(0, self.shown - FIRST)  # the first tick of the window being made
         self.high = self.shown  # ... and the tick after its last
-        self._producer: Iterator[None] | None = (
-            None if frames is not None else self._produce(self.low, self.high)
-        )
+        self._producer: Iterator[None] | None = self._produce(self.low, self.high)
         self._cost = 0.0  # wall seconds of the producer's last step
         gc.freeze()  # the game's own objects: the collector need not scan them meanwhile
 
     def close(self) -> None:
         """The hold is over: the collector sees everything again."""
         gc.unfreeze()
-
-    @classmethod
-    def primed(cls, game: Game, target: int) -> Rewinder:
-        """LEFT pressed: the exact seek to ``target`` re-runs the day from the seed anyway,
-        so on its way it draws the ``FIRST`` ticks below ``target``: a hold then starts
-        with frames ready, and a tap costs only those few draws more than the seek."""
-        shops, houses = game.new_worlds()
-        low = max(0, target - FIRST)
-        game.run_worlds(shops, houses, 0, low)
-        frames, ticks = {}, low
-        for tick in range(low, target):
-            game.run_worlds(shops, houses, ticks, tick)
-            ticks = tick
-            frames[tick] = game.render_with(shops, houses, tick)
-        game.run_worlds(shops, houses, ticks, target)
-        game.seek(target, (shops, houses))
-        return cls(game, frames)
 
     def step(self) -> bool:
         """One tick back (False at the start of the day). A frame not yet drawn is drawn

@@ -29,18 +29,25 @@ def configure(game: Game, args: argparse.Namespace) -> None:
     if args.story:
         stage.shop_scene.start_story()
     level = getattr(args, "level", None)
+    moment = getattr(args, "open_at", None)  # a link's t=
     if level is not None:
         stage.start_level(level)
-        if args.screenshot or getattr(args, "record", None):
+        if args.screenshot or getattr(args, "record", None) or moment is not None:
             stage.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
         if getattr(args, "code", None) is not None:
             stage.level_scene.watch_file(args.code)  # FILE's actors, replayed when saved
+    if moment is not None and not args.screenshot:
+        (stage.level_scene if level is not None else game.time).advance_to(moment)
+        game.time.paused = True  # a link's moment (t=): opened on that frame, paused
 
 
 def welcome_first_run(game: Game, args: argparse.Namespace) -> None:
     """The first screen on a player's very first run (a recording, a scripted ``--frames``
-    run, or a level or the story asked for on the command line, goes straight to it)."""
+    run, a level, the story or a link's moment asked for on the command line, goes
+    straight to it)."""
     if getattr(args, "record", None) or getattr(args, "level", None) or args.story:
+        return
+    if getattr(args, "open_at", None) is not None:
         return
     if getattr(args, "frames", 0):  # a scripted run of N frames: nobody there to read it
         return

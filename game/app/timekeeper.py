@@ -4,13 +4,17 @@ Both shops and both houses are simulated in lockstep from the same seed, so TAB 
 split screen) compares the same couples at the same virtual moment. The model only ever
 moves in whole ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, never a
 longer one, and pausing stops the ticks altogether. Seeking, one tick back, HOME, the
-story's beats and the timeline's marks are all here; the rewinder (``rewind.py``) sits
-beside it for a held LEFT. Scenes ask this object; it knows no scene, no key, no panel.
+story's beats and the timeline's marks are all here. The live worlds only ever go forward,
+recording as they go: a moment already lived is read back from their records
+(``rewind.past_worlds``), so seeking back, a held LEFT and a timeline drag re-run nothing;
+the rewinder (``rewind.py``) sits beside it for the panels that need live coroutines.
+Scenes ask this object; it knows no scene, no key, no panel.
 """
 
 from __future__ import annotations
 
 import copy
+import gc
 import sys
 from collections.abc import Callable
 
@@ -18,13 +22,14 @@ import pygame
 
 from ..house import House, HouseConfig
 from ..i18n import _
+from ..scheduler.journal import Journal
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..shop.people import Couple
 from ..shop.story import Beat
 from .clock import FPS, TICK, tick_of
 from .follow import Follow, resolve
 from .keys import HOLD_DELAY
-from .rewind import Rewinder
+from .rewind import Rewinder, drop_exact, exact_reason, exact_worlds, past_worlds, release
 from .story_mode import StoryMode
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -36,10 +41,18 @@ Worlds = tuple[dict[str, Shop], dict[str, House]]
 Painter = Callable[[pygame.Surface], None]
 
 
-def build_worlds(config: ShopConfig) -> Worlds:
-    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses."""
-    shops = {m: Shop(config.with_mode(m), strict=False) for m in MODES}
-    houses = {m: House(HouseConfig(mode=m, seed=config.seed), strict=False) for m in MODES}
+def build_worlds(config: ShopConfig, *, record: bool = False) -> Worlds:
+    """The game's worlds at virtual time 0, all from the one seed: both shops, both houses;
+    ``record``: each keeps a journal of its changes, so its past can be drawn again."""
+
+    def journal() -> Journal | None:
+        return Journal(tick_of) if record else None
+
+    shops = {m: Shop(config.with_mode(m), strict=False, journal=journal()) for m in MODES}
+    houses = {
+        m: House(HouseConfig(mode=m, seed=config.seed), strict=False, journal=journal())
+        for m in MODES
+    }
     for shop in shops.values():
         shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
         shop.record_wakes()  # who woke whom: the scene's arrows
@@ -95,6 +108,7 @@ class Time:
         self.held_for = 0.0  # wall seconds a repeat key has been held
         self.story: StoryMode | None = None
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
+        self._frozen = False  # the day's objects out of the collector's sight (see _run_to)
         self.say = say
         self.unsay: Callable[[str], None] = lambda reason: None  # a notice's reason is gone
         self.painter: Painter | None = None
@@ -103,13 +117,14 @@ class Time:
         self.on_seek: Callable[[], None] = lambda: None
         self.on_story_end: Callable[[], None] = lambda: None  # the story's last card is gone
         self.follow: Callable[[], Follow] = lambda: None  # who the marks are about
-        self.shops: dict[str, Shop] = {}
-        self.houses: dict[str, House] = {}
+        self.live_panels: Callable[[], str] = lambda: ""  # open panels of live coroutines
+        self.live: Worlds = ({}, {})  # the worlds at the furthest tick, recording
         self.restart()
 
     # -- the worlds -------------------------------------------------------------------
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
+        self._thaw()
         self._drop_rewind()
         self.horizon = 0  # the furthest tick this day has been run to
         self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
@@ -118,24 +133,54 @@ class Time:
         self.reported_crashes = 0
         self.on_restart()
 
-    def _build_worlds(self, worlds: Worlds | None = None) -> None:
-        """Both shops and both houses at virtual time 0 (or ``worlds``), the old closed."""
+    def _build_worlds(self) -> None:
+        """Both shops and both houses at virtual time 0, recording; the old ones closed."""
         self.close()
-        self.shops, self.houses = worlds or build_worlds(self.config)
+        drop_exact(self)
+        self.live = build_worlds(self.config, record=True)
+        self.shown: Worlds | None = None  # worlds to draw instead (the rewinder's)
+        self._past: tuple[int, Worlds] | None = None
         self.ticks = 0
         self.accumulator = 0.0
 
     def close(self) -> None:
         """Stop both shops and houses: every coroutine is closed now (its ``finally`` runs).
         Not after Ctrl-C struck mid-tick: a kernel interrupted inside its own code is left."""
-        for shop in self.shops.values():
+        self._thaw()
+        shops, houses = self.live
+        for shop in shops.values():
             shop.kernel.close()
-        for house in self.houses.values():
+        for house in houses.values():
             house.close()
 
     def new_worlds(self) -> Worlds:
-        """Fresh worlds of this day at tick 0 (for re-running the past on the side)."""
+        """Fresh worlds of this day at tick 0, not recording (to re-run the past aside)."""
         return build_worlds(self.config)
+
+    @property
+    def worlds(self) -> Worlds:
+        """The day at the tick shown: the live worlds at the furthest tick run, else the
+        day as it was then, read back from its records (``rewind.past_worlds``); with a
+        panel of live coroutines open, the day really run to then, aside."""
+        if self.shown is not None:
+            return self.shown
+        if self.ticks >= self.horizon:
+            return self.live
+        if exact_reason(self):
+            return exact_worlds(self, self.ticks)
+        if self._past is None or self._past[0] != self.ticks:
+            if self._past is not None:
+                release(self._past[1])  # its ghosts go as soon as nobody holds one
+            self._past = (self.ticks, past_worlds(self.live, self.ticks))
+        return self._past[1]
+
+    @property
+    def shops(self) -> dict[str, Shop]:
+        return self.worlds[0]
+
+    @property
+    def houses(self) -> dict[str, House]:
+        return self.worlds[1]
 
     @property
     def shop(self) -> Shop:
@@ -161,13 +206,20 @@ class Time:
             self.paused = True
 
     def _run_to(self, ticks: int) -> None:
-        """Run the game's worlds on to tick ``ticks``; the furthest run knows the marks."""
-        run_worlds(self.shops, self.houses, self.ticks, ticks)
-        self.ticks = max(self.ticks, ticks)
-        if self.ticks >= self.horizon:  # the furthest run knows the day's marks so far
-            self.horizon = self.ticks
-            self._marks = {m: (s.beats, s.display.history) for m, s in self.shops.items()}
-            self._horizon_shops = dict(self.shops)  # where the followed couple's beats run on
+        """Show tick ``ticks``: a moment already lived is read back from the records; only
+        further than the day has been do the live worlds run on (the marks with them)."""
+        if ticks > self.horizon:
+            shops, houses = self.live
+            run_worlds(shops, houses, self.horizon, ticks)
+            # the day's records only ever grow, and hold all it did: out of the cyclic
+            # collector's sight until the day ends, or its full passes over a long day's
+            # heap would stall frames (what dies meanwhile is still freed as it goes)
+            gc.freeze()
+            self._frozen = True
+            self.horizon = ticks
+            self._marks = {m: (s.beats, s.display.history) for m, s in shops.items()}
+            self._horizon_shops = dict(shops)  # where the followed couple's beats run on
+        self.ticks = ticks
 
     def advance_to(self, seconds: float) -> None:
         while self.now + 1e-9 < seconds:
@@ -188,7 +240,8 @@ class Time:
                 break
 
     def _report_crashes(self) -> None:
-        worlds = [*self.shops.values(), *self.houses.values()]
+        shops, houses = self.live  # a crash is told when it happens, at the furthest tick
+        worlds = [*shops.values(), *houses.values()]
         if sum(len(world.kernel.crashes) for world in worlds) == self.reported_crashes:
             return  # the usual case, every tick: nothing new
         crashes = [t for world in worlds for t in world.kernel.crashes]
@@ -199,23 +252,14 @@ class Time:
         self.reported_crashes = len(crashes)
 
     # -- time travel ------------------------------------------------------------------
-    def seek(self, ticks: int, worlds: Worlds | None = None) -> None:
+    def seek(self, ticks: int) -> None:
         """Show the day at tick ``ticks``: everything (sprites, HUD, panels, story card) as
-        it was then. Forward runs the live worlds on; back rebuilds them from the seed and
-        re-simulates (coroutines cannot be copied, but the day is deterministic), unless
-        ``worlds`` of this day already run to ``ticks`` are handed in."""
+        it was then. A moment already lived is read back from the day's records, whatever
+        the distance; further on, the live worlds run on to it."""
         ticks = max(0, int(ticks))
-        self._drop_rewind()  # a live model from here on
-        if worlds is not None:
-            self._build_worlds(worlds)
-            self.ticks = ticks
-        elif ticks < self.ticks:
-            self._build_worlds()
+        self._drop_rewind()
         self._run_to(ticks)
         self.accumulator = 0.0
-        self.reported_crashes = sum(
-            len(w.kernel.crashes) for w in [*self.shops.values(), *self.houses.values()]
-        )  # already told, before the seek
         if self.story is not None:
             self.story.sync(self.shop, self.ticks, TICK)
             if self.story.card is not None:
@@ -228,42 +272,49 @@ class Time:
         """The scene as it would be drawn at tick ``ticks`` from other worlds of this same
         day (the rewinder's): the same painters and panels, on that model; the story's
         card as it is at that tick. The overlay (help, notices) is not in it."""
-        saved = (self.shops, self.houses, self.ticks, self.story)
+        saved = (self.shown, self.ticks, self.story)
         assert self.canvas is not None, "render_with needs the canvas it draws like"
         frame = pygame.Surface(self.canvas.get_size(), 0, self.canvas)
         try:
-            self.shops, self.houses, self.ticks = shops, houses, ticks
+            self.shown, self.ticks = (shops, houses), ticks
             if self.story is not None:
                 self.story = copy.copy(self.story)
                 self.story.sync(self.shop, ticks, TICK)
             if self.painter is not None:
                 self.painter(frame)
         finally:
-            self.shops, self.houses, self.ticks, self.story = saved
+            self.shown, self.ticks, self.story = saved
         return frame
 
     def step_back(self) -> None:
-        """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
-        plays backwards from the rewinder's frames (``rewind.py``)."""
+        """LEFT while paused: exactly one tick back, the mirror of RIGHT; held, the day
+        plays backwards, a tick a frame, read back from its records. Only while a panel
+        shows live coroutines are its frames drawn ahead by the rewinder (``rewind.py``)."""
         if not self.paused:
             self.say_pause_first()
             return
         if self.rewind is not None and self.held_for > HOLD_DELAY:
             self.rewind.step()
-        elif self.ticks > 0:  # the exact seek, drawing the ticks below on its way (a hold)
-            self.rewind = Rewinder.primed(self, self.ticks - 1)
+        elif self.ticks > 0:
+            self.seek(self.ticks - 1)
 
     def prepare_rewind(self) -> None:
-        """LEFT is held: a rewinder (pumped each frame) prepares the past ahead of need."""
-        if self.rewind is None:
+        """LEFT is held: with a panel of live coroutines open, a rewinder (pumped each
+        frame) prepares their past ahead of need; else the records need no preparing."""
+        if self.rewind is None and exact_reason(self):
             self.rewind = Rewinder(self)
 
     def stop_rewind(self) -> None:
-        """Back from the rewinder's frames to a live model, exactly at the tick shown."""
+        """Back from the rewinder's frames to the day at the tick shown."""
         rewind = self.rewind
         self._drop_rewind()
         if rewind is not None and rewind.shown != self.ticks:
             self.seek(rewind.shown)
+
+    def _thaw(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
     def _drop_rewind(self) -> None:
         if self.rewind is not None:

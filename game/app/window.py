@@ -31,6 +31,7 @@ from .clock import FPS, TICK
 from .keys import HOLD_DELAY, SHOP, Binding, find
 from .loop import main_loop
 from .overlay import Overlay, describe
+from .rewind import live_panels_of
 from .scenes import Scene
 from .score import Score
 from .score import load as load_score
@@ -79,6 +80,7 @@ class Game(Shortcuts):
         time.unsay = self.overlay.unsay
         time.on_story_end = lambda: setattr(stage.shop_scene, "split", True)  # compare them
         time.follow = lambda: stage.shop_scene.follow if SHOP in stage.scenes else None
+        time.live_panels = lambda: live_panels_of(self)  # the past of those is re-run
         stage.on_restart()  # the scenes' views of the first day
 
     def close(self) -> None:
@@ -182,6 +184,12 @@ class Game(Shortcuts):
     def action_quit(self) -> None:
         self.running = False
 
+    def action_copy_link(self) -> None:
+        """K: the link of this moment (game/app/link.py), copied and shown."""
+        from .link import share
+
+        share(self)
+
     def action_snap(self) -> None:
         """F12: save the screen; if that fails, say why on screen and play on."""
         try:
@@ -255,7 +263,7 @@ class Game(Shortcuts):
         return asyncio.run(self.run_async(max_frames))
 
     async def run_async(self, max_frames: int = 0) -> int:
-        """The loop as a coroutine awaiting once a frame (pygbag runs it in a browser)."""
+        """The loop as a coroutine awaiting once a frame (the web page awaits it)."""
         return await main_loop(self, FPS, max_frames)
 
 

@@ -105,22 +105,36 @@ MEANINGS = {
    When the cost target is missed, the run profiles the 4 h day once and names the
    functions with the most own time.""",
     "timetravel": """\
-6. **Time travel** (issue 11). A real `Game` at default settings, paused, timeline up.
-   *seek*: `game.seek(tick)` back from 30 ticks after the tick (both shops and both
-   houses rebuilt from the seed and re-run in chunks cut only at the prune ticks), then
-   `game.draw()` and a flip; to 25 moments drawn at random from a one-hour day, and 25
-   times to minute 10. *held LEFT*: the real loop (`game.frame` + flip) with a LEFT
-   press posted and the key then held, from minute 10, 30 and 60; frames timed after the
-   hold delay, each one tick further back, shown from frames the rewinder drew ahead
-   (`game/app/rewind.py`: one re-run of the day per 45 ticks, the first 12 drawn by the
-   press's own exact seek, the rest a slice per frame within a 9 ms budget). Wall time:
-   on a shared machine a frame can lose the core to other processes.""",
+6. **Time travel** (issues 11 and 24). Every world of the day keeps a journal of its
+   changes (`game/scheduler/journal.py`); a moment already lived is drawn from ghosts of
+   the live worlds read back at that tick (`game/app/rewind.py`), so nothing here re-runs
+   the day. *run 1 virtual hour on*: a fresh day's four worlds run one virtual hour,
+   recording and not, taking turns (going past the horizon still runs the model).
+   *records kept*: the Python heap (`tracemalloc`) the journals add, per virtual hour,
+   measured over 20 virtual minutes. Then a real `Game` at default settings, paused,
+   timeline up, is run **three virtual days** on (`--quick`: two hours) and: *seek to X
+   from anywhere*: `game.seek(X)` from a random moment of the day, then `game.draw()` and
+   a flip, 25 times each to minute 10, minute 60 and hour 24, and 25 random pairs;
+   *held LEFT*: the real loop (`game.frame` + flip) with a LEFT press posted and the key
+   held, from the same three moments, frames timed after the hold delay (each one tick
+   further back), and the process's RSS at most above what it was before the press;
+   *timeline drag*: the mouse pressed on the strip's right end and dragged to its left,
+   one motion a frame (each frame lands on another moment of the three days). The panels
+   of live coroutines (inspector, code view, charts) still re-run the past aside and are
+   closed here. Wall time: on a shared machine a frame can lose the core to others.""",
 }
 
 HISTORY = """\
 ## Earlier misses, and what fixed them
 
 Kept for the reasons behind the code; the current figures are the ones above.
+
+- *a seek back in a one-hour day: 152 ms median (p99 244 ms), to minute 10 48 ms; held
+  LEFT from minute 60: 9 of 240 frames over 16.7 ms, the worst 393 ms, +287 MB; a drag
+  backwards ~12 fps late in an hour* (issue 24, on a busy machine). Every seek back
+  re-ran both shops and both houses from the seed; held LEFT re-ran the day every 30
+  ticks and kept pre-drawn frames. Now the past is read back from records
+  (`game/scheduler/journal.py`), whatever the distance.
 
 - *ours vs SimPy on M/M/3: 0.87x; vs asyncio per switch: 0.96x.* `Kernel.run()` called
   `run_until` once per distinct wake-up time, and every `await sleep()` built three

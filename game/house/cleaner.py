@@ -11,6 +11,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ..scheduler import sleep
+from ..scheduler.journal import Recorded
 from ..shop.people import Point, Segment, Timeline
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ EPS = 1e-9
 GLIDE = 0.7  # seconds to slide to the next dust pile while mopping (no extra time)
 
 
-class Cleaner:
+class Cleaner(Recorded):
     """You, or one of the helpers: position, pose, facing and a timeline of what they did."""
 
     role = "cleaner"
@@ -30,8 +31,8 @@ class Cleaner:
         self.name = name
         self.room = room  # the room they are in
         self.going_to: Room | None = None  # the room they are walking to, while switching
-        self.pos: Point = room.spec.spot
-        self.segment = Segment(self.pos, self.pos, 0.0, 0.0)
+        spot = room.spec.spot
+        self.segment = Segment(spot, spot, 0.0, 0.0)
         self.pose = "idle"
         self.pose_since = 0.0
         self.facing = 1  # +1 right, -1 left
@@ -43,6 +44,11 @@ class Cleaner:
         return f"<cleaner {self.name} in {self.room.name}>"
 
     # -- what the view reads ---------------------------------------------------------
+    @property
+    def pos(self) -> Point:
+        """Where they are, or where their walk ends (kept once: in the walk itself)."""
+        return self.segment.b
+
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
 
@@ -65,7 +71,6 @@ class Cleaner:
         now = self.house.now
         self.face(target)
         self.segment = Segment(self.pos, target, now, now + seconds)
-        self.pos = target
 
     # -- verbs that take time --------------------------------------------------------
     async def walk_to(self, target: Point) -> None:
@@ -73,7 +78,6 @@ class Cleaner:
         duration = math.dist(self.pos, target) / self.house.config.walk_speed
         self.face(target)
         self.segment = Segment(self.pos, target, now, now + duration)
-        self.pos = target
         if duration > 0:
             self.set_pose("walk")
             await sleep(duration)

@@ -19,6 +19,7 @@ import math
 from random import Random
 
 from ..scheduler import Kernel
+from ..scheduler.journal import Journal, RecList, Recorded
 from . import actors
 from .cleaner import EPS, Cleaner
 from .config import CONCURRENT, HouseConfig
@@ -27,7 +28,7 @@ from .layout import ROOMS, Point, RoomSpec, route
 PILES = 4  # dust piles per room; each goes when its share of the work is done
 
 
-class Room:
+class Room(Recorded):
     """One room to clean: how much work it needs, how much is done, who mops it when."""
 
     def __init__(self, spec: RoomSpec, work: float, piles: list[Point]) -> None:
@@ -35,7 +36,8 @@ class Room:
         self.work = work  # seconds of mopping it needs in all
         self.done = 0.0  # seconds of mopping finished before the current stroke
         self.stroke: tuple[float, float] | None = None  # (start, end) of the mopping now
-        self.strokes: list[tuple[float, float, str]] = []  # (start, end, who): the history
+        # (start, end, who): the history
+        self.strokes: list[tuple[float, float, str]] = RecList(grow=True)
         self.mopper: Cleaner | None = None
         self.finished_at: float | None = None
         self.piles = piles  # dust pile spots, left to right
@@ -120,12 +122,24 @@ def scatter_piles(spec: RoomSpec, rng: Random) -> list[Point]:
     ]
 
 
-class House:
-    """One house, cleaned concurrently (one cleaner) or in parallel (a helper per room)."""
+class House(Recorded):
+    """One house, cleaned concurrently (one cleaner) or in parallel (a helper per room).
+    With a ``journal``, its changes are recorded by tick, like the shop's."""
 
-    def __init__(self, config: HouseConfig | None = None, *, strict: bool = True) -> None:
+    def __init__(
+        self,
+        config: HouseConfig | None = None,
+        *,
+        strict: bool = True,
+        journal: Journal | None = None,
+    ) -> None:
+        if journal is not None:
+            journal.activate()
+        self.journal = journal
         self.config = config or HouseConfig()
         self.kernel = Kernel(strict=strict)
+        if journal is not None:
+            journal.watch(self.kernel)
         self.concurrent = self.config.mode == CONCURRENT
         rng = Random(f"dust-{self.config.seed}")
         self.rooms = [
@@ -142,6 +156,8 @@ class House:
                 name = "you" if room.index == 0 else f"helper {room.index}"
                 me = self._hire(name, room)
                 self.kernel.spawn(actors.helper(self, me, room), name, group="cleaners", actor=me)
+        if journal is not None:
+            journal.built()
 
     def _hire(self, name: str, room: Room) -> Cleaner:
         me = Cleaner(self, name, room)

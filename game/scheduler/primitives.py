@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from .journal import RecDeque
 from .traps import Marker
 from .waitqueue import Waitable, WaitQueue
 
@@ -97,7 +98,7 @@ class Queue(Waitable, Generic[T]):
         if capacity < 0:
             raise ValueError(f"queue capacity must be >= 0, got {capacity}")
         self.capacity = capacity
-        self.items: deque[T] = deque()
+        self.items: deque[T] = RecDeque()  # the view shows a queue's items at any tick
         self._handed = 0  # items handed to getters that have not run yet
         self._reserved = 0  # places handed to putters that have not run yet
         self._getters = WaitQueue(self, "put", self._handback)

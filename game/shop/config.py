@@ -83,6 +83,8 @@ LIMITS: dict[str, Range] = {
 class ShopConfig:
     """Times are virtual seconds, distances world pixels (the scene is 1280x720)."""
 
+    _as_is = True  # fixed for the day
+
     mode: str = CONCURRENT
     seed: int = 1
     cashiers: int = 1  # concurrent shop: order takers

@@ -13,6 +13,7 @@ from random import Random
 from typing import TYPE_CHECKING
 
 from ..scheduler import Event, sleep
+from ..scheduler.journal import RecList, Recorded
 from .person import Person, Point, Timeline
 from .places import OrderRequest
 from .story import STEPS, Beat
@@ -30,6 +31,8 @@ SIDE_BY_SIDE = 17.0  # a couple stands this far either side of its spot: you lef
 class CouplePlan:
     """What is decided at the door (from the arrival RNG), so both shops get the same couple."""
 
+    _as_is = True  # decided at the door, never changed
+
     index: int  # arrival number, from 1
     arrive_at: float
     cook_time: float
@@ -39,7 +42,7 @@ class CouplePlan:
 
 
 @dataclass(eq=False)
-class Couple:
+class Couple(Recorded):
     """'You and your crush': two people who arrive, order, wait, eat and leave together."""
 
     plan: CouplePlan
@@ -60,7 +63,8 @@ class Couple:
     burgers_eaten: int = 0
     caption: str = ""  # what the story says they are doing now
     caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
-    beats: list[Beat] = field(default_factory=list)  # their own story's beats, as they came
+    # their own story's beats, as they came
+    beats: list[Beat] = field(default_factory=lambda: RecList(grow=True))
 
     @cached_property
     def rng(self) -> Random:

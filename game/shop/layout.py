@@ -25,6 +25,8 @@ DISPLAY = (812, 38, 230, 140)
 class Table:
     """A round table with two stools; ``seats`` are where each of the couple sits."""
 
+    _as_is = True  # fixed for the day
+
     index: int
     center: Point
     seats: tuple[Point, Point]
@@ -33,6 +35,8 @@ class Table:
 @dataclass(frozen=True)
 class Station:
     """Where one member of staff serves: behind the counter, and the customer's spot."""
+
+    _as_is = True  # fixed for the day
 
     index: int
     staff_spot: Point  # feet of the server behind the counter
@@ -43,6 +47,8 @@ class Station:
 
 @dataclass(frozen=True)
 class Layout:
+    _as_is = True  # fixed for the day
+
     mode: str
     line: list[Point]
     stations: list[Station]

@@ -18,6 +18,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..scheduler.journal import RecArray, Recorded, SortedRecArray
 from .metrics import waiting_split
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class Departed(NamedTuple):
         return f"couple #{self.index}"
 
 
-class Departures:
+class Departures(Recorded):
     """Every departed couple, one row each, in the order they left.
 
     ``len``, indexing and iteration give ``Departed`` records. ``latest(n)`` gives the
@@ -59,7 +60,7 @@ class Departures:
     """
 
     def __init__(self) -> None:
-        self.index = array("q")
+        self.index = RecArray("q")  # its length: how many had left, at any tick
         self.arrived = array("d")
         self.turn_at = array("d")
         self.ordered_at = array("d")
@@ -142,7 +143,7 @@ class Departures:
         return [self[row] for _, row in sorted(self._latest)[-count:]] if count > 0 else []
 
 
-class Served:
+class Served(Recorded):
     """Every couple that got their burgers: when, and how long after paying.
 
     ``times`` only grows at its end (virtual time never goes back), so "how many by t" is a
@@ -152,9 +153,10 @@ class Served:
     """
 
     def __init__(self) -> None:
-        self.times = array("d")
+        self.times = RecArray("d")
         self.indices = array("q")
-        self.waits = array("d")  # order paid -> burgers, ascending
+        self.waits = SortedRecArray("d")  # order paid -> burgers, ascending
+        self.wait_count = 0  # how many waits (read without the column)
         self.wait_sum = 0.0
         self._inside: dict[int, Couple] = {}
         self._inside_order: list[int] = []  # their numbers, ascending
@@ -168,6 +170,7 @@ class Served:
         if couple.ordered_at is not None:
             wait = now - couple.ordered_at
             insort(self.waits, wait)
+            self.wait_count += 1
             self.wait_sum += wait
         self._inside[couple.index] = couple
         insort(self._inside_order, couple.index)

@@ -6,10 +6,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from .people import Couple, Staff, Timeline
+    from .places import Line
     from .world import Shop
 
 WAIT_PHASES_FLIRT = ("flirting",)
@@ -108,21 +108,9 @@ class LabelTotal:
         return total
 
 
-class _Running:
-    """Per shop: what ``measure`` has already summed of the ever-growing records."""
-
-    def __init__(self) -> None:
-        self.line = StepArea()
-        self.idle: dict[int, LabelTotal] = {}
-
-    def utilisation(self, staff: Staff, now: float) -> float:
-        idle = self.idle.get(id(staff))
-        if idle is None:
-            idle = self.idle[id(staff)] = LabelTotal("idle")
-        return 1.0 - idle.total(staff.timeline, now) / now
-
-
-_RUNNING: WeakKeyDictionary[Shop, _Running] = WeakKeyDictionary()
+def utilisation(staff: Staff, now: float) -> float:
+    """The share of the day so far a member of staff was not idle."""
+    return 1.0 - staff.timeline.idle_so_far(now) / now
 
 
 def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | None:
@@ -141,16 +129,20 @@ def waiting_split(couple: Couple, now: float) -> tuple[float, float, float] | No
     )
 
 
-def measure(shop: Shop) -> Metrics:
+def in_line(line: Line, now: float) -> float:
+    """Couple-seconds spent in line until ``now`` (the area under its length)."""
+    t0, value = line.changes[-1]
+    return line.area + value * (now - t0)
+
+
+def measure(shop: Shop, *, p95: bool = True) -> Metrics:
     """The shop's figures now: the departed couples' running sums plus those inside.
 
-    Cost grows with the couples inside, not with the length of the day.
+    Cost grows with the couples inside, not with the length of the day. ``p95=False``:
+    no 95th percentile (NaN), for a reader that does not show it (the HUD, every frame).
     """
     now = shop.now
     gone, served = shop.departed, shop.served
-    running = _RUNNING.get(shop)
-    if running is None:
-        running = _RUNNING[shop] = _Running()
     line_wait_sum, line_waits = gone.line_wait_sum, gone.line_waits
     waiting, flirting, standing = gone.waiting, gone.flirting, gone.standing
     for couple in shop.couples:
@@ -162,8 +154,8 @@ def measure(shop: Shop) -> Metrics:
             waiting += split[0]
             flirting += split[1]
             standing += split[2]
-    busy = [running.utilisation(s, now) for s in shop.staff] if now > 0 else []
-    waits = len(served.waits)
+    busy = [utilisation(s, now) for s in shop.staff] if now > 0 else []
+    waits = served.wait_count
     return Metrics(
         mode=shop.config.mode,
         time=now,
@@ -172,12 +164,12 @@ def measure(shop: Shop) -> Metrics:
         departed=len(gone),
         throughput_per_min=len(served) / now * 60.0 if now > 0 else 0.0,
         mean_wait=served.wait_sum / waits if waits else 0.0,
-        p95_wait=percentile_of_sorted(served.waits, 95),
+        p95_wait=percentile_of_sorted(served.waits, 95) if p95 else math.nan,
         mean_line_wait=line_wait_sum / line_waits if line_waits else 0.0,
         flirt_share=flirting / waiting if waiting > 0 else 0.0,
         stand_share=standing / waiting if waiting > 0 else 0.0,
         staff_utilisation=sum(busy) / len(busy) if busy else 0.0,
-        mean_in_line=running.line.area(shop.line.changes, now) / now if now > 0 else 0.0,
+        mean_in_line=in_line(shop.line, now) / now if now > 0 else 0.0,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scheduler import sleep
+from ..scheduler.journal import RecList, Recorded
 
 if TYPE_CHECKING:
     from .places import Counter, PickupCounter
@@ -27,6 +28,8 @@ SEATED = frozenset(("sitting", "talking", "listening", "glancing", "eating"))
 @dataclass
 class Segment:
     """A straight walk from ``a`` at ``t0`` to ``b`` at ``t1``; the view interpolates it."""
+
+    _as_is = True  # never changed in place: a new walk is a new segment
 
     a: Point
     b: Point
@@ -43,7 +46,7 @@ class Segment:
 
 
 @dataclass
-class Phase:
+class Phase(Recorded):
     """One stretch of a timeline: ``label`` from ``start`` to ``end`` (None while it lasts)."""
 
     label: str
@@ -54,11 +57,14 @@ class Phase:
         return (self.end if self.end is not None else now) - self.start
 
 
-class Timeline:
+class Timeline(Recorded):
     """What someone did when: the metrics and the inspector's strips read this."""
 
     def __init__(self) -> None:
-        self.phases: list[Phase] = []
+        self.phases: list[Phase] = RecList(grow=True)
+        # seconds of the closed "idle" phases, added up as they close (in order, so the
+        # same floats as a walk over them): utilisation without a walk over the day
+        self.idle_done = 0.0
 
     def enter(self, label: str, now: float) -> None:
         if self.phases:
@@ -66,12 +72,26 @@ class Timeline:
             if last.end is None:
                 if last.label == label:
                     return
-                last.end = now
+                self._end(last, now)
         self.phases.append(Phase(label, now))
 
     def close(self, now: float) -> None:
         if self.phases and self.phases[-1].end is None:
-            self.phases[-1].end = now
+            self._end(self.phases[-1], now)
+
+    def _end(self, phase: Phase, now: float) -> None:
+        phase.end = now
+        if phase.label == "idle":
+            self.idle_done += phase.length(now)
+
+    def idle_so_far(self, now: float) -> float:
+        """Seconds idle until ``now``: the closed idle phases' sum plus the open one."""
+        total = self.idle_done
+        if self.phases:
+            last = self.phases[-1]
+            if last.end is None and last.label == "idle":
+                total += last.length(now)
+        return total
 
     @property
     def current(self) -> str:
@@ -90,7 +110,7 @@ class Timeline:
         return out
 
 
-class Person:
+class Person(Recorded):
     """Anyone with a body: where they walk and when, what they are doing since when, and
     what they hold. How that looks (sprite, facing, bubbles) is the view's business."""
 
@@ -98,7 +118,6 @@ class Person:
         self.shop = shop
         self.name = name
         self.role = role  # "boy", "girl", "cashier", "cook", "cashier_cook"
-        self.pos = pos  # where they are, or where their walk ends
         self.segment = Segment(pos, pos, 0.0, 0.0)
         self.activity = "standing"  # a word from ACTIVITIES
         self.since = shop.now  # when the activity began
@@ -111,6 +130,11 @@ class Person:
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
+
+    @property
+    def pos(self) -> Point:
+        """Where they are, or where their walk ends (kept once: in the walk itself)."""
+        return self.segment.b
 
     def position_at(self, t: float) -> Point:
         return self.segment.at(t)
@@ -131,7 +155,7 @@ class Person:
     def _remember(self) -> None:
         earlier = self.earlier
         if earlier is None:
-            earlier = self.earlier = []
+            earlier = self.earlier = RecList()
         earlier.append((self.activity, self.since, self.speaking))
         if len(earlier) > 4:
             del earlier[0]
@@ -152,7 +176,6 @@ class Person:
         distance = math.dist(self.pos, target)
         duration = distance / self.shop.config.walk_speed
         self.segment = Segment(self.pos, target, now, now + duration)
-        self.pos = target
         if duration > 0:
             self.doing("walking")
         return duration

@@ -16,6 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..scheduler import Event, Lock, Queue, Semaphore
+from ..scheduler.journal import RecDeque, RecDict, RecList, Recorded
 from .layout import Layout, Station, Table
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from .world import Shop
 
 
-class Line:
+class Line(Recorded):
     """The line to the counter(s). Only the first few spots are visible; the rest crowd in.
 
     Only the head of the line ever leaves it, so a couple's place in line is its join
@@ -33,18 +34,22 @@ class Line:
     def __init__(self, shop: Shop, layout: Layout) -> None:
         self.shop = shop
         self.layout = layout
-        self.couples: deque[Couple] = deque()
+        self.couples: deque[Couple] = RecDeque()
         self._joined: dict[int, int] = {}  # couple index -> join number
         self._moved: dict[int, Event] = {}
         self.joins = 0
         self.leaves = 0
-        self.changes: list[tuple[float, int]] = [(0.0, 0)]  # (time, length) for Little's law
+        # (time, length) for Little's law
+        self.changes: list[tuple[float, int]] = RecList([(0.0, 0)], grow=True)
+        self.area = 0.0  # couple-seconds in line up to the latest change
 
     def __len__(self) -> int:
         return len(self.couples)
 
     def _record(self) -> None:
-        self.changes.append((self.shop.now, len(self.couples)))
+        now, (t0, before) = self.shop.now, self.changes[-1]
+        self.area += before * (now - t0)  # the piece just closed, in order: same floats
+        self.changes.append((now, len(self.couples)))
 
     def place_of(self, couple: Couple) -> int:
         """0 for the head of the line, 1 for the couple behind it, ..."""
@@ -80,7 +85,7 @@ class Line:
             self._moved[behind.index].set()
 
 
-class Counter:
+class Counter(Recorded):
     """A till with someone behind it. ``requests`` is how couples reach the server."""
 
     def __init__(self, station: Station, kind: str) -> None:
@@ -99,7 +104,7 @@ class Counter:
         self.ready.set()
 
 
-class OrderRequest:
+class OrderRequest(Recorded):
     """A couple at the till: what they want, and the reply they wait for."""
 
     def __init__(self, couple: Couple, burgers: int) -> None:
@@ -115,13 +120,14 @@ class OrderRequest:
         self.reply.set()
 
 
-class Display:
+class Display(Recorded):
     """The wall board "ORDER # nn READY": shows the latest ready number."""
 
     def __init__(self) -> None:
         self.number: int | None = None
         self.changed_at = 0.0
-        self.history: list[tuple[float, int]] = []  # (when, number): the timeline's marks
+        # (when, number): the timeline's marks
+        self.history: list[tuple[float, int]] = RecList(grow=True)
         self._ready: dict[int, Event] = {}
 
     def shows(self, number: int) -> Event:
@@ -145,7 +151,7 @@ class Display:
         self._ready.pop(number, None)
 
 
-class PickupCounter:
+class PickupCounter(Recorded):
     """Where the cook puts trays down; each tray can only be taken by its number's holder.
 
     The counter has room for a few trays side by side (``slots``); a tray goes to the
@@ -159,8 +165,8 @@ class PickupCounter:
         self.layout = layout = shop.layout
         self.display = shop.display
         self.slots = max(1, len(layout.tray_spots))
-        self.trays: dict[int, Tray] = {}  # by number, in the order they were put down
-        self.slot_of: dict[int, int] = {}  # number -> place on the counter
+        self.trays: dict[int, Tray] = RecDict()  # by number, in the order they were put down
+        self.slot_of: dict[int, int] = RecDict()  # number -> place on the counter
         self._on_slot = [0] * self.slots  # how many trays lie on each place
         self._free = list(range(self.slots))  # a heap: the first free place comes first
         self.lock = Lock("pickup counter")
@@ -190,13 +196,13 @@ class PickupCounter:
         return tray
 
 
-class Tables:
+class Tables(Recorded):
     """Free tables, counted by a semaphore; the nearest free one is handed out."""
 
     def __init__(self, layout: Layout) -> None:
         self.all = layout.tables
         self.free = Semaphore(len(self.all), "free tables")
-        self.taken: dict[int, Couple] = {}
+        self.taken: dict[int, Couple] = RecDict()
 
     async def take(self, couple: Couple) -> Table:
         """Wait for a free table; the couple then has it (``couple.table``)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scheduler import Queue, block, run_in_worker
+from ..scheduler.journal import Recorded
 from .person import Person, Point, Timeline
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def recipe_for(order: Order) -> str:
 
 
 @dataclass(eq=False)
-class Order:
+class Order(Recorded):
     """Two burgers for one couple; ``number`` is the turn number (concurrent shop only)."""
 
     id: int
@@ -154,7 +155,7 @@ class Order:
 
 
 @dataclass(eq=False)
-class Tray:
+class Tray(Recorded):
     """The burgers, moving from grill to pickup counter (or station) to table."""
 
     order: Order

@@ -87,6 +87,8 @@ STEPS: dict[str, dict[str, Step]] = {
 class Beat:
     """One story beat as it happened: when, which, and the caption."""
 
+    _as_is = True  # plain values: the past reads it as it is
+
     time: float
     code: str
 

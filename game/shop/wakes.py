@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scheduler import Instrument, Task, Wake
+from ..scheduler.journal import RecDeque, Recorded
 
 if TYPE_CHECKING:
     from .world import Shop
@@ -35,12 +36,12 @@ class Handoff:
     what: str  # the waitable's name ("free counters"; the board's "display shows #6")
 
 
-class WakeLog(Instrument):
+class WakeLog(Recorded, Instrument):
     """The recent hand-overs between characters of one shop, oldest first."""
 
     def __init__(self, shop: Shop, keep: int = KEEP) -> None:
         self.shop = shop
-        self.handoffs: deque[Handoff] = deque(maxlen=keep)
+        self.handoffs: deque[Handoff] = RecDeque(maxlen=keep, grow=True)
 
     def woken(self, task: Task, wake: Wake) -> None:
         waker = wake.by.actor if wake.by is not None else None
@@ -59,5 +60,13 @@ class WakeLog(Instrument):
             )
 
     def since(self, start: float, end: float) -> list[Handoff]:
-        """Hand-overs with ``start < time <= end``, oldest first."""
-        return [h for h in self.handoffs if start < h.time <= end]
+        """Hand-overs with ``start < time <= end``, oldest first (they come in time
+        order: only the latest few are looked at)."""
+        found = []
+        for h in reversed(self.handoffs):
+            if h.time <= start:
+                break
+            if h.time <= end:
+                found.append(h)
+        found.reverse()
+        return found

@@ -10,6 +10,7 @@ from random import Random
 from typing import Any
 
 from ..scheduler import Kernel, Queue
+from ..scheduler.journal import Journal, RecDeque, RecList, Recorded
 from . import actors
 from .config import CONCURRENT, ShopConfig
 from .layout import layout_for
@@ -62,8 +63,11 @@ def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
         yield CouplePlan(index, t, cook, eat, palette, rng.getrandbits(32))
 
 
-class Shop:
-    """One shop, concurrent or parallel, driven by its own virtual-time kernel."""
+class Shop(Recorded):
+    """One shop, concurrent or parallel, driven by its own virtual-time kernel.
+
+    With a ``journal`` every change it makes is recorded by tick, so any moment already
+    lived can be drawn again from the records (``scheduler/journal.py``)."""
 
     def __init__(
         self,
@@ -72,10 +76,16 @@ class Shop:
         strict: bool = True,
         keep_log: bool = False,
         cast: Cast | None = None,
+        journal: Journal | None = None,
     ):
+        if journal is not None:
+            journal.activate()  # what the shop is built with is recorded as it changes
+        self.journal = journal
         self.config = config
         self.cast = cast  # None: the story's own actors
         self.kernel = Kernel(strict=strict)
+        if journal is not None:
+            journal.watch(self.kernel)
         self.layout = layout_for(config)
         self.concurrent = config.mode == CONCURRENT
         self.line = Line(self, self.layout)
@@ -84,15 +94,17 @@ class Shop:
         self.tables = Tables(self.layout)
         self.kitchen: Queue[Order] = Queue("kitchen order slips")
         self.free_counters: Queue[Counter] = Queue("free counters")
-        self.cooking: list[Order] = []
-        self.couples: list[Couple] = []  # in the shop now
+        self.cooking: list[Order] = RecList()
+        self.couples: list[Couple] = RecList()  # in the shop now
         self.departed = Departures()  # a few numbers per couple gone, not the couples
         self.served = Served()
         self.on_depart: list[Callable[[Couple], None]] = []  # see the whole couple go
         self.visits = Visits(self) if cast is not None else None  # a level's day
         self._protagonist: Couple | None = None  # kept whole: the story follows them
-        self.beats: list[Beat] = []
-        self.log: deque[tuple[float, str, str]] = deque(maxlen=None if keep_log else 400)
+        self.beats: list[Beat] = RecList(grow=True)
+        self.log: deque[tuple[float, str, str]] = RecDeque(
+            maxlen=None if keep_log else 400, grow=True
+        )
         self.next_number = 0
         self.next_order = 0
         self.counters: list[Counter] = []
@@ -103,6 +115,8 @@ class Shop:
         self._hire_staff()
         door = (cast.arrivals if cast is not None else None) or actors.arrivals
         self.kernel.spawn(door(self), "arrivals", group="door", daemon=True)
+        if journal is not None:
+            journal.built()
 
     # -- set-up -----------------------------------------------------------------------
     def _hire_staff(self) -> None:
@@ -271,6 +285,7 @@ class Shop:
         order, couple.order = couple.order, None
         if order is not None:
             order.tray = None
+        couple.__dict__.pop("rng", None)  # their dice: done with (the past keeps couples)
 
     def beat(self, couple: Couple, code: str) -> None:
         if couple.protagonist:

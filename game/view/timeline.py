@@ -48,6 +48,24 @@ def time_at(rect: pygame.Rect, x: int, day: float) -> float:
     return min(f * span_of(day), day)
 
 
+_COLUMNS: list[object] = [None, None, []]  # the board, (its length, the day, the bar), columns
+
+
+def board_columns(bar: pygame.Rect, board: Sequence[tuple[float, int]], day: float) -> list[int]:
+    """The pixel columns with a board change (a busy board draws one tick per pixel).
+    Kept while the board, the day and the bar stay: a seek or a held LEFT moves only the
+    playhead, and a three-day board has tens of thousands of changes."""
+    key = (len(board), day, tuple(bar))
+    if _COLUMNS[0] is not board or _COLUMNS[1] != key:
+        columns: list[int] = []
+        for t, _number in board:
+            x = x_of(bar, t, day)
+            if not columns or x != columns[-1]:
+                columns.append(x)
+        _COLUMNS[:] = [board, key, columns]
+    return _COLUMNS[2]  # type: ignore[return-value]
+
+
 def draw_timeline(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -71,12 +89,8 @@ def draw_timeline(
     pygame.draw.rect(surface, (85, 78, 105), known, border_radius=3)
     played = pygame.Rect(bar.x, bar.y, x_of(bar, now, day) - bar.x, bar.h)
     pygame.draw.rect(surface, (120, 105, 150), played, border_radius=3)
-    last_x = -100
-    for t, _number in board:
-        x = x_of(bar, t, day)
-        if x != last_x:  # a busy board draws one tick per pixel
-            pygame.draw.line(surface, BOARD, (x, bar.centery), (x, bar.bottom - 1))
-            last_x = x
+    for x in board_columns(bar, board, day):
+        pygame.draw.line(surface, BOARD, (x, bar.centery), (x, bar.bottom - 1))
     groups: list[tuple[int, list[str]]] = []  # beats too close to label apart share one
     for t, code in beats:
         x = x_of(bar, t, day)

@@ -1,0 +1,149 @@
+"""pygame.font with pygame's own default font (freesansbold.ttf, shipped with the page as a
+web font): the same pixel size per em and line metrics as pygame-ce (``_metrics``), widths
+measured by the browser. ``bold`` widens each letter by ppem // 10 pixels and thickens the
+strokes, as SDL_ttf's synthetic bold does."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from . import _backend as B
+from ._metrics import FIRST, LINES, SCALE
+from .constants import SRCALPHA
+from .surface import Surface, colour
+
+FAMILY = "AsyncBurgersSans"  # the @font-face of the page (game/web/page/index.html)
+ADVANCES = Path(__file__).with_name("_advances.json")  # written by the build (fonttable.py)
+_init = False
+_tables: dict[int, dict[str, float]] | None = None
+
+
+def advances(ppem: int) -> dict[str, float]:
+    """pygame-ce's advance of each letter at ``ppem`` (pixels); empty if not in the table."""
+    global _tables
+    if _tables is None:
+        _tables = {}
+        if ADVANCES.exists():
+            data = json.loads(ADVANCES.read_text(encoding="utf-8"))
+            chars = data["chars"]
+            for size, widths in data["sizes"].items():
+                _tables[int(size)] = {c: w / 64 for c, w in zip(chars, widths, strict=True)}
+    return _tables.get(ppem, {})
+
+
+def init() -> None:
+    global _init
+    _init = True
+
+
+def quit() -> None:  # noqa: A001 - pygame's name
+    global _init
+    _init = False
+
+
+def get_init() -> bool:
+    return _init
+
+
+def get_default_font() -> str:
+    return "freesansbold.ttf"
+
+
+def lines(ppem: int) -> tuple[int, int]:
+    """(line height, ascent) in pixels for ``ppem`` pixels per em."""
+    if ppem - FIRST < len(LINES):
+        return LINES[max(0, ppem - FIRST)]
+    return math.ceil(ppem * 1.09), math.ceil(ppem * 0.8)
+
+
+class Font:
+    def __init__(self, path: Any = None, size: int = 12) -> None:
+        if path is not None and "freesansbold" not in str(path):
+            raise FileNotFoundError(f"only pygame's default font is in the page, not {path!r}")
+        self.ppem = max(1, int(max(1, int(size)) * SCALE))
+        self.height, self.ascent = lines(self.ppem)
+        self.bold = False
+        self.italic = False
+        self.underline = False
+        self.strikethrough = False
+
+    @property
+    def css(self) -> str:
+        return f"{'italic ' if self.italic else ''}{self.ppem}px {FAMILY}"
+
+    @property
+    def spacing(self) -> int:
+        """SDL_ttf's bold: each glyph's advance grows by ppem // 10."""
+        return self.ppem // 10 if self.bold else 0
+
+    def pens(self, text: str) -> list[float] | None:
+        """Where each letter starts and, last, where the pen ends: pygame's advances, or
+        None when a letter is not in the table (then the browser lays the text out)."""
+        table = advances(self.ppem)
+        if not table:
+            return None
+        pens, x, extra = [], 0.0, self.spacing
+        for letter in text:
+            step = table.get(letter)
+            if step is None:
+                return None
+            pens.append(x)
+            x += step + extra
+        pens.append(x)
+        return pens
+
+    def size(self, text: str) -> tuple[int, int]:
+        text = str(text)
+        if not text:
+            return 0, self.ppem
+        pens = self.pens(text)
+        if pens is not None:
+            return max(1, round(pens[-1])), self.ppem
+        width = B.canvas.textWidth(self.css, text, self.spacing)
+        return max(1, round(width)), self.ppem
+
+    def render(
+        self, text: str, antialias: bool, color: Any, background: Any = None
+    ) -> Surface:
+        text = str(text).split("\n")[0]
+        width = self.size(text)[0] if text else 0
+        css = colour(color)[0]
+        bg = None if background is None else colour(background)[1]
+        embolden = self.ppem / 24 if self.bold else 0.0
+        pens = self.pens(text) if text else None
+        handle = B.canvas.text(
+            self.css, text, max(1, width), self.height, self.ascent, css, embolden, bg,
+            self.spacing, None if pens is None else pens[-1],
+        )
+        return Surface(
+            (max(1, width) if text else 0, self.height),
+            SRCALPHA if background is None else 0,
+            _handle=handle,
+        )
+
+    def get_height(self) -> int:
+        return self.ppem
+
+    def get_linesize(self) -> int:
+        return self.height
+
+    def get_ascent(self) -> int:
+        return self.ascent
+
+    def get_descent(self) -> int:
+        return self.ascent - self.height
+
+    def set_bold(self, value: bool) -> None:
+        self.bold = bool(value)
+
+    def get_bold(self) -> bool:
+        return self.bold
+
+
+def SysFont(name: Any, size: int, bold: bool = False, italic: bool = False) -> Font:  # noqa: N802
+    font = Font(None, size)
+    font.bold, font.italic = bold, italic
+    return font

@@ -1,0 +1,168 @@
+"""The journal: a model's changes kept by tick, and ghosts that read them back at a tick."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.scheduler import Kernel, sleep
+from game.scheduler.journal import (
+    Ghost,
+    Journal,
+    Past,
+    RecArray,
+    RecDeque,
+    RecDict,
+    RecList,
+    Recorded,
+    deactivate,
+)
+
+
+class Thing(Recorded):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.where = "home"
+        self.friend: Thing | None = None
+        self.bag = RecList()
+        self.log = RecList(grow=True)
+        self.seen = RecDeque(maxlen=2, grow=True)
+        self.line = RecDeque()
+        self.shelf = RecDict()
+        self.counts = RecArray("q")
+
+    @property
+    def loud(self) -> str:
+        return self.where.upper()
+
+    def here(self, place: str) -> bool:
+        return self.where == place
+
+
+def world() -> tuple[Kernel, Journal, Thing, Thing]:
+    """A kernel whose one task changes two things at t = 1, 2 and 3 (ticks of 1 s)."""
+    kernel = Kernel()
+    journal = Journal(lambda t: int(-(-t // 1)))  # the first whole second that shows t
+    journal.activate()
+    a, b = Thing("a"), Thing("b")
+    journal.watch(kernel)
+
+    async def story() -> None:
+        await sleep(1)
+        a.where, a.friend = "shop", b
+        a.bag.append(1)
+        a.log.append("went")
+        a.seen.append("x")
+        a.line.append(b)
+        a.shelf["k"] = b
+        a.counts.append(7)
+        await sleep(1)
+        a.where = "park"
+        a.bag.append(2)
+        a.log.append("walked")
+        a.seen.append("y")
+        a.seen.append("z")
+        a.line.popleft()
+        del a.shelf["k"]
+        await sleep(1)
+        a.where = "home"  # back, as at the start
+        b.where = "park"
+
+    kernel.spawn(story(), "story")
+    journal.built()
+    kernel.run_until(3.0)
+    return kernel, journal, a, b
+
+
+def at(journal: Journal, tick: int, thing: Thing) -> Thing:
+    return Past(journal, tick, float(tick)).of(thing)  # type: ignore[no-any-return]
+
+
+def test_attributes_read_back_as_they_were_at_each_tick() -> None:
+    _kernel, journal, a, b = world()
+    assert [at(journal, t, a).where for t in range(4)] == ["home", "shop", "park", "home"]
+    assert [at(journal, t, b).where for t in range(4)] == ["home", "home", "home", "park"]
+    assert at(journal, 0, a).friend is None
+    past = Past(journal, 1, 1.0)
+    assert past.of(a).friend is past.of(b)  # one ghost per object: ``is`` and ``id`` hold
+    assert a.where == "home" and b.where == "park"  # the live objects are untouched
+
+
+def test_containers_read_back_as_they_held_at_each_tick() -> None:
+    _kernel, journal, a, b = world()
+    assert [at(journal, t, a).bag for t in range(4)] == [(), (1,), (1, 2), (1, 2)]
+    assert [list(at(journal, t, a).log) for t in range(3)] == [[], ["went"], ["went", "walked"]]
+    assert [list(at(journal, t, a).seen) for t in range(3)] == [[], ["x"], ["y", "z"]]
+    assert list(reversed(at(journal, 2, a).log)) == ["walked", "went"]
+    past = Past(journal, 1, 1.0)
+    assert past.of(a).line == (past.of(b),) and at(journal, 2, a).line == ()
+    assert past.of(a).shelf == {"k": past.of(b)} and at(journal, 2, a).shelf == {}
+    assert list(at(journal, 0, a).counts) == [] and list(at(journal, 3, a).counts) == [7]
+
+
+def test_a_ghost_is_its_class_runs_its_methods_then_and_is_read_only() -> None:
+    _kernel, journal, a, _b = world()
+    ghost = at(journal, 2, a)
+    assert isinstance(ghost, Thing) and type(ghost) is Ghost
+    assert ghost.loud == "PARK" and ghost.here("park") and not ghost.here("home")
+    with pytest.raises(AttributeError, match="read-only"):
+        ghost.where = "moon"
+    with pytest.raises(AttributeError):
+        _ = ghost.nothing
+
+
+def test_only_changes_are_kept_and_the_last_of_a_tick() -> None:
+    journal = Journal(lambda t: 5)
+    journal.activate()
+    thing = Thing("c")  # what it is built with lives in the object itself
+    assert journal.entries == 0
+    for place in ("a", "b", "c"):
+        thing.where = place  # three changes in one tick: one value kept, after the first
+    deactivate()
+    thing.where = "not recorded"  # no journal active: nothing kept
+    assert at(journal, 5, thing).where == "c" and at(journal, 4, thing).where == "home"
+    assert journal.entries == 2  # what it was before, and the last value of the tick
+
+
+def test_a_kernel_watched_by_a_journal_traces_its_tasks_and_crashes() -> None:
+    kernel = Kernel(strict=False)
+    journal = Journal(lambda t: int(-(-t // 1)))
+    journal.watch(kernel)
+
+    async def naps() -> None:
+        await sleep(1)
+        await sleep(1.5)
+
+    async def breaks() -> None:
+        await sleep(1.5)
+        raise ValueError("boom")
+
+    kernel.spawn(naps(), "naps")
+    kernel.spawn(breaks(), "breaks")
+    journal.built()
+    kernel.run_until(3.0)
+    names = [[t.name for t in Past(journal, k, float(k)).of(kernel).tasks] for k in range(4)]
+    assert names == [["naps", "breaks"], ["naps", "breaks"], ["naps"], []]
+    crashes = [len(Past(journal, k, float(k)).of(kernel).crashes) for k in range(4)]
+    assert crashes == [0, 0, 1, 1]
+    resumes = [Past(journal, k, float(k)).of(kernel).tasks[0].resumes for k in range(3)]
+    assert resumes == [0, 2, 2]  # started and woken once by t = 1; on again at 2.5
+
+
+def test_an_attribute_read_far_back_is_bisected_and_kept_up() -> None:
+    """Past ``WALK`` changes, a read bisects an index of them, which later changes extend."""
+    clock = Kernel()
+    journal = Journal(lambda t: int(t))
+    journal.watch(clock)
+    journal.activate()
+    thing = Thing("d")
+    for t in range(1, 101):
+        clock.now = float(t)
+        thing.where = f"at {t}"
+    assert at(journal, 0, thing).where == "home" and at(journal, 3, thing).where == "at 3"
+    for t in range(101, 201):
+        clock.now = float(t)
+        thing.where = f"at {t}"
+    deactivate()
+    assert [at(journal, t, thing).where for t in (0, 50, 150, 200, 999)] == [
+        "home", "at 50", "at 150", "at 200", "at 200",
+    ]  # fmt: skip

@@ -1,0 +1,128 @@
+"""The game in a real browser: the built site from 127.0.0.1 in headless Chromium.
+
+Each test opens the page as a player would (fixtures in tests/web/conftest.py) and reads
+the game's state the way a player can: the link of the moment on screen (U puts it in
+the address bar) and the picture on the canvas, compared with the desktop's frame."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import agreement
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+TICK = 1 / 60
+
+
+def desktop_frame(tmp_path: Path, *argv: str) -> Image.Image:
+    """The desktop's ``--screenshot`` (its own process: Playwright holds this one's loop)."""
+    path = tmp_path / "desktop.png"
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    done = subprocess.run(
+        [sys.executable, "-m", "game", *argv, "--screenshot", str(path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return Image.open(path).convert("RGB")
+
+
+def test_the_page_plays_takes_keys_and_keeps_the_score(open_tab) -> None:
+    tab = open_tab()
+    state = tab.wait_ready()
+    assert state["ready"] and state["firstFrameMs"] > 0
+    tab.press("Escape")  # a first visit opens on the first screen: close it
+    before = tab.frames()
+    tab.page.wait_for_timeout(1000)
+    assert tab.frames() >= before + 20, "frames advance (the page draws every animation frame)"
+    moving = float(tab.link()["t"])
+    assert moving > 0
+
+    tab.press("Space")  # pause: the moment stays
+    paused = float(tab.link()["t"])
+    tab.page.wait_for_timeout(400)
+    assert float(tab.link()["t"]) == paused
+    tab.press("ArrowRight")  # one step
+    assert float(tab.link()["t"]) == pytest.approx(paused + TICK, abs=1e-3)
+
+    tab.press("Tab")  # the other shop
+    assert tab.link()["mode"] == "parallel"
+    assert tab.link()["lang"] == "en"  # the browser's language (en-US)
+    tab.press("F2")  # next language
+    assert tab.link()["lang"] == "es"
+
+    tab.press("4")  # the levels: choose the second, then predict its answer
+    assert "level" not in tab.link() and "mode" not in tab.link()
+    tab.press("b", "c")
+    level = tab.link()
+    assert level["level"] and level["lang"] == "es"
+
+    tab.page.wait_for_timeout(2500)  # the page saves the game's data folder every 2 s
+    assert tab.errors == [] and tab.foreign == []
+    again = open_tab(context=tab.page.context)  # a later visit in the same browser
+    again.wait_ready()
+    saved = again.page.evaluate(
+        "new TextDecoder().decode(pyodide.FS.readFile("
+        "'/home/pyodide/.local/share/async-burgers/score.json'))"
+    )
+    assert level["level"] in saved
+    assert again.errors == [] and again.foreign == []
+
+
+def test_the_moment_of_a_link_is_the_desktops_frame(open_tab, tmp_path: Path) -> None:
+    tab = open_tab("?t=30")
+    tab.wait_ready()
+    link = tab.link()
+    assert float(link["t"]) == pytest.approx(30, abs=TICK) and "mode" not in link
+    page = tab.canvas()
+    share = agreement(page, desktop_frame(tmp_path, "--at", "30", "--lang", "en"))
+    assert share >= 0.90, f"only {share:.1%} of pixels identical to the desktop's frame"
+    assert tab.errors == [] and tab.foreign == []
+
+
+def test_an_embedded_level_in_the_browsers_language(open_tab, tmp_path: Path) -> None:
+    tab = open_tab("?embed=1&level=blocking-cook&t=45", locale="es-ES")
+    tab.wait_ready()
+    assert tab.page.is_hidden("header") and tab.page.is_hidden("footer")
+    page = tab.canvas()
+    link = tab.link()
+    assert (link["level"], link["lang"], float(link["t"])) == ("blocking-cook", "es", 45)
+    desktop = desktop_frame(tmp_path, "--level", "blocking-cook", "--lang", "es", "--at", "45")
+    # the level shows its shop scaled down: the browser's smooth scaling is not pygame's
+    # filter, so those pixels differ by a few levels (docs/web.md has the numbers)
+    share = agreement(page, desktop, within=16)
+    assert share >= 0.90, f"only {share:.1%} of pixels within 16 levels of the desktop's"
+    assert tab.errors == [] and tab.foreign == []
+
+
+def test_f12_downloads_the_screenshot_and_sounds_play_after_a_click(open_tab) -> None:
+    tab = open_tab("?t=5")
+    tab.wait_ready()
+    tab.page.click("#screen", position={"x": 640, "y": 700})  # browsers' rule: a click first
+    tab.page.wait_for_function("audio.state === 'running'")
+    with tab.page.expect_download() as download:
+        tab.press("F12")
+    name = download.value.suggested_filename
+    assert name.startswith("async-burgers-") and name.endswith(".png")
+    assert Image.open(download.value.path()).size == (1280, 720)
+    with tab.page.expect_download() as video:  # F9: the canvas as a video, no threads
+        tab.press("F9")
+        tab.page.wait_for_timeout(1200)
+        tab.press("F9")
+    assert video.value.suggested_filename.endswith(".webm")
+    assert Path(video.value.path()).stat().st_size > 0
+    tab.press("Space")  # the link opened paused: play, and the shop is heard
+    tab.page.wait_for_function("[...channels.values()].some((c) => c.source)", timeout=30_000)
+    assert tab.errors == [] and tab.foreign == []
+
+
+def test_a_bad_link_says_why_on_the_page(open_tab) -> None:
+    tab = open_tab("?colour=red")
+    tab.page.wait_for_function("window.asyncBurgers.error", timeout=120_000)
+    said = tab.page.text_content("#status")
+    assert "unknown link parameter 'colour'" in said
+    assert tab.foreign == []
