@@ -133,10 +133,15 @@ class CodePanel(Section):
 
     @property
     def rect(self) -> pygame.Rect:
-        """Where it is drawn: larger with big text."""
+        """Where it is drawn: larger with big text, under the timeline strip when that
+        lies on top of the shop (the parallel shop's story)."""
+        timeline = self.game.panel("timeline")
+        on_top = timeline.visible and getattr(timeline, "at_top", False)
+        self.painter.below = timeline.rect.bottom + 4 if on_top else None
         return self.painter.area()
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.rect  # noqa: B018 - lays the painter out under the strip, if it is on top
         shop = self.game.time.shop
         task = followed_task(shop, self.game.stage.shop_scene.selected)
         why = why_waiting(task, shop) if task is not None else []

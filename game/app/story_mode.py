@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..shop import CONCURRENT, PARALLEL, Shop
-from ..shop.story import BEATS, LESSONS, story_order
+from ..shop.couple import Couple
+from ..shop.story import BEATS, LESSONS, Beat, story_order
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,39 @@ class Card:
 CALM_SECONDS = 4.0  # virtual seconds after a card at the chosen speed: the beat plays out
 EMPTY_PACE = 3.0  # then this much faster until the next beat
 HURRY_PACE = 8.0  # SPACE between cards: this much faster, to the next beat
+
+
+def everyone_ahead_at_a_counter(shop: Shop) -> float | None:
+    """When every couple ahead of you has stepped up to a counter (None: not yet).
+
+    P1 says they all stand at one; the model records the beat as you join the line, while
+    they are still walking there, so the card waits for this (the record does not move).
+    A couple ahead who has already left the shop reached their counter long before."""
+    you = shop.protagonist
+    if you is None:
+        return None
+    times = [at_counter(c) for c in shop.couples if c.index < you.index]
+    if any(t is None for t in times):
+        return None
+    return max((t for t in times if t is not None), default=0.0)
+
+
+def at_counter(couple: Couple) -> float | None:
+    """When a couple stepped up to a counter: their first phase after the line's."""
+    return next((p.start for p in couple.timeline.phases if p.label != "in line"), None)
+
+
+# Beats whose card waits for what it says to be on screen (the rest come with the beat).
+ON_SCREEN = {"P1": everyone_ahead_at_a_counter}
+
+
+def card_time(shop: Shop, beat: Beat) -> float | None:
+    """When a beat's card comes: at the beat, or later once what it says is on screen."""
+    rule = ON_SCREEN.get(beat.code)
+    if rule is None:
+        return beat.time
+    seen = rule(shop)
+    return None if seen is None else max(beat.time, seen)
 
 
 class StoryMode:
@@ -54,7 +88,11 @@ class StoryMode:
         if self.card is not None or self.finished or shop.config.mode != self.mode:
             return self.card is not None
         if len(shop.beats) > self.shown:
-            code = shop.beats[self.shown].code
+            beat = shop.beats[self.shown]
+            when = card_time(shop, beat)
+            if when is None or when > shop.now + 1e-9:
+                return False  # recorded, but what it says is not on screen yet
+            code = beat.code
             self.card = Card("beat", self.mode, code, BEATS[code])
             self.hurry = False
             return True
@@ -70,7 +108,12 @@ class StoryMode:
         if self.card is not None and self.card.kind == "end":
             return
         before = (ticks - 1) * tick  # the clock at the end of the previous tick
-        self.shown = sum(1 for beat in shop.beats if beat.time <= before)
+        self.shown = 0
+        for beat in shop.beats:  # the cards that came before this tick, in order
+            when = card_time(shop, beat)
+            if when is None or when > before + 1e-9:
+                break
+            self.shown += 1
         self.card = None
         if self.shown >= len(story_order(self.mode)):
             self.shown = len(story_order(self.mode))

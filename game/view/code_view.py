@@ -122,13 +122,17 @@ class CodeView:
         self.rect = rect
         self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         self.shade.fill((16, 18, 24, 236))
+        self.below: int | None = None  # a strip on top of the shop: the panel starts under it
 
     def area(self) -> pygame.Rect:
-        """The panel's rect at the current text scale: larger, below a taller HUD bar."""
-        if text_scale() == 1.0:
-            return self.rect
+        """The panel's rect at the current text scale: larger, below a taller HUD bar (and
+        below ``below``, where a strip lies over the top of the shop)."""
         r = self.rect
-        return pygame.Rect(r.x, px(r.y), min(px(r.w), MAX_WIDTH), px(r.h))
+        if text_scale() != 1.0:
+            r = pygame.Rect(r.x, px(r.y), min(px(r.w), MAX_WIDTH), px(r.h))
+        if self.below is not None and r.y < self.below:
+            r = r.move(0, self.below - r.y)
+        return r
 
     def draw(
         self, surface: pygame.Surface, task: Task | None, hint: str = "", why: Sequence[str] = ()

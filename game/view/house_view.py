@@ -25,6 +25,7 @@ from ..house.cleaner import Cleaner
 from ..i18n import N_, _, ngettext
 from . import motion, words
 from . import palette as P
+from .placer import Placer, head_rect
 from .sheets import Library
 from .text import fit, fitted, label, outlined, text_scale
 
@@ -63,6 +64,8 @@ ROW_LABEL_RIGHT = 372
 BAR_LEFT, BAR_RIGHT = 382, 858
 NOTE_LEFT = 866
 NOTICE_X = 700  # the "helpers are done" notice, right of the bathroom's name
+CLEANER_HEAD_TOP, CLEANER_HEAD_H = 74, 32  # a cleaner's head, above the point they stand on
+TAG_ABOVE = 84  # the "you" tag's bottom, above your feet
 
 
 def clock(seconds: float) -> str:
@@ -97,6 +100,19 @@ class HouseView:
         self._house = house
         self.speed = 1.0
         self._blits: list[tuple[pygame.Surface, tuple[float, float]]] = []
+        self.placer = Placer(self.house_rect())  # this frame's floating words (a test reads it)
+
+    @staticmethod
+    def house_rect() -> pygame.Rect:
+        """The rooms, between the race panel and the caption: floating words stay inside."""
+        return pygame.Rect(0, L.TOP_BAR, L.WIDTH, L.HEIGHT - L.TOP_BAR - L.CAPTION)
+
+    @staticmethod
+    def head_of(cleaner: Cleaner, t: float) -> pygame.Rect:
+        rect = head_rect(cleaner.position_at(t))
+        rect.height = CLEANER_HEAD_H
+        rect.top = round(cleaner.position_at(t)[1]) - CLEANER_HEAD_TOP
+        return rect
 
     # -- static layers ----------------------------------------------------------------
     @staticmethod
@@ -206,11 +222,20 @@ class HouseView:
         for cleaner in cleaners:
             self._cleaner(blits, cleaner, t)
         surface.fblits(blits)
+        self.placer = placer = Placer(self.house_rect(), [self.head_of(c, t) for c in cleaners])
+        for spec in L.ROOMS:  # the names baked in the background
+            x, y, _w, _h = spec.rect
+            name = outlined(words.room(spec.name), 22, P.INK, P.WHITE)
+            placer.add_fixed(name.get_rect(topleft=(x + 10, y + 6)))
         for room in house.rooms:
             self._room_overlay(surface, room, t)
+        notice = self._notice(house, other, t)
+        if notice is not None:
+            placer.add_fixed(notice[1].inflate(20, 10))
         self._you_tag(surface, house, t)
         self._panel(surface, house, t)
-        self._notice(surface, house, other, t)
+        if notice is not None:
+            self._draw_notice(surface, *notice)
 
     def _room_things(self, blits: list, room: Room, t: float) -> None:
         """Dust piles that are left (the one being mopped shrinks), sparkles when clean."""
@@ -256,17 +281,30 @@ class HouseView:
             pygame.draw.rect(surface, BAR_CLEAN, fill, border_radius=3)
         text = _("clean!") if room.clean else f"{int(fraction * 100)}%"
         tag = outlined(text, 20, P.INK, P.WHITE)
-        surface.blit(tag, tag.get_rect(midleft=(bar.right + 8, bar.centery)))
+        where = tag.get_rect(midleft=(bar.right + 8, bar.centery))
+        surface.blit(tag, where)
+        self.placer.add_fixed(where)
+        self.placer.add_fixed(bar.inflate(4, 4))
         if room.mopped_at(t):
             pygame.draw.rect(surface, ACTIVE, (x + 3, y + 3, w - 6, h - 6), 4, border_radius=4)
 
     def _you_tag(self, surface: pygame.Surface, house: House, t: float) -> None:
+        """The "you" tag over your head, with its pointer (the placer keeps it off the
+        helpers' heads and the rooms' words); switching rooms, a note above says where to."""
         you = house.cleaners[0]
         x, y = you.position_at(t)
-        y -= 84 + motion.bob(t, 3)
+        y -= TAG_ABOVE + motion.bob(t, 3)
         tag = outlined(_("you"), 18, P.GOLD, P.INK)
-        surface.blit(tag, tag.get_rect(midbottom=(x, y)))
-        pygame.draw.polygon(surface, P.GOLD, [(x - 5, y + 1), (x + 5, y + 1), (x, y + 7)])
+        w, h = tag.get_size()
+        spot = self.placer.place((w, h + 8), (x, y + 8))  # the tag and its pointer below it
+        if spot is None:
+            return
+        surface.blit(tag, (spot.x, spot.y))
+        tip_x, tip_y = spot.centerx, spot.bottom - 1
+        pygame.draw.polygon(
+            surface, P.GOLD, [(tip_x - 5, tip_y - 6), (tip_x + 5, tip_y - 6), (tip_x, tip_y)]
+        )
+        x, y = spot.centerx, spot.y
         if you.timeline.current == "switching":  # the price of concurrency, named
             going = you.going_to
             text = (
@@ -275,7 +313,7 @@ class HouseView:
                 else _("setting up in the {room}").format(room=words.room(you.room.name))
             )
             note = outlined(text, 18, P.WHITE, P.INK)
-            surface.blit(note, note.get_rect(midbottom=(x, y - 16)))
+            self.placer.blit(surface, note, (x, y - 8))
 
     # -- the race panel -----------------------------------------------------------------
     def _panel(self, surface: pygame.Surface, house: House, t: float) -> None:
@@ -339,8 +377,11 @@ class HouseView:
         sooner = label(_("{times}x sooner").format(times=times), 28, ACTIVE, True, fixed=True)
         surface.blit(sooner, sooner.get_rect(midright=(L.WIDTH - 10, L.TOP_BAR // 2)))
 
-    def _notice(self, surface: pygame.Surface, house: House, other: House | None, t: float) -> None:
-        """The moment that teaches: the helpers are done while the lone cleaner goes on."""
+    def _notice(
+        self, house: House, other: House | None, t: float
+    ) -> tuple[pygame.Surface, pygame.Rect] | None:
+        """The moment that teaches: the helpers are done while the lone cleaner goes on
+        (its words and where they go; None while there is nothing to say)."""
         many = self.forecast.parallel.finished_at
         if other is not None and not other.concurrent:
             many = other.finished_at if other.finished_at is not None else math.inf
@@ -352,9 +393,12 @@ class HouseView:
                 "{count} helper: done at {time}", "{count} helpers: done at {time}", n
             ).format(count=_number(n).capitalize(), time=clock(many))
         else:
-            return
+            return None
         tag = label(text, 26, ACTIVE, True, fixed=True)  # placed between two rooms' names
-        rect = tag.get_rect(midtop=(NOTICE_X, L.TOP_BAR + 8))
+        return tag, tag.get_rect(midtop=(NOTICE_X, L.TOP_BAR + 8))
+
+    @staticmethod
+    def _draw_notice(surface: pygame.Surface, tag: pygame.Surface, rect: pygame.Rect) -> None:
         pygame.draw.rect(surface, PANEL_BG, rect.inflate(20, 10), border_radius=8)
         pygame.draw.rect(surface, ACTIVE, rect.inflate(20, 10), 2, border_radius=8)
         surface.blit(tag, rect)

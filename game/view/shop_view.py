@@ -193,12 +193,8 @@ class ShopView:
         for staff in shop.staff:
             if staff.role in ("cashier", "cashier_cook"):  # behind the counters
                 self._draw_person(surface, staff, t, None)
-        surface.blit(self.counters, self.counters_at)
-        self._draw_counter_items(surface, shop)
         if self.warm:
             self._draw_board(surface, shop)
-        if shop.fountain is not None:
-            draw_fountain(surface, shop.fountain.spot)
         self._draw_floor(surface, shop, t, selected, legend)
 
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
@@ -265,20 +261,30 @@ class ShopView:
     def _draw_floor(
         self, surface: pygame.Surface, shop: Shop, t: float, selected: object, legend: bool
     ) -> None:
-        """Tables and customers, far to near, then what floats above them."""
+        """Counters, tables and customers, far to near, then what floats above them.
+
+        The counters' front stands at their bottom edge: someone walking behind it (on the
+        way out, past the pickup counter) is drawn before it, hidden to the waist, and
+        someone in front of it (fetching a tray) after it."""
         table_img = self.lib.prop("table" if self.warm else "table_cool")
-        # (depth, 0 for a table / 1 for a person, table or person, couple)
-        items: list[tuple[float, int, Table | Person, Couple | None]] = [
+        # (depth, 0 for a thing / 1 for a person, the thing or person, couple)
+        items: list[tuple[float, int, Table | Person | None, Couple | None]] = [
             (table.center[1] + 5, 0, table, None)  # in front of its seated couple (y + 4)
             for table in self.layout.tables
         ]
+        items.append((self.counters_at.bottom, 0, None, None))  # None: the counters
         for couple in shop.couples:
             for person in couple.people:
                 if person.visible:
                     items.append((person.position_at(t)[1], 1, person, couple))
         items.sort(key=lambda item: (item[0], item[1]))
         for _depth, _kind, thing, couple in items:
-            if isinstance(thing, Table):
+            if thing is None:
+                surface.blit(self.counters, self.counters_at)
+                self._draw_counter_items(surface, shop)
+                if shop.fountain is not None:
+                    draw_fountain(surface, shop.fountain.spot)
+            elif isinstance(thing, Table):
                 cx, cy = thing.center
                 surface.blit(table_img, table_img.get_rect(midbottom=(cx, cy + TABLE_DROP)))
             else:

@@ -5,10 +5,11 @@ beat; the last card offers the next step and SPACE on it opens both shops side b
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.app.window import Game
 from game.i18n import _
-from game.view import story_card
+from game.view import story_card, text
 
 FRAME = 1 / 60
 
@@ -76,3 +77,60 @@ def test_cards_and_the_timeline_never_cover_you_and_your_crush(game: Game) -> No
         checked += 1
         game.key(pygame.K_SPACE)
     assert checked >= 13
+
+
+def test_the_p1_card_comes_when_everyone_ahead_stands_at_a_counter(game: Game) -> None:
+    """P1 says everyone ahead stands at a counter. The model records the beat as you join
+    the line (they are still walking there then); the card waits until they are all at one,
+    and still comes before P2. The recorded beat itself does not move."""
+    game.stage.shop_scene.start_story()
+    while game.time.story is not None and game.time.story.mode == "concurrent":
+        game.time.play(FRAME)
+        if game.time.story is not None and game.time.story.card is not None:
+            game.key(pygame.K_SPACE)
+    story = game.time.story
+    assert story is not None
+    while story.card is None:
+        game.time.play(FRAME)
+    shop = game.time.shop
+    you = shop.protagonist
+    assert story.card.code == "P1" and you is not None
+    ahead = [c for c in shop.couples if c.index < you.index]
+    assert ahead and all(c.phase == "ordering" for c in ahead)  # all at a counter now
+    now = game.time.now
+    arrived = [c.timeline.phases[1].start for c in ahead]
+    assert now - max(arrived) < 2 * FRAME  # ... and only just
+    assert [b.code for b in shop.beats] == ["P1"] and shop.beats[0].time < now - 1.0
+    game.key(pygame.K_SPACE)
+    while story.card is None:
+        game.time.play(FRAME)
+    assert story.card.code == "P2"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_code_view_opened_in_the_parallel_story_lies_under_the_strip(
+    game: Game, scale: float
+) -> None:
+    """In the parallel shop's story the timeline strip lies over the top of the shop; a
+    code view opened by hand starts under it (it used to lose its top 40 px to it), and
+    keeps clear of the story card at text scale 1."""
+    text.set_scale(scale)
+    try:
+        game.stage.shop_scene.start_story()
+        while game.time.story is not None and game.time.story.mode == "concurrent":
+            game.time.play(FRAME)
+            if game.time.story is not None and game.time.story.card is not None:
+                game.key(pygame.K_SPACE)
+        while game.time.story is not None and game.time.story.card is None:
+            game.time.play(FRAME)
+        game.key(pygame.K_c)
+        strip, code = game.panel("timeline"), game.panel("code")
+        assert strip.visible and strip.at_top and code.visible
+        assert code.rect.top >= strip.rect.bottom
+        if scale == 1.0:  # at 1.5 the card goes on top (it would cover you) and holds sway
+            assert not code.rect.colliderect(game.panel("story").rect)
+        game.draw()
+        game.key(pygame.K_l)  # the strip hidden: the code view goes back up
+        assert not strip.visible and code.rect.top < strip.rect.bottom
+    finally:
+        text.set_scale(1.0)

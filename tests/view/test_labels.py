@@ -106,3 +106,30 @@ def test_the_tag_is_on_you_not_between_the_two_of_you(game: Game) -> None:
             apart += 1
             assert abs(tag.centerx - x) < abs(tag.centerx - (x + x2) / 2), game.now
     assert apart >= 3
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("en", 1.0), ("en", 1.5), ("es", 1.0)])
+def test_house_labels_never_collide(game: Game, lang: str, scale: float) -> None:
+    """The house's "you" tag and its "off to the study..." note keep off the helpers'
+    heads and off the rooms' names, bars and percentages, at every moment of either house."""
+    i18n.use(lang)
+    set_scale(scale)
+    game.key(pygame.K_3)
+    game.paused = True
+    scene = game.stage.current
+    placed = notes = 0
+    for t in moments(3, 280.0):
+        game.advance_to(t)
+        for mode in (CONCURRENT, PARALLEL):
+            game.time.mode = mode
+            game.draw()
+            view = scene.views[mode]
+            house = game.time.houses[mode]
+            heads_now = [view.head_of(c, house.now) for c in house.cleaners]
+            placed += check(view.placer, heads_now, f"house {mode} at {t:.1f} s x{scale}")
+            notes += len(view.placer.placed) > 1
+            for rect in view.placer.placed:
+                hit = rect.collidelist(view.placer.fixed)
+                assert hit < 0, f"{rect} over {view.placer.fixed[hit]} at {t:.1f} s"
+    assert placed >= 2 * MOMENTS  # the "you" tag every time, in both houses
+    assert notes > 0  # and the switching note at least once
