@@ -18,6 +18,7 @@ from typing import Any
 
 from ..i18n import N_
 from . import actors, mistakes
+from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
 from .world import Actor, Cast, Shop
@@ -43,6 +44,8 @@ class Level:
     fixed_actor: Actor
     same_as_story: bool  # the fixed day is the normal day, to the event
     note: str = ""  # what the result card should help the player read
+    parts: tuple[str, ...] = ()  # the ``Cast`` fields the learner writes: "cook"
+    goals: tuple[G.Goal, ...] = ()  # what the day must do to be solved (goals.py)
 
     @property
     def letters(self) -> str:
@@ -73,6 +76,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.blocking_cook,
         actors.cook,
         True,
+        parts=("cook",),
+        goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(25.0)),
     ),
     Level(
         2,
@@ -97,6 +102,8 @@ LEVELS: tuple[Level, ...] = (
         mistakes.forgetful_couple,
         actors.concurrent_couple,
         True,
+        parts=("protagonist",),
+        goals=(G.RUNS, G.YOU_SERVED, G.ALL_AWAITED, G.EVERYONE_SERVED),
     ),
     Level(
         3,
@@ -125,6 +132,8 @@ LEVELS: tuple[Level, ...] = (
             "The burgers come no sooner: each recipe still takes 6 s, now on the worker. "
             "What changed: nobody froze meanwhile, the loop stayed free."
         ),
+        parts=("cook",),
+        goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
     ),
     Level(
         4,
@@ -149,10 +158,34 @@ LEVELS: tuple[Level, ...] = (
         mistakes.one_after_another,
         mistakes.side_by_side,
         False,
+        parts=("couple",),
+        goals=(G.RUNS, G.BOTH_IN_HAND, G.TOGETHER, G.longest_wait(35.0)),
     ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
+
+# The kitchen: not a mistake to find but the whole concurrent shop to rewrite, every actor
+# editable, with the story's own day as the figures to beat (a sandbox from the menu).
+KITCHEN = Level(
+    0,
+    "kitchen",
+    N_("The kitchen: write every actor yourself"),
+    N_("everyone"),
+    "",
+    (),
+    0,
+    N_("Your shop: every actor runs the code you wrote."),
+    N_("Beat the story's day: everyone served, the loop never held, short waits."),
+    Cast(),
+    Cast(),
+    actors.cook,
+    actors.cook,
+    True,
+    parts=("cashier", "cook", "couple", "arrivals"),
+    goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(23.0)),
+)
+PLAYABLE = {**BY_NAME, KITCHEN.name: KITCHEN}  # what --level NAME --code FILE accepts
 
 
 def level_named(name: str) -> Level:

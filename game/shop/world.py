@@ -36,6 +36,7 @@ class Cast:
     cook: Actor | None = None
     sous_chef: bool = False
     fountain: bool = False
+    arrivals: Actor | None = None  # who lets the couples in (the kitchen's, else the story's)
 
 
 def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:
@@ -100,7 +101,8 @@ class Shop:
         self.fountain = DrinksFountain() if cast is not None and cast.fountain else None
         self.wakes: WakeLog | None = None  # who woke whom, once ``record_wakes`` is called
         self._hire_staff()
-        self.kernel.spawn(actors.arrivals(self), "arrivals", group="door", daemon=True)
+        door = (cast.arrivals if cast is not None else None) or actors.arrivals
+        self.kernel.spawn(door(self), "arrivals", group="door", daemon=True)
 
     # -- set-up -----------------------------------------------------------------------
     def _hire_staff(self) -> None:
