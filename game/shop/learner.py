@@ -39,7 +39,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..i18n import _
-from ..scheduler import Task, aio, blocking
+from ..scheduler import Task, aio, blocking, executors
 from ..scheduler.instruments import Instrument
 from ..scheduler.watchdog import Runaway, Watchdog
 from . import actors
@@ -280,13 +280,25 @@ TIME = _Shim(
     set(),
 )
 SYS = _Shim(sys, {"exit": _exit}, {"settrace", "setprofile", "setrecursionlimit", "_getframe"})
-_OURS = {"asyncio": aio, "time": TIME, "sys": SYS}
+FUTURES = types.ModuleType("concurrent.futures")  # the pools, as executors.py serves them
+FUTURES.__dict__.update(
+    ThreadPoolExecutor=executors.ThreadPoolExecutor,
+    ProcessPoolExecutor=executors.ProcessPoolExecutor,
+    Executor=executors.Executor,
+)
+CONCURRENT = types.ModuleType("concurrent")
+CONCURRENT.futures = FUTURES  # type: ignore[attr-defined]
+_OURS = {"asyncio": aio, "time": TIME, "sys": SYS, "concurrent": CONCURRENT}
 
 
 def _import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level=0):
-    top = name.partition(".")[0]
+    top, _dot, rest = name.partition(".")
     if level == 0 and top in _OURS:
-        return _OURS[top]
+        module = _OURS[top]
+        if fromlist:  # from concurrent.futures import X: the innermost module
+            for part in filter(None, rest.split(".")):
+                module = getattr(module, part)
+        return module
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
@@ -341,7 +353,7 @@ def kind_of(error: BaseException) -> str:
         return "input"
     if isinstance(error, MemoryError):
         return "memory"
-    if isinstance(error, (aio.NotInKitchen, NotHere)):
+    if isinstance(error, (aio.NotInKitchen, NotHere, executors.NotServed)):
         return "not-served"
     return "error"
 
