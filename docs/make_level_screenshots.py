@@ -69,6 +69,7 @@ SHOTS: list[tuple[str, Moment, Moment]] = [
     ("forgotten-await", holding_the_slip, after(60)),
     ("cpu-on-the-loop", frozen, worker_busy),
     ("one-after-another", drinks_after_burgers, drinks_meanwhile),
+    ("threads-and-the-gil", frozen, after(40)),
 ]
 
 

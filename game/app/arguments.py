@@ -115,6 +115,15 @@ def build_parser(prog: str = "async-burgers") -> Parser:
         help="a level of 'When async goes wrong' (" + ", ".join(level_names()) + ")",
     )
     run.add_argument("--fixed", action="store_true", help="with --level: play the fixed code")
+    run.add_argument(
+        "--code",
+        metavar="FILE",
+        help="with --level: play the level with the actors FILE defines (the window replays "
+        "when FILE is saved); with --headless: check its goals",
+    )
+    run.add_argument(
+        "--print-code", action="store_true", help="with --level: print the code to start from"
+    )
     game = parser.add_argument_group("game")
     game.add_argument(
         "--screenshot",
@@ -155,9 +164,9 @@ def build_parser(prog: str = "async-burgers") -> Parser:
 
 
 def level_names() -> tuple[str, ...]:
-    from ..shop.levels import NAMES
+    from ..shop.levels import PLAYABLE
 
-    return NAMES
+    return tuple(PLAYABLE)
 
 
 def language(text: str) -> str:

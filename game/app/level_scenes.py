@@ -13,13 +13,15 @@ A level runs on its own clock, in whole ticks like the window's shops (which wai
 from __future__ import annotations
 
 import inspect
+import os
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..i18n import N_, _
-from ..shop import Shop
+from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
 from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
@@ -33,6 +35,7 @@ from ..view.level_view import (
     draw_block_banner,
     draw_code,
     draw_frozen_marks,
+    draw_goals,
     draw_menu,
     draw_question,
     draw_result,
@@ -42,15 +45,22 @@ from ..view.level_view import (
 )
 from ..view.shop_view import ShopView
 from ..view.text import label
+from . import code_store
 from .clock import TICK
-from .keys import LEVEL, LEVELS_MENU
+from .keys import LEVEL, LEVELS_MENU, Binding
 from .scenes import Scene
 
 if TYPE_CHECKING:
     from .window import Game
 
-PREDICT, WATCH, FIXED = "predict", "watch", "fixed"
-PHASE_WORDS = {PREDICT: N_("predict"), WATCH: N_("the mistake"), FIXED: N_("fixed")}
+PREDICT, WATCH, FIXED, YOURS = "predict", "watch", "fixed", "yours"
+PHASE_WORDS = {
+    PREDICT: N_("predict"),
+    WATCH: N_("the mistake"),
+    FIXED: N_("fixed"),
+    YOURS: N_("your code"),
+}
+WATCH_EVERY = 0.5  # seconds of wall time between looks at a --code FILE
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -58,9 +68,36 @@ class MenuScene(Scene):
     """The level list (key 4): each level with its tick once solved, and the score."""
 
     name = LEVELS_MENU
+    BINDINGS = (
+        Binding(
+            "UP / DOWN",
+            (),
+            "choose",
+            N_("menu: choose a level"),
+            "in the level menu, choose a level (A - D play the first four at once)",
+            keys=(pygame.K_UP, pygame.K_DOWN),
+            arg=lambda event: -1 if event.key == pygame.K_UP else 1,
+        ),
+        Binding(
+            "ENTER",
+            (),
+            "play_chosen",
+            N_("menu: play the chosen level"),
+            "in the level menu, play the level chosen with UP / DOWN",
+            keys=(pygame.K_RETURN, pygame.K_KP_ENTER),
+        ),
+    )
+    chosen = 0
 
     def update(self, wall_dt: float) -> None:
         """Nothing moves in a menu."""
+
+    def action_choose(self, step: int) -> None:
+        """UP / DOWN: the row ENTER plays."""
+        self.chosen = (self.chosen + step) % len(LEVELS)
+
+    def action_play_chosen(self) -> None:
+        self.game.stage.start_level(LEVELS[self.chosen].name)
 
     def world(self) -> None:
         """No shop on screen: nothing to hear."""
@@ -83,7 +120,7 @@ class MenuScene(Scene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
-        draw_menu(surface, LEVELS, score.predicted, score.solved)
+        draw_menu(surface, LEVELS, score.predicted, score.solved, self.chosen)
 
 
 class LevelScene(Scene):
@@ -115,6 +152,13 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        # the learner's own code (issue 18): compiled, its checked day, its problems
+        self.compiled: learner.Compiled | None = None
+        self.day: learner.Day | None = None
+        self.problems: list[learner.Problem] = []
+        self.code_file: str | None = None  # --code FILE: replayed when it is saved
+        self._file_stamp: float | None = None
+        self._file_wait = 0.0
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -125,7 +169,10 @@ class LevelScene(Scene):
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
         self.python_said = []
+        self.compiled, self.day, self.problems = None, None, []
         self._new_day(fixed=False)
+        if not level.answers:  # the kitchen: no question, straight to the day
+            self.phase = WATCH
 
     def choose(self, index: int) -> None:
         """The player's prediction; then watch the mistake run."""
@@ -163,15 +210,93 @@ class LevelScene(Scene):
 
     def replay(self) -> None:
         """R: the day on screen from its opening, with the same code (broken, or fixed once
-        fixed); the prediction and the score stay as they are."""
+        fixed, or yours); the prediction and the score stay as they are."""
         if self.phase != PREDICT:
             self._new_day(fixed=self.phase == FIXED)
+
+    # -- the learner's own code ---------------------------------------------------------------
+    def code_text(self) -> str:
+        """What the editor opens: the learner's saved code for this level, else the start."""
+        return code_store.code_for(self.level.name)
+
+    def reset_code(self) -> str:
+        """Back to the level's starting code (the saved one is forgotten)."""
+        return code_store.reset(self.level.name)
+
+    def run_code(self, text: str, filename: str | None = None) -> learner.Compiled:
+        """F5 / Ctrl+Enter, or FILE saved: compile; if it compiles, check its day (the
+        goals) and replay the day on screen with it from the seed. The text is kept."""
+        level = self.level
+        if filename is None:
+            problem = code_store.save(level.name, text)
+            if problem:
+                self.game.overlay.warn(problem)
+        compiled = learner.compile_level_code(level, text, filename)
+        if not compiled.ok:
+            error = compiled.errors[0]
+            self.game.overlay.say(
+                _("line {line}, column {col}: {message}").format(
+                    line=error.line, col=error.col, message=error.message
+                ),
+                error=True,
+            )
+            return compiled
+        self.compiled, self.problems = compiled, []
+        self.day = learner.play(level, compiled)
+        if self.day.solved and level.answers:
+            self.game.score.solve(level.name)
+            self._show_score_problem()
+        self.phase = YOURS
+        self._new_day(fixed=False)
+        self.game.time.paused = False
+        return compiled
+
+    def watch_file(self, path: str) -> None:
+        """``--code FILE``: play FILE's actors now, and again whenever it is saved."""
+        self.code_file = path
+        self._file_stamp = None
+        self._look_at_file()
+
+    def _look_at_file(self) -> None:
+        from .learner_cli import CodeFileError, read_code
+
+        path = self.code_file
+        if path is None:
+            return
+        try:
+            stamp = os.stat(path).st_mtime
+            if stamp == self._file_stamp:
+                return
+            self._file_stamp = stamp
+            text = read_code(path)
+        except (OSError, CodeFileError) as error:
+            if self._file_stamp is not None:
+                self.game.overlay.say(str(error), error=True)
+            self._file_stamp = -1.0
+            return
+        if self.phase == PREDICT:
+            self.phase = WATCH  # a file to play: no question first
+        self.run_code(text, os.path.abspath(path))
+
+    def _learner_part(self) -> object:
+        """The learner's function the code view shows: the followed actor's part."""
+        assert self.compiled is not None
+        functions = self.compiled.functions
+        wanted = "cook" if self.level.part == "cook" else "protagonist"
+        for part in (wanted, "couple", *functions):
+            if part in functions:
+                return functions[part]
+        return self.level.broken_actor
 
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
             said = finish(self.shop)  # what Python says as the watched day's objects die
             self.python_said = said or self.python_said
-        self.shop = build(self.level, fixed, strict=False)
+        if self.phase == YOURS and self.compiled is not None:
+            self.shop = learner.build_shop(self.level, self.compiled)
+            self.problems = []
+        else:
+            self.shop = build(self.level, fixed, strict=False)
         self.shop.kernel.record_handovers(64)
         self.view = ShopView(self.game.lib, self.shop)
         self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
@@ -197,6 +322,11 @@ class LevelScene(Scene):
     # -- time -------------------------------------------------------------------------------
     def update(self, wall_dt: float) -> None:
         game = self.game
+        if self.code_file is not None:
+            self._file_wait += wall_dt
+            if self._file_wait >= WATCH_EVERY:
+                self._file_wait = 0.0
+                self._look_at_file()
         if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
@@ -219,6 +349,9 @@ class LevelScene(Scene):
             return
         self.ticks += 1
         kernel = self.shop.kernel
+        if self.phase == YOURS:
+            self._step_yours()
+            return
         kernel.run_until(self.ticks * TICK)
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
@@ -227,6 +360,17 @@ class LevelScene(Scene):
                 text = _("actor '{name}' crashed: {error}")
                 self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
             self.crashes = len(kernel.crashes)
+            self.game.time.paused = True
+
+    def _step_yours(self) -> None:
+        """A tick of the learner's day, the watchdog armed; a new problem in their code
+        pauses the day, named with its actor and line, in the player's language."""
+        assert self.shop is not None
+        learner.run_until(self.shop, self.ticks * TICK)
+        found = learner.problems(self.shop)
+        if len(found) > len(self.problems):
+            self.problems = found
+            self.game.overlay.say(str(found[-1]), error=True)
             self.game.time.paused = True
 
     def advance_to(self, seconds: float) -> None:
@@ -305,6 +449,14 @@ class LevelScene(Scene):
         if held is not None and you is not None and inspect.iscoroutine(held):
             draw_slip(surface, you, held, self.to_screen, self.shop_at)
         task = self.followed()
+        if self.phase == YOURS:
+            latest = str(self.problems[-1]) if self.problems else ""
+            goals = self.day.goals if self.day is not None else None
+            draw_goals(surface, self.left, self.level, goals, latest)
+            shown = replace(self.level, broken_actor=self._learner_part())
+            draw_code(surface, self.code_at, shown, task, False, shop)  # type: ignore[arg-type]
+            self._draw_caption(surface)
+            return
         if self.phase == FIXED and self.results is not None:
             draw_result(surface, self.left, self.level, *self.results, self.answer)
         else:
@@ -358,9 +510,13 @@ class LevelScene(Scene):
         w, h = surface.get_size()
         strip = pygame.Rect(0, h - 32, w, 32)
         pygame.draw.rect(surface, (25, 20, 30), strip)
-        text = _(self.level.caption if self.phase == WATCH else self.level.lesson)
+        text = _(self.level.caption if self.phase in (WATCH, YOURS) else self.level.lesson)
+        if self.phase == YOURS and self.day is not None:
+            text = _("Your code's day: solved!") if self.day.solved else _(
+                "Your code's day: see the goals on the left."
+            )
         surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
-        if self.phase == WATCH:
+        if self.phase == WATCH and self.level.answers:
             button = label(" " + _("F: fix it") + " ", 22, P.INK, True)
             self.fix_rect = button.get_rect(midright=(w - 10, strip.centery)).inflate(8, 4)
             pygame.draw.rect(surface, GREEN, self.fix_rect, border_radius=6)

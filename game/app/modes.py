@@ -20,6 +20,14 @@ FAILED = 1
 
 def run_mode(config: ShopConfig, args: argparse.Namespace, prog: str) -> int:
     """The mode the arguments ask for; its exit code."""
+    if getattr(args, "print_code", False) or (
+        args.headless and getattr(args, "code", None) is not None
+    ):
+        from . import learner_cli
+
+        if args.print_code:
+            return learner_cli.print_code(args.level)
+        return learner_cli.check(args.level, args.code, args.json)
     if args.headless and args.level is not None:
         from .headless import level_report
 

@@ -32,6 +32,8 @@ def configure(game: Game, args: argparse.Namespace) -> None:
         stage.start_level(level)
         if args.screenshot or getattr(args, "record", None):
             stage.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
+        if getattr(args, "code", None) is not None:
+            stage.level_scene.watch_file(args.code)  # FILE's actors, replayed when saved
 
 
 def run_game(config: ShopConfig, args: argparse.Namespace) -> int:

@@ -3,14 +3,15 @@
 A coroutine only hands control back at an ``await``; a learner's step that never reaches
 one (``while True: pass``) would hold our single thread, and the game with it, for ever.
 The watchdog is an ``Instrument``: ``before_run`` starts a step's budget (``BUDGET``, a few
-hundred milliseconds of real time), ``after_run`` ends it. While a shop with learner code
-runs (``armed()``), a small daemon thread looks every ``POLL`` seconds: if a step has run
-past its budget *and the running frame is the learner's code* (``sys._current_frames``), it
-has ``Runaway`` raised in the game's thread the way Ctrl-C is raised
-(``PyThreadState_SetAsyncExc``): at that thread's next check, a loop's jump back or the
-start of a call, so right there in the learner's step. It does so again every ``POLL``
-while the step goes on, so an ``except`` that swallows it cannot keep the step alive. When
-the step ends, a stop not delivered yet is taken back.
+hundred milliseconds of real time; ``LATER`` once it had to stop one: a dozen couples
+running the same endless loop then cost about a second, not four), ``after_run`` ends it.
+While a shop with learner code runs (``armed()``), a small daemon thread looks every
+``POLL`` seconds: if a step has run past its budget *and the running frame is the
+learner's code* (``sys._current_frames``), it has ``Runaway`` raised in the game's thread
+the way Ctrl-C is raised (``PyThreadState_SetAsyncExc``): at that thread's next check, a
+loop's jump back or the start of a call, so right there in the learner's step. It does so
+again every ``POLL`` while the step goes on, so an ``except`` that swallows it cannot keep
+the step alive. When the step ends, a stop not delivered yet is taken back.
 
 Why not ``sys.settrace`` and raise from the trace function: CPython switches off a trace
 function that raises, so a loop that caught the first stop could never be stopped again,
@@ -34,6 +35,7 @@ from .instruments import Instrument
 from .task import Task
 
 BUDGET = 0.3  # seconds of wall-clock time one step of learner code may take
+LATER = 0.1  # ... once one step was stopped: the same code is likely to run away again
 POLL = 0.025  # how often the watchdog's thread looks
 
 
@@ -111,6 +113,7 @@ class Watchdog(Instrument):
         if not self._fired:
             self._fired = True
             self.stopped += 1
+            self.budget = min(self.budget, LATER)
         _raise_in(self.thread, Runaway)
 
 

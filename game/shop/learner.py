@@ -34,7 +34,7 @@ import time
 import traceback
 import types
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -364,9 +364,8 @@ def describe(error: BaseException, line: int | None) -> str:
     at = line if line is not None else "?"
     if kind == "runaway":
         return _(
-            "line {line} never reached an await: this is what a blocked loop looks like "
-            "(stopped after {ms} ms)"
-        ).format(line=at, ms=f"{getattr(error, 'budget', 0.3) * 1000:.0f}")
+            "line {line} never reached an await: this is what a blocked loop looks like"
+        ).format(line=at)
     if kind == "recursion":
         return _("line {line} calls itself without end (RecursionError)").format(line=at)
     if kind == "exit":
@@ -516,9 +515,32 @@ class Day:
             "solved": self.solved,
             "goals": [g.as_dict() for g in self.goals],
             **(self.outcome.as_dict() if self.outcome is not None else {}),
-            "problems": [str(p) for p in self.problems],
+            "problems": [
+                {
+                    "actor": p.actor,
+                    "line": p.line,
+                    "kind": p.kind,
+                    "message": p.message,
+                    "text": str(p),
+                }
+                for p in self.problems
+            ],
             "python_said": self.python_said,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Day:
+        """The day again from ``as_dict`` (what the headless check's process printed)."""
+        goals = [
+            G.GoalResult(g["name"], g["text"], g["met"], g["figure"], g["why"])
+            for g in data["goals"]
+        ]
+        problems = [
+            Problem(p["actor"], p["line"], p["kind"], p["message"]) for p in data["problems"]
+        ]
+        names = {f.name for f in fields(Outcome)}
+        result = Outcome(**{k: data[k] for k in names}) if names <= set(data) else None
+        return cls(data["level"], data["solved"], goals, problems, result, {}, data["python_said"])
 
 
 def failed_day(level: Level, compiled: Compiled) -> Day:

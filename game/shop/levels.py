@@ -226,9 +226,9 @@ PLAYABLE = {**BY_NAME, KITCHEN.name: KITCHEN}  # what --level NAME --code FILE a
 def level_named(name: str) -> Level:
     """The level called ``name``; KeyError's message lists the levels."""
     try:
-        return BY_NAME[name]
+        return PLAYABLE[name]
     except KeyError:
-        raise KeyError(f"unknown level {name!r} (choose {', '.join(NAMES)})") from None
+        raise KeyError(f"unknown level {name!r} (choose {', '.join(PLAYABLE)})") from None
 
 
 def build(level: Level, fixed: bool, config: ShopConfig = LEVEL_CONFIG, **kw: Any) -> Shop:

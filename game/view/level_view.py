@@ -15,6 +15,7 @@ import pygame
 from ..i18n import N_, _
 from ..scheduler import Task
 from ..shop import Shop
+from ..shop.goals import GoalResult
 from ..shop.levels import Level, Result
 from ..shop.people import Couple, Person
 from . import palette as P
@@ -50,9 +51,20 @@ def _fit(text: str, size: int, colour: tuple[int, int, int], width: int, bold: b
 
 
 # -- the menu -------------------------------------------------------------------------------
+MENU_LETTERS = "ABCD"  # the keys of the first four rows; UP / DOWN and ENTER reach every row
+
+
 def menu_rows(size: tuple[int, int], count: int) -> list[pygame.Rect]:
+    """One wide row a level up to four; more, two columns of rows (level 1 top left)."""
     w, _ = size
-    return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
+    if count <= 4:
+        return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
+    per = (count + 1) // 2
+    step = min(108, 440 // per)
+    return [
+        pygame.Rect(w // 2 - 600 + (i // per) * 610, 210 + (i % per) * step, 590, step - 10)
+        for i in range(count)
+    ]
 
 
 def draw_menu(
@@ -60,13 +72,15 @@ def draw_menu(
     levels: Sequence[Level],
     predicted: dict[str, bool],
     solved: set[str],
+    chosen: int | None = None,
 ) -> list[pygame.Rect]:
-    """The level list, a tick by each solved level; returns each row's rectangle."""
+    """The level list, a tick by each solved level, the row ``chosen`` by UP / DOWN
+    outlined; returns each row's rectangle."""
     w, h = surface.get_size()
     surface.fill((28, 24, 34))
     title = outlined(_("WHEN ASYNC GOES WRONG"), 52, AMBER, P.INK)
     surface.blit(title, title.get_rect(midtop=(w // 2, 46)))
-    sub = _("Four classic mistakes: predict what happens, watch it break, then fix it.")
+    sub = _("Classic mistakes: predict what happens, watch it break, then fix it.")
     surface.blit(label(sub, 26, P.WHITE), label(sub, 26, P.WHITE).get_rect(midtop=(w // 2, 116)))
     right, n = sum(predicted.values()), len(levels)
     score = _("predictions right: {right} of {n}    levels solved: {solved} of {n}").format(
@@ -75,13 +89,17 @@ def draw_menu(
     img = label(score, 24, GREEN, True)
     surface.blit(img, img.get_rect(midtop=(w // 2, 160)))
     rects = menu_rows((w, h), len(levels))
-    for level, rect, letter in zip(levels, rects, "ABCD", strict=False):
+    for index, (level, rect) in enumerate(zip(levels, rects, strict=False)):
+        letter = MENU_LETTERS[index] if index < len(MENU_LETTERS) else str(level.number)
         pygame.draw.rect(surface, (48, 42, 58), rect, border_radius=10)
         pygame.draw.rect(surface, AMBER if level.name in solved else DIM, rect, 2, border_radius=10)
-        key = label(letter, 40, AMBER, True)
+        if index == chosen:
+            pygame.draw.rect(surface, P.WHITE, rect.inflate(6, 6), 3, border_radius=12)
+        key = label(letter, 40, AMBER if index < len(MENU_LETTERS) else DIM, True)
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
+        size = 30 if rect.w > 900 else 22  # two columns: a smaller title
         surface.blit(
-            label(f"{level.number}. {_(level.title)}", 30, P.WHITE, True),
+            label(f"{level.number}. {_(level.title)}", size, P.WHITE, True),
             (rect.x + 80, rect.y + 14),
         )
         surface.blit(
@@ -115,7 +133,10 @@ def draw_menu(
             pygame.draw.lines(
                 surface, GREEN, False, [(mx - 6, cy), (mx + 2, cy + 9), (mx + 16, cy - 10)], 5
             )
-    hint = _("A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help")
+    hint = _(
+        "A - D, UP / DOWN + ENTER or click: play a level      1 / 2 / 3: back to the shops"
+        "      H: help"
+    )
     img = label(hint, 22, DIM)
     surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
     return rects
@@ -426,3 +447,40 @@ def draw_result(
     for line in wrap(_(level.lesson), 22, rect.w - 110):  # (bold type runs wider)
         surface.blit(label(line, 22, AMBER, True), (x, y))
         y += 26
+
+
+def draw_goals(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    level: Level,
+    goals: Sequence[GoalResult] | None,
+    problem: str = "",
+) -> None:
+    """Your code's day: the level's goals as a checklist, each met or not and why (before
+    the day is checked, the goals alone); the latest problem in the code under them."""
+    solved = goals is not None and all(g.met for g in goals)
+    _panel(surface, rect, GREEN if solved else AMBER)
+    x, y = rect.x + 14, rect.y + 10
+    title = _("Your code: solved!") if solved else _("Your code: the goals")
+    surface.blit(label(title, 24, GREEN if solved else AMBER, True), (x, y))
+    y += 36
+    rows: list[tuple[bool | None, str, str]]
+    if goals is None:
+        rows = [(None, _(g.text).format(limit=g.limit), "") for g in level.goals]
+    else:
+        rows = [(g.met, g.text, g.why) for g in goals]
+    for met, text, why in rows:
+        mark, colour = {True: ("[x]", GREEN), False: ("[ ]", RED), None: ("[ ]", DIM)}[met]
+        surface.blit(label(mark, 19, colour, True), (x, y))
+        for line in wrap(text, 19, rect.w - 70):
+            surface.blit(label(line, 19, P.WHITE), (x + 40, y))
+            y += 22
+        for line in wrap(why, 16, rect.w - 80) if why else []:
+            surface.blit(label(line, 16, colour), (x + 48, y))
+            y += 19
+        y += 8
+    if problem:
+        y += 6
+        for line in wrap(problem, 17, rect.w - 28):
+            surface.blit(label(line, 17, RED, True), (x, y))
+            y += 20
