@@ -1179,7 +1179,9 @@ class _Stop(BaseException):
 def run(main: Coroutine[Any, Any, Any], *, debug: bool | None = None) -> Any:
     """Run ``main`` on a fresh kernel to its end, in virtual time (at once), then cancel
     whatever it left running. Refused inside a running loop, as asyncio refuses it."""
-    if blocking.ACTIVE_KERNELS and blocking.ACTIVE_KERNELS[-1].current is not None:
+    in_thread = bool(blocking._WORKERS)  # a worker thread has no running loop of its own
+    kernels = blocking.ACTIVE_KERNELS
+    if kernels and kernels[-1].current is not None and not in_thread:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     if not inspect.iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")

@@ -33,6 +33,7 @@ import textwrap
 import time
 import traceback
 import types
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -565,15 +566,18 @@ def play(level: Level, compiled: Compiled, config: ShopConfig = LEVEL_CONFIG) ->
     if not compiled.ok:
         return failed_day(level, compiled)
     shop = build_shop(level, compiled, config=config)
-    while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
-        run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
-        shop.kernel.prune()
+    with warnings.catch_warnings(record=True) as early:  # a coroutine dropped at once warns
+        warnings.simplefilter("always")  # now, not as the day is let go
+        while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
+            run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
+            shop.kernel.prune()
     found = problems(shop, final=True)
     wants_drinks = cast_for(level, compiled).fountain
     evidence = G.Evidence([str(p) for p in found])
     values = G.figures(shop, evidence, wants_drinks)
     result = outcome(shop)
-    said = finish(shop)
+    _SESSIONS.pop(shop, None)  # its guard holds the last task, and so what it raised
+    said = [f"{w.category.__name__}: {w.message}" for w in early] + finish(shop)
     evidence.python_said = said
     values["unawaited"] = sum("never awaited" in s for s in said)
     checked = G.check(level.goals, values, evidence)

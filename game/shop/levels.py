@@ -196,6 +196,37 @@ LEVELS: tuple[Level, ...] = (
         parts=("cook",),
         goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
     ),
+    Level(
+        6,
+        "asyncio-run-in-a-loop",
+        N_("asyncio.run() inside a running loop"),
+        N_("cashier"),
+        N_(
+            "The till's receipt printer is a plain def that calls "
+            "asyncio.run(asyncio.sleep(1)), from inside the cashier's async def. "
+            "What happens at the first order?"
+        ),
+        (
+            N_("The receipt takes 1 s; then the cashier goes on"),
+            N_("The whole shop waits 1 s, then goes on"),
+            N_("RuntimeError: the cashier stops, and nobody orders again"),
+            N_("A second loop starts beside the first"),
+        ),
+        2,
+        N_("asyncio.run() starts a loop, and one is already running: Python refuses."),
+        N_("Inside async code, await: make the helper async def and await it."),
+        Cast(cashier=mistakes2.receipt_cashier),
+        Cast(cashier=mistakes2.awaited_receipt_cashier),
+        mistakes2.receipt_cashier,
+        mistakes2.awaited_receipt_cashier,
+        False,
+        N_(
+            "asyncio.run() is the door into async code, for a program's top level; inside "
+            "it a coroutine is awaited (or made a task), never run again."
+        ),
+        parts=("cashier",),
+        goals=(G.RUNS, G.ALL_AWAITED, G.EVERYONE_SERVED),
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)

@@ -14,6 +14,7 @@ from ..scheduler.executors import ProcessPoolExecutor
 
 if TYPE_CHECKING:
     from .layout import Station
+    from .places import Counter
     from .staff import Staff
     from .world import Shop
 
@@ -40,3 +41,32 @@ async def process_cook(shop: Shop, me: Staff, grill: Station) -> None:
         tray = await me.cook_burgers(order, grill)
         await me.carry(tray, grill.pass_spot)
         me.put_down(tray, shop.pickup)
+
+
+# -- level 6: asyncio.run() inside a running loop -------------------------------------------
+async def receipt_cashier(shop: Shop, me: Staff, counter: Counter) -> None:
+    """The till's receipt printer is a plain def that starts a loop of its own."""
+
+    def print_receipt(order):  # a plain def: it cannot await
+        asyncio.run(asyncio.sleep(1))  # MISTAKE: a loop is already running
+
+    while True:
+        request = await me.next_please(counter)
+        order = await me.take_order(request)
+        print_receipt(order)
+        await me.call_out(order, shop.kitchen)
+        await me.give_ticket(request, order)
+
+
+async def awaited_receipt_cashier(shop: Shop, me: Staff, counter: Counter) -> None:
+    """The printer is a coroutine too: the cashier awaits it on the loop that runs."""
+
+    async def print_receipt(order):  # FIX: async def
+        await asyncio.sleep(1)
+
+    while True:
+        request = await me.next_please(counter)
+        order = await me.take_order(request)
+        await print_receipt(order)  # FIX: awaited
+        await me.call_out(order, shop.kitchen)
+        await me.give_ticket(request, order)
