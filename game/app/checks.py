@@ -39,9 +39,9 @@ def check_level(args: argparse.Namespace) -> None:
         raise UsageError(f"argument --level: unknown level {args.level!r} (choose {names})")
     if args.fixed and args.level is None:
         raise UsageError("argument --fixed: only with --level NAME")
-    for given, name in ((args.code, "--code FILE"), (args.print_code, "--print-code")):
+    for given, name in ((args.code, "--code"), (args.print_code, "--print-code")):
         if given and args.level is None:
-            raise UsageError(f"argument {name.split()[0]}: only with --level NAME")
+            raise UsageError(f"argument {name}: only with --level NAME")
     if args.code is not None and args.fixed:
         raise UsageError("argument --code: not with --fixed (FILE is the code that plays)")
 

@@ -271,7 +271,7 @@ class LevelScene(Scene):
             text = read_code(path)
         except (OSError, CodeFileError) as error:
             if self._file_stamp is not None:
-                self.game.overlay.say(str(error), error=True)
+                self.game.overlay.say(str(error), True)
             self._file_stamp = -1.0
             return
         if self.phase == PREDICT:
@@ -370,7 +370,7 @@ class LevelScene(Scene):
         found = learner.problems(self.shop)
         if len(found) > len(self.problems):
             self.problems = found
-            self.game.overlay.say(str(found[-1]), error=True)
+            self.game.overlay.say(str(found[-1]), True)
             self.game.time.paused = True
 
     def advance_to(self, seconds: float) -> None:

@@ -20,9 +20,7 @@ FAILED = 1
 
 def run_mode(config: ShopConfig, args: argparse.Namespace, prog: str) -> int:
     """The mode the arguments ask for; its exit code."""
-    if getattr(args, "print_code", False) or (
-        args.headless and getattr(args, "code", None) is not None
-    ):
+    if args.print_code or (args.headless and args.code is not None):
         from . import learner_cli
 
         if args.print_code:

@@ -122,26 +122,39 @@ _ARMED: list[Watchdog] = []
 _THREAD: list[threading.Thread] = []
 
 
+_PAUSE = threading.Event()  # never set: the thread's own way to wait (not time.sleep,
+# which other code may patch)
+IDLE_LOOKS = 40  # looks with nothing armed (a second) before the thread ends
+
+
 def _watch() -> None:
+    """Look every ``POLL`` while something is armed; end once nothing has been for a while."""
+    idle = 0
     while True:
-        time.sleep(POLL)
-        if not _ARMED:
-            continue
+        _PAUSE.wait(POLL)
         with _LOCK:
+            if not _ARMED:
+                idle += 1
+                if idle >= IDLE_LOOKS:
+                    _THREAD.clear()  # (under the lock: armed() starts a new one if need be)
+                    return
+                continue
+            idle = 0
             now = time.monotonic()
             for watchdog in list(_ARMED):
                 watchdog.look(now)
 
 
 def _ensure_thread() -> None:
-    if _THREAD and _THREAD[0].is_alive():
-        return
-    try:
-        thread = threading.Thread(target=_watch, name="learner watchdog", daemon=True)
-        thread.start()
-    except RuntimeError:  # pragma: no cover - no threads here
-        return
-    _THREAD[:] = [thread]
+    with _LOCK:
+        if _THREAD:
+            return
+        try:
+            thread = threading.Thread(target=_watch, name="learner watchdog", daemon=True)
+            thread.start()
+        except RuntimeError:  # pragma: no cover - no threads here
+            return
+        _THREAD[:] = [thread]
 
 
 def _raise_in(thread: int, error: type[BaseException] | None) -> None:

@@ -184,3 +184,16 @@ def test_a_task_exception_nobody_awaited_is_reported() -> None:
     kinds = {p.kind for p in day.problems}
     assert kinds == {"unretrieved"}
     assert "ValueError: burnt" in str(day.problems[0])
+
+
+def test_the_watchdog_keeps_its_own_time_when_others_patch_sleep(monkeypatch) -> None:
+    import game.scheduler.watchdog as watchdog
+
+    def broken_sleep(seconds: float) -> None:
+        raise IndexError("patched by some test")
+
+    monkeypatch.setattr(time, "sleep", broken_sleep)
+    source = cook_with("while True:\n    pass")
+    day = learner.play(LEVEL, learner.compile_level_code(LEVEL, source))
+    assert day.problems[0].kind == "runaway"
+    assert watchdog._THREAD and watchdog._THREAD[0].is_alive()
