@@ -100,11 +100,17 @@ def main() -> None:
         if name == "blocking-cook":
             save(game, "level-predict.png")
         scene.choose(scene.level.right)
+        if name == "blocking-cook":
+            save(game, "level-verdict.png")  # right or wrong at once, and why
+        scene.close_verdict()
         until(scene, broken)
         save(game, f"level-{name}-broken.png")
         scene.fix()
         until(scene, fixed)
         save(game, f"level-{name}-fixed.png")
+    game.start_level("forgotten-await")  # a wrong guess: the right answer, and why
+    game.level_scene.choose(0)
+    save(game, "level-verdict-wrong.png")
     pygame.quit()
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ["ASYNC_BURGERS_DATA"] = tempfile.mkdtemp()  # the player's files stay untouched
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pygame  # noqa: E402
@@ -56,6 +58,11 @@ def hand_over(game: Game) -> bool:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     game = Game(ShopConfig(), open_window(headless=True))
+    game.paused = True
+    game.advance_to(3)
+    game.overlay.welcome.visible = True  # the first screen, as on the first run
+    save(game, "welcome.png")
+    game.overlay.welcome.visible = False
     game.paused = True
     until(game, lambda: game.now > 30 and flirting_and_waiting(game))
     game.mode = CONCURRENT

@@ -16,10 +16,10 @@ from game.app.keys import KEYS, help_rows
 from game.app.window import Game, open_window
 from game.house import layout as house_layout
 from game.i18n import _, ngettext
-from game.shop import CONCURRENT, PARALLEL, ShopConfig
+from game.shop import CONCURRENT, MODES, PARALLEL, ShopConfig
 from game.shop.layout import DISPLAY
 from game.shop.story import BEATS, STEPS
-from game.view import hud, story_card, words
+from game.view import hud, split, story_card, words
 from game.view.charts import EACH_COUPLE, LEGEND
 from game.view.house_view import CAPTION, CONTRAST, ROW_LABEL_RIGHT
 from game.view.text import font
@@ -207,8 +207,8 @@ def test_long_translations_still_fit(lang: str, fonts) -> None:  # noqa: ANN001
         "16x",
         _("served {n}").format(n=999),
         _("mean wait {seconds}s").format(seconds="999"),
-        _("flirting {share}").format(share="100%"),
-        _("standing {share}").format(share="100%"),
+        _("free while waiting {share}").format(share="100%"),
+        _("standing guard {share}").format(share="100%"),
     ]
     used = 10 + sum(width(t, 24, True) + 18 for t in items) + 2 * 22
     assert used <= 1280 - 90, f"HUD {used}"
@@ -250,13 +250,17 @@ def test_long_translations_still_fit(lang: str, fonts) -> None:  # noqa: ANN001
     for heading in EACH_COUPLE.values():
         assert width(_(heading), 28, True) <= 390 * 1.35  # shrinks to fit, not below 21 px
     for title in [
-        _("waiting spent flirting"),
-        _("waiting spent standing"),
+        _("waiting time you were free"),
+        _("waiting time standing guard"),
         _("mean wait for burgers"),
         _("couples served"),
-        _("staff busy ({one} vs {other})").format(one=2, other=8),
+        _("served per worker"),
     ]:
-        assert width(title, 22) <= 260 - 8, title
+        assert width(title, 22) <= split.TITLE_W - 8, title
+    # the legend: both shops, their staff counted, on one line
+    names = [split.staff_words(_(split.SHOP_NAMES[m]), 8) for m in MODES]
+    assert split.TITLE_W + sum(width(n, 22) + 52 for n in names) <= 1240, names
+    assert len(story_card.wrap(_(split.WHY_LONGER_WAIT), 20, 1240)) <= 2
     # the board's words over the LED screen; the inspector's and code view's sentences
     for word in (_("ORDER #"), _("READY")):
         assert width(word, 24, True) + 4 <= DISPLAY[2] - 40, word

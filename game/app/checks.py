@@ -44,6 +44,11 @@ def check_level(args: argparse.Namespace) -> None:
             raise UsageError(f"argument {name}: only with --level NAME")
     if args.code is not None and args.fixed:
         raise UsageError("argument --code: not with --fixed (FILE is the code that plays)")
+    if args.level is not None and args.headless and args.seconds is not None:
+        raise UsageError(
+            "argument --seconds: --headless --level plays the level's day to its end "
+            "(--couples sets how many come); drop --seconds"
+        )
 
 
 def check_classroom(args: argparse.Namespace, config: ShopConfig) -> None:
@@ -137,7 +142,14 @@ def output_problem(text: str, suffixes: Sequence[str]) -> str | None:
     so permissions and read-only disks are judged by the system itself."""
     if not text.strip():
         return f"needs a file name, got {text!r}"
-    path = Path(text)
+    try:
+        return _output_problem(text, Path(text), suffixes)
+    except (OSError, ValueError) as error:  # a name too long, a NUL: the checks fail too
+        why = getattr(error, "strerror", None) or str(error)
+        return f"cannot write {text!r}: {why}"
+
+
+def _output_problem(text: str, path: Path, suffixes: Sequence[str]) -> str | None:
     if path.is_dir():
         return f"{text!r} is a folder, not a file"
     if path.suffix.lower() not in suffixes:

@@ -52,6 +52,11 @@ def stop_signals() -> Iterator[None]:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    # one stop is enough: more Ctrl-C meanwhile must not cut the clean-up short (a half
+    # clip deleted, a screenshot's temporary file); ``stop_signals`` restores the handlers
+    for other in STOP_SIGNALS:
+        if signal.getsignal(other) is _interrupt:
+            signal.signal(other, signal.SIG_IGN)
     raise Interrupted(signum)
 
 
@@ -92,6 +97,7 @@ def _run(argv: Sequence[str] | None, prog: str = "async-burgers") -> int:
     parser = build_parser(prog)
     try:
         args = parser.parse_args(argv)
+        args.prog = parser.prog  # error lines name the program as it was run
         config = config_from(args)
         check_run(args, config)
         check_level(args)

@@ -376,6 +376,16 @@ KEYS: tuple[Binding, ...] = (
         keys=(pygame.K_h, pygame.K_F1),
     ),
     Binding(
+        "W",
+        ANYWHERE,
+        "toggle_welcome",
+        N_("the first screen: what this is, where to start"),
+        "the first screen (shown on the very first run): what this game is and the path "
+        "through it: the story (`T`), the house (`3`), the levels (`4`), the code (`C`), your "
+        "own script (`5`)",
+        keys=(pygame.K_w,),
+    ),
+    Binding(
         N_("ESC or Q"),
         ANYWHERE,
         "quit",

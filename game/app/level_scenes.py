@@ -41,8 +41,10 @@ from ..view.level_view import (
     draw_result,
     draw_slip,
     draw_thinking,
+    draw_verdict,
     menu_rows,
 )
+from ..view.placer import Placer, head_rect
 from ..view.shop_view import ShopView
 from ..view.text import label
 from . import code_store
@@ -61,6 +63,7 @@ PHASE_WORDS = {
     YOURS: N_("your code"),
 }
 WATCH_EVERY = 0.5  # seconds of wall time between looks at a --code FILE
+VERDICT_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)  # off the verdict card
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
 
 
@@ -139,10 +142,11 @@ class LevelScene(Scene):
         self.code_at = pygame.Rect(
             self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
         )
-        self.inspector = Inspector(self.left)
+        self.inspector = Inspector(self.left, grow=False)  # the shop is right beside it
         self.level: Level = LEVELS[0]
         self.phase = PREDICT
         self.answer: int | None = None
+        self.verdict = False  # right or wrong is on screen; the day waits for SPACE
         self.shop: Shop | None = None
         self.view: ShopView | None = None
         self.results: tuple[Result, Result] | None = None
@@ -159,6 +163,7 @@ class LevelScene(Scene):
         self.code_file: str | None = None  # --code FILE: replayed when it is saved
         self._file_stamp: float | None = None
         self._file_wait = 0.0
+        self.placer = Placer(self.shop_at)  # the last frame's labels over the shop
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -168,6 +173,7 @@ class LevelScene(Scene):
     def start(self, level: Level) -> None:
         """Predict: a fresh broken day at its opening, the question over it."""
         self.level, self.phase, self.answer, self.results = level, PREDICT, None, None
+        self.verdict = False
         self.python_said = []
         self.compiled, self.day, self.problems = None, None, []
         self._new_day(fixed=False)
@@ -179,10 +185,21 @@ class LevelScene(Scene):
         if self.phase != PREDICT or not 0 <= index < len(self.level.answers):
             return
         self.answer = index
+        self.game.overlay.unsay(PREDICT)  # answered: "first your prediction" is no longer so
         self.game.score.predict(self.level.name, index == self.level.right)
         self._show_score_problem()
         self.phase = WATCH
-        self.game.time.paused = False
+        self.verdict = True  # right or wrong at once; SPACE (or a click) and the day runs
+        self.game.time.paused = True
+
+    def close_verdict(self) -> None:
+        """Off the verdict card: the broken day runs."""
+        if self.verdict:
+            self.verdict = False
+            self.game.time.paused = False
+
+    def say_predict_first(self) -> None:
+        self.game.overlay.say(_("First your prediction: A, B, C or D."), reason=PREDICT)
 
     def watch(self, fixed: bool = False) -> None:
         """Straight to watching (``--level NAME --screenshot``): no question, no score."""
@@ -193,10 +210,11 @@ class LevelScene(Scene):
     def fix(self, record: bool = True) -> None:
         """Replay the day with the fixed code, and compare both days played to the end."""
         if self.phase == PREDICT:
-            self.game.overlay.say(_("First your prediction: A, B, C or D."))
+            self.say_predict_first()
             return
         if self.phase == FIXED:
             return
+        self.verdict = False
         name = self.level.name
         self.results = (play(name), play(name, fixed=True))
         self._new_day(fixed=True)
@@ -330,7 +348,7 @@ class LevelScene(Scene):
         if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
-        if self.shop is None or self.phase == PREDICT:
+        if self.shop is None or self.phase == PREDICT or self.verdict:
             return
         self.accumulator += min(wall_dt, 0.25) * game.time.speed
         ticks = int(self.accumulator / TICK + 1e-9)
@@ -340,7 +358,9 @@ class LevelScene(Scene):
 
     def step_paused(self) -> None:
         """RIGHT while paused: one tick, once the day is running (not over the question)."""
-        if self.phase != PREDICT:
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif not self.verdict:
             self.step()
 
     def step(self) -> None:
@@ -390,12 +410,23 @@ class LevelScene(Scene):
         self.replay()
 
     def action_step_paused(self) -> None:
-        """RIGHT while paused: one tick of the level's own day."""
-        if self.game.time.paused:
+        """RIGHT while paused: one tick of the level's own day (before the answer, or while
+        the day runs, it says what comes first)."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif self.game.time.paused:
             self.step_paused()
+        else:
+            self.game.time.say_pause_first()
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
+        if self.verdict and (
+            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS)
+            or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+        ):
+            self.close_verdict()
+            return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.phase == PREDICT:
                 for i, rect in enumerate(self.answer_rects):
@@ -441,13 +472,15 @@ class LevelScene(Scene):
         if self.phase == PREDICT:
             self.answer_rects = draw_question(surface, self.level)
             return
-        draw_frozen_marks(surface, shop, self.to_screen)
-        draw_thinking(surface, shop, self.to_screen)
-        draw_block_banner(surface, shop, (self.shop_at.centerx, self.shop_at.y + 8))
+        placer = self.placer = self._placer(shop, view)
+        at = (self.shop_at.centerx, self.shop_at.y + 8)
+        draw_block_banner(surface, shop, at, self.shop_at.w - 8, placer)
+        draw_frozen_marks(surface, shop, self.to_screen, placer)
+        draw_thinking(surface, shop, self.to_screen, placer)
         held = self.held_coroutine() if self.level.name == "forgotten-await" else None
         you = shop.protagonist
         if held is not None and you is not None and inspect.iscoroutine(held):
-            draw_slip(surface, you, held, self.to_screen, self.shop_at)
+            draw_slip(surface, you, held, self.to_screen, self.shop_at, placer)
         task = self.followed()
         if self.phase == YOURS:
             latest = str(self.problems[-1]) if self.problems else ""
@@ -465,6 +498,27 @@ class LevelScene(Scene):
                 self._draw_no_task_note(surface, shop, held)
         draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
         self._draw_caption(surface)
+        if self.verdict and self.answer is not None:
+            draw_verdict(surface, self.level, self.answer)
+
+    def _placer(self, shop: Shop, view: ShopView) -> Placer:
+        """The level's labels, on screen over the scaled shop: clear of every head there and
+        of the labels the shop's painter placed (scaled with the picture)."""
+        origin = (float(self.shop_at.x), float(self.shop_at.y))
+        t = shop.now
+        people = [*shop.staff, *shop.helpers]
+        people += [p for c in shop.couples for p in c.people if p.visible]
+        heads = [head_rect(p.position_at(t), SCALE, origin) for p in people]
+        placer = Placer(self.shop_at, heads)
+
+        def scaled(r: pygame.Rect) -> pygame.Rect:
+            x, y = self.to_screen((r.x, r.y))
+            return pygame.Rect(x, y, round(r.w * SCALE), round(r.h * SCALE))
+
+        placer.placed += [scaled(r) for r in view.placer.placed]
+        for rect in view.placer.fixed:
+            placer.add_fixed(scaled(rect))
+        return placer
 
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()

@@ -6,6 +6,7 @@ clip. ``--record`` (headless, byte-identical clips) is ``record.py``.
 
 from __future__ import annotations
 
+import errno
 import queue
 import sys
 import threading
@@ -24,6 +25,20 @@ def shrink(surface: pygame.Surface, size: tuple[int, int]) -> Frame:
     if surface.get_size() != size:
         surface = pygame.transform.smoothscale(surface, size)
     return Frame(size, pygame.image.tobytes(surface, "RGB"))
+
+
+def threads_start() -> bool:
+    """Whether this Python can start a thread (a browser build may not): F9 needs one."""
+    try:
+        probe = threading.Thread(target=lambda: None, daemon=True)
+        probe.start()
+    except RuntimeError:
+        return False
+    probe.join()
+    return True
+
+
+NO_THREADS = "this build of Python cannot start threads, which recording the screen needs"
 
 
 class LiveRecorder:
@@ -53,7 +68,10 @@ class LiveRecorder:
         self.stop() if self.recording else self.start(name)
 
     def start(self, name: str = "async-burgers") -> None:
+        """Start a clip; an ``OSError`` says why not (no folder, no threads in this build)."""
         self.finish()  # one clip at a time: the last one is written out first
+        if not threads_start():
+            raise OSError(errno.ENOSYS, NO_THREADS)
         self.folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         self.path = self.folder / f"{name}-{stamp}.gif"
@@ -73,10 +91,16 @@ class LiveRecorder:
         while self.due <= 1e-9:
             self.due += 1.0 / self.fps
             if self.writer is None:
-                self.writer = threading.Thread(
+                writer = threading.Thread(
                     target=self._write, args=(self.path, self.frames, frame), daemon=True
                 )
-                self.writer.start()
+                try:
+                    writer.start()
+                except RuntimeError:  # threads ran out meanwhile: the clip ends, said why
+                    self.error = NO_THREADS
+                    self.stop()
+                    return
+                self.writer = writer
             self.frames.put(frame)
         if self.elapsed >= self.MAX_SECONDS:
             self.stop()

@@ -15,6 +15,7 @@ import pygame
 from ..i18n import _
 from .live_record import LiveRecorder
 from .sections import HelpPanel, Notice, Sections
+from .welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from .window import Game
@@ -34,12 +35,17 @@ class Overlay:
     def __init__(self, game: Game) -> None:
         self.game = game
         self.notice = Notice(game)
-        self.sections = Sections(HelpPanel(game), self.notice)
+        self.welcome = WelcomePanel(game)  # the first screen (W; the first run)
+        self.sections = Sections(self.welcome, HelpPanel(game), self.notice)
         self.recorder = LiveRecorder()
 
-    def say(self, text: str, error: bool = False) -> None:
-        """A one-line notice over the scene."""
-        self.notice.show(text, error)
+    def say(self, text: str, error: bool = False, reason: str | None = None) -> None:
+        """A one-line notice over the scene; one about the same ``reason`` replaces it."""
+        self.notice.show(text, error, reason)
+
+    def unsay(self, reason: str) -> None:
+        """Take down the notice about ``reason``: what it said is no longer so."""
+        self.notice.clear(reason)
 
     def warn(self, text: str) -> None:
         """One warning line (terminal and screen), and the game goes on."""
@@ -70,6 +76,9 @@ class Overlay:
     def action_toggle_help(self) -> None:
         help_panel = self.sections["help"]
         help_panel.visible = not help_panel.visible
+
+    def action_toggle_welcome(self) -> None:
+        self.welcome.visible = not self.welcome.visible
 
     def action_toggle_recording(self) -> None:
         """F9: start or stop a clip of the screen; a folder that cannot be made is a notice."""

@@ -178,8 +178,17 @@ def _n(count: int, word: str) -> str:
 def _row(text: str, seconds: float, baseline: float | None = None) -> str:
     line = f"  {text:<44}{seconds:7.2f} s"
     if baseline is not None and seconds > 0:
-        line += f"   {baseline / seconds:4.1f}x sooner"
+        line += f"   {compared(baseline / seconds)}"
     return line
+
+
+def compared(speedup: float) -> str:
+    """'1.9x sooner', or '2.0x slower' (never '0.5x sooner'), or 'about the same'."""
+    if speedup >= 1.05:
+        return f"{speedup:4.1f}x sooner"
+    if speedup <= 0.95:
+        return f"{1 / speedup:4.1f}x slower"
+    return "about the same"
 
 
 def cpu_lesson(cores: int, jobs: int, speedup: float) -> str:
@@ -189,6 +198,11 @@ def cpu_lesson(cores: int, jobs: int, speedup: float) -> str:
         return head + "this machine has one core, so processes cannot help either."
     if jobs <= 1:
         return head + "one job cannot be split over cores."
+    if speedup <= 0.95:
+        return (
+            head + f"processes were {1 / speedup:.1f}x slower here: starting them cost more "
+            "than the jobs, or the cores were busy (not what processes do on an idle machine)."
+        )
     if speedup < 1.2:
         return head + f"processes only {speedup:.1f}x sooner here: jobs too small, cores busy?"
     return head + f"processes used {min(cores, jobs)} cores: {speedup:.1f}x sooner."

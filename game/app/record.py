@@ -10,7 +10,9 @@ The live recorder (F9, ``live_record.py``) captures what the player sees as it h
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import pygame
 
 from ..shop import ShopConfig
+from ..view.sheets import AssetError
 from .clip import FORMATS, clip_size, write
 from .clock import FPS
 from .keys import LEVEL
@@ -72,7 +75,6 @@ def record_clip(
     fps = args.fps or kind.fps
     size = clip_size(args.width or kind.width)
     began = time.perf_counter()
-    open_window(headless=True)
 
     def fresh() -> Game:
         screen = pygame.display.get_surface()
@@ -80,25 +82,40 @@ def record_clip(
         configure(game, args)
         return game
 
+    try:  # an artist's broken sheet (ASYNC_BURGERS_ASSETS): one line, as in the window
+        open_window(headless=True)
+        scout = fresh()
+    except AssetError as error:
+        print(f"{prog}: error: {error}", file=sys.stderr)
+        pygame.quit()
+        return 2
     samples = []  # a throwaway day, drawn at a few moments, picks the palette
-    scout = fresh()
     scout_clock = scout.stage.level_scene if scout.stage.name == LEVEL else scout.time
     for i in range(SAMPLES):
         scout_clock.advance_to(args.record_from + seconds * i / (SAMPLES - 1))
         samples.append(shrink(scout.draw(), size))
     scout.close()
     game = fresh()
+    # written under a temporary name beside it, renamed when whole: a clip cut off by a full
+    # disk, Ctrl-C or SIGTERM (exit codes 130 / 143) or a kill is never left at ``path``
+    part = None
     try:
-        count = write(path, clip_frames(game, args.record_from, seconds, fps, size), fps, samples)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.stem}.", suffix=f".part{path.suffix}", dir=path.parent
+        )
+        os.close(fd)
+        part = Path(name)
+        frames = clip_frames(game, args.record_from, seconds, fps, size)
+        count = write(part, frames, fps, samples)
+        os.replace(part, path)
+        part = None
         game.close()
     except OSError as error:
-        path.unlink(missing_ok=True)  # no cut-off clip is left behind
         print(f"{prog}: error: cannot write {path}: {error.strerror}", file=sys.stderr)
         return 1
-    except BaseException:  # Ctrl-C or SIGTERM (exit codes 130 / 143): no half clip either;
-        path.unlink(missing_ok=True)  # the kernels may be mid-tick, so they are left as they are
-        raise
-    finally:
+    finally:  # (after Ctrl-C the kernels may be mid-tick: they are left as they are)
+        if part is not None:
+            part.unlink(missing_ok=True)
         pygame.quit()
     wall = time.perf_counter() - began
     print(

@@ -202,7 +202,11 @@ class ShopScene(Scene):
                 selected=self.selected,
             )
             return
-        self.views[time.mode].draw(surface, time.shop, self.selected, speed=time.speed)
+        timeline = self.sections["timeline"]
+        legend = not (timeline.visible and getattr(timeline, "at_top", False))  # under it
+        self.views[time.mode].draw(
+            surface, time.shop, self.selected, speed=time.speed, legend=legend
+        )
         self.hud.draw(
             surface,
             time.shop,

@@ -9,10 +9,18 @@ why, the caller shows it once, and play goes on with the score kept in memory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock
+    fcntl = None  # type: ignore[assignment]
 
 import platformdirs
 
@@ -60,12 +68,32 @@ class Score:
         )
 
     def save(self) -> None:
-        """Write the file (atomically: a crash mid-write leaves the old one)."""
+        """Merge with the file as it is now and write it back, atomically, under a lock.
+
+        Another game may have saved since we read it (two windows, a classroom's shared
+        account): its levels are kept, ours are added (a prediction already on file stays,
+        the first answer counts). The new text goes to a temporary file of a name nobody
+        can have planted (created exclusively, never through a link), then replaces
+        the score in one step: a crash mid-write leaves the old one."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            part = self.path.with_name(self.path.name + ".part")
-            part.write_text(self.as_json(), encoding="utf-8")
-            os.replace(part, self.path)
+            with _locked(self.path.with_name(self.path.name + ".lock")):
+                on_file = _read(self.path)
+                if isinstance(on_file, tuple):
+                    predicted, solved = on_file
+                    self.predicted = {**self.predicted, **predicted}
+                    self.solved |= solved
+                fd, part = tempfile.mkstemp(
+                    prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent
+                )
+                try:
+                    with os.fdopen(fd, "w", encoding="utf-8") as out:
+                        out.write(self.as_json())
+                    os.replace(part, self.path)
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        os.unlink(part)
+                    raise
         except OSError as error:
             why = error.strerror or str(error)
             self.problem = _("score not saved ({why}: {path})").format(why=why, path=self.path)
@@ -73,18 +101,29 @@ class Score:
             self.problem = None
 
 
-def load(path: Path | None = None) -> Score:
-    """The saved score, or a fresh one (with ``problem`` set if the file was bad)."""
-    path = path or data_dir() / FILE
-    score = Score(path)
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (made if missing, never through a link) where
+    the system has ``flock``; elsewhere saves are merged without one."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _read(path: Path) -> tuple[dict[str, bool], set[str]] | str | None:
+    """The file's (predicted, solved); None if there is none; else why it is unusable."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return score
+        return None
     except (OSError, UnicodeDecodeError) as error:
         why = getattr(error, "strerror", None) or str(error)
-        score.problem = _("score not read ({why}: {path})").format(why=why, path=path)
-        return score
+        return _("score not read ({why}: {path})").format(why=why, path=path)
     try:
         data = json.loads(text)
         predicted = data["predicted"]
@@ -96,10 +135,24 @@ def load(path: Path | None = None) -> Score:
             and all(isinstance(name, str) for name in solved)
         ):
             raise ValueError("wrong shape")
+    except RecursionError:  # nested deeper than the parser goes
+        return _("score file is damaged, starting afresh ({why}: {path})").format(
+            why="nested too deep", path=path
+        )
     except (ValueError, KeyError, TypeError) as error:
-        score.problem = _("score file is damaged, starting afresh ({why}: {path})").format(
+        return _("score file is damaged, starting afresh ({why}: {path})").format(
             why=error, path=path
         )
-        return score
-    score.predicted, score.solved = dict(predicted), set(solved)
+    return dict(predicted), set(solved)
+
+
+def load(path: Path | None = None) -> Score:
+    """The saved score, or a fresh one (with ``problem`` set if the file was bad)."""
+    path = path or data_dir() / FILE
+    score = Score(path)
+    found = _read(path)
+    if isinstance(found, str):
+        score.problem = found
+    elif found is not None:
+        score.predicted, score.solved = found
     return score

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..script import ScriptError, headless_json, run_script
 from ..script.trace import RUN_BUDGET, STEP_BUDGET
 from ..shop.config import Range
+from .arguments import TEXT_SCALE, language
 
 USAGE_ERROR = 2
 BUDGET = Range(0.1, 120)
@@ -54,6 +56,18 @@ def build_parser(prog: str) -> _Parser:
         default=RUN_BUDGET,
         help=f"wall seconds the whole run may take ({BUDGET}; default {RUN_BUDGET:g})",
     )
+    parser.add_argument(
+        "--lang",
+        type=language,
+        default=None,
+        help=f"language of the window: {', '.join(i18n.languages())} (default: the system's)",
+    )
+    parser.add_argument(
+        "--text-scale",
+        type=float,
+        default=1.0,
+        help=f"bigger text for projectors ({TEXT_SCALE}; default 1; Z cycles 1 / 1.25 / 1.5)",
+    )
     parser.add_argument("--frames", type=int, default=0, help=argparse.SUPPRESS)
     return parser
 
@@ -66,6 +80,9 @@ def main(argv: Sequence[str], prog: str = "async-burgers") -> int:
             problem = BUDGET.problem(value)
             if problem is not None:
                 raise ScriptError(f"argument {name}: {problem}")
+        problem = TEXT_SCALE.problem(args.text_scale)
+        if problem is not None:
+            raise ScriptError(f"argument --text-scale: {problem}")
         if args.json and not args.headless:
             raise ScriptError("argument --json: only with --headless")
         if args.screenshot is not None:
@@ -151,7 +168,8 @@ def window(record: dict[str, Any], args: argparse.Namespace) -> int:
         window = open_window(headless)
         display = None if headless else Display(window)
         canvas = window if display is None else display.canvas
-        game = Game(ShopConfig(), canvas)
+        i18n.use(args.lang or i18n.system_language())
+        game = Game(ShopConfig(), canvas, text_scale=args.text_scale)
         game.settings.display = display
     except AssetError as error:
         print(f"main.py run: error: {error}")

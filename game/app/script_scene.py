@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..script.replay import Moment, Replay
 from ..view.script_view import TIMELINE, ScriptView, draw_no_script
 from .keys import ANYWHERE, Binding
@@ -106,8 +106,9 @@ class Playhead:
 
     def status(self) -> str:
         if self.paused:
-            return "END" if self.index >= len(self.replay) else "PAUSED"
-        return f"{self.speed:g}x" + (" fast-forward" if self.fast else "")
+            return _("END") if self.index >= len(self.replay) else _("PAUSED")
+        speed = f"{self.speed:g}x"
+        return _("{speed} fast-forward").format(speed=speed) if self.fast else speed
 
 
 def _pos(event: pygame.Event) -> tuple[int, int]:

@@ -10,18 +10,20 @@ live in ``game/view``; a section only decides when and where they paint.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..i18n import _
-from ..shop import MODES
+from ..shop import MODES, PARALLEL
 from ..view.banner import crash_rect, draw_crash, draw_notice, notice_rect
 from ..view.charts import Charts
 from ..view.code_view import CodeView
-from ..view.hud import CAPTION_H, draw_help, help_panel
+from ..view.hud import BAR_H, CAPTION_H, draw_help, help_panel
 from ..view.inspector import Inspector, followed_task
 from ..view.story_card import card_rect, card_text, draw_card
+from ..view.text import px
 from ..view.timeline import STRIP_H, bar_of, draw_timeline, strip_rect, time_at, x_of
 from ..view.why import why_waiting
 from .clock import TICK, tick_of
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 SNAP = 5  # pixels: a click this near a mark on the timeline lands exactly on it
 NOTICE_SECONDS = 4.0  # wall-clock seconds a notice stays up (it fades only by going)
+NOTICE_ROWS = 3  # notices up at once, one above the other
 
 
 class Section:
@@ -102,16 +105,21 @@ class InspectorPanel(Section):
         short = rect.copy()
         short.height -= STRIP_H + 4
         self.short = Inspector(short)  # above the timeline strip while that is shown
+        self.lowered = Inspector(short.move(0, STRIP_H + 4))  # under it, when it is on top
 
     @property
     def rect(self) -> pygame.Rect:
         """Where it is drawn: wider and lower with big text, shorter over the timeline."""
-        painter = self.short if self.game.panel("timeline").visible else self.painter
-        return painter.area(self.game.screen.get_size())
+        return self.which().area(self.game.screen.get_size())
+
+    def which(self) -> Inspector:
+        timeline = self.game.panel("timeline")
+        if not timeline.visible:
+            return self.painter
+        return self.lowered if getattr(timeline, "at_top", False) else self.short
 
     def draw(self, surface: pygame.Surface) -> None:
-        painter = self.short if self.game.panel("timeline").visible else self.painter
-        painter.draw(surface, self.game.time.shop, self.game.stage.shop_scene.selected)
+        self.which().draw(surface, self.game.time.shop, self.game.stage.shop_scene.selected)
 
 
 class CodePanel(Section):
@@ -165,23 +173,47 @@ class StoryCard(Section):
     @property
     def lift(self) -> int:
         """Clear of the timeline strip when it is shown under the card."""
-        if not self.game.panel("timeline").visible:
+        timeline = self.game.panel("timeline")
+        if not timeline.visible or getattr(timeline, "at_top", False):
             return 0
-        return self.game.screen.get_height() - self.game.panel("timeline").rect.top
+        return self.game.screen.get_height() - timeline.rect.top
+
+    def top(self, text: str) -> int | None:
+        """None: the card goes across the bottom. A y: it goes up there instead, because
+        at the bottom it would cover you and your crush, whom it talks about."""
+        time = self.game.time
+        couple = time.shop.protagonist
+        if couple is None or not couple.you.visible:
+            return None
+        size = self.game.screen.get_size()
+        bottom = card_rect(size, text, self.lift)
+        people = [p.position_at(time.now) for p in couple.people if p.visible]
+        bodies = [pygame.Rect(round(x) - 24, round(y) - 110, 48, 110) for x, y in people]
+        if bottom.collidelist(bodies) < 0:
+            return None
+        timeline = self.game.panel("timeline")
+        on_top = timeline.visible and getattr(timeline, "at_top", False)
+        below = timeline.rect.bottom if on_top else 0
+        top = max(below, px(BAR_H)) + 6
+        up = card_rect(size, text, 0, top)
+        return top if up.collidelist(bodies) < 0 else None
+
+    def _text(self) -> str:
+        story = self.game.time.story
+        card = story.card if story is not None else None
+        return card_text(card.kind, card.mode, card.code) if card is not None else ""
 
     @property
     def rect(self) -> pygame.Rect:
-        story = self.game.time.story
-        card = story.card if story is not None else None
-        text = card_text(card.kind, card.mode, card.code) if card is not None else ""
-        return card_rect(self.game.screen.get_size(), text, self.lift)
+        text = self._text()
+        return card_rect(self.game.screen.get_size(), text, self.lift, self.top(text))
 
     def draw(self, surface: pygame.Surface) -> None:
         story = self.game.time.story
         card = story.card if story is not None else None
         if card is not None:
             text = card_text(card.kind, card.mode, card.code)
-            draw_card(surface, card.kind, card.mode, card.code, text, self.lift)
+            draw_card(surface, card.kind, card.mode, card.code, text, self.lift, self.top(text))
 
 
 class TimelinePanel(Section):
@@ -193,8 +225,24 @@ class TimelinePanel(Section):
     def __init__(self, game: Game) -> None:
         w, h = game.screen.get_size()
         super().__init__(game, strip_rect((w, h), h - CAPTION_H - 4))
+        self.top_rect = strip_rect((w, h), BAR_H + 4 + STRIP_H)
         self.dragging = False
         self.target: int | None = None  # a drag's latest tick, sought once per frame
+
+    @property
+    def at_top(self) -> bool:
+        """In the parallel shop's story the strip goes under the HUD: at the bottom it would
+        hide the shop's only row of tables, where the story ends."""
+        game = self.game
+        return (
+            game.time.story is not None
+            and game.time.mode == PARALLEL
+            and not game.stage.shop_scene.split
+        )
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.top_rect if self.at_top else self._rect
 
     def tick_at(self, x: int) -> int:
         """The tick under ``x``; a click on (or next to) a beat's mark or the followed
@@ -295,41 +343,85 @@ class HelpPanel(Section):
         draw_help(surface, self.rows())
 
 
+@dataclass
+class NoticeLine:
+    text: str
+    error: bool
+    reason: str | None  # what it is about: it goes when that goes (``Notice.clear``)
+    left: float
+
+
 class Notice(Section):
-    """A one-line message that goes away by itself after a few seconds (or on a click)."""
+    """One-line messages that go away by themselves after a few seconds (or on a click).
+
+    They queue: a new one goes under those still up (never over them), at most
+    ``NOTICE_ROWS`` at once; one with the same ``reason`` (or the same words) replaces
+    the old, and ``clear(reason)`` takes one down as soon as what it said is no longer so.
+    """
 
     name = "notice"
 
     def __init__(self, game: Game, seconds: float = NOTICE_SECONDS) -> None:
+        self.lines: list[NoticeLine] = []
         super().__init__(game)
         self.seconds = seconds
-        self.text = ""
-        self.error = False
-        self.left = 0.0
+
+    @property
+    def text(self) -> str:
+        """The newest notice's words ("" when none is up)."""
+        return self.lines[-1].text if self.lines else ""
+
+    @property
+    def error(self) -> bool:
+        return bool(self.lines) and self.lines[-1].error
 
     @property
     def visible(self) -> bool:
-        return self.left > 0.0
+        return bool(self.lines)
 
     @visible.setter
     def visible(self, value: bool) -> None:
-        self.left = self.seconds if value else 0.0
+        if not value:
+            self.lines.clear()
+        elif self.lines:
+            self.lines[-1].left = self.seconds
 
-    def show(self, text: str, error: bool = False) -> None:
-        self.text, self.error, self.left = text, error, self.seconds
+    def show(self, text: str, error: bool = False, reason: str | None = None) -> None:
+        self.lines = [
+            n for n in self.lines if n.text != text and (reason is None or n.reason != reason)
+        ]
+        self.lines.append(NoticeLine(text, error, reason, self.seconds))
+        del self.lines[:-NOTICE_ROWS]
+
+    def clear(self, reason: str) -> None:
+        """Take down the notice about ``reason``: what it said is no longer so."""
+        self.lines = [n for n in self.lines if n.reason != reason]
+
+    def rects(self) -> list[pygame.Rect]:
+        """Each notice's place, oldest first (the newest is the lowest)."""
+        size = self.game.screen.get_size()
+        count = len(self.lines)
+        return [notice_rect(n.text, size, count - 1 - i) for i, n in enumerate(self.lines)]
 
     @property
     def rect(self) -> pygame.Rect:
-        return notice_rect(self.text, self.game.screen.get_size())
+        rects = self.rects()
+        return rects[0].unionall(rects[1:]) if rects else pygame.Rect(0, 0, 0, 0)
 
     def handle(self, event: pygame.Event) -> bool:
-        if super().handle(event):
-            self.left = 0.0  # clicked away
-            return True
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            for line, rect in zip(self.lines, self.rects(), strict=True):
+                if rect.collidepoint(event.pos):
+                    self.lines.remove(line)  # clicked away
+                    return True
         return False
 
     def update(self, wall_dt: float) -> None:
-        self.left = max(0.0, self.left - wall_dt)
+        for line in self.lines:
+            line.left -= wall_dt
+        self.lines = [n for n in self.lines if n.left > 0.0]
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw_notice(surface, self.text, self.error)
+        count = len(self.lines)
+        for i, line in enumerate(self.lines):
+            draw_notice(surface, line.text, line.error, count - 1 - i)

@@ -66,18 +66,19 @@ class Settings:
     def action_cycle_language(self) -> None:
         """F2: the next language of the catalogs, on every word from the next frame."""
         i18n.cycle()
-        self.say(_("Language: {name}").format(name=_(LANGUAGE_NAME)))
+        self.say(_("Language: {name}").format(name=_(LANGUAGE_NAME)), reason="language")
 
     def action_cycle_palette(self) -> None:
         """F3: the default colours, or the colour-blind-safe ones (Okabe-Ito)."""
         colours.cycle()
-        self.say(_("Colours: {palette}").format(palette=_(PALETTE_NAMES[colours.in_use()])))
+        palette = _(PALETTE_NAMES[colours.in_use()])
+        self.say(_("Colours: {palette}").format(palette=palette), reason="palette")
 
     def action_cycle_text_scale(self) -> None:
         """Z: 1 -> 1.25 -> 1.5 -> 1 (from an in-between --text-scale, the next step up)."""
         bigger = [s for s in TEXT_SCALES if s > text_scale() + 1e-9]
         set_scale(bigger[0] if bigger else TEXT_SCALES[0])
-        self.say(_("Text size: {scale}x").format(scale=f"{text_scale():g}"))
+        self.say(_("Text size: {scale}x").format(scale=f"{text_scale():g}"), reason="text size")
 
     def action_toggle_mute(self) -> None:
         """M: sound off / on, said in a notice (a machine without sound says so instead)."""
@@ -85,9 +86,9 @@ class Settings:
             return
         self.sound.toggle_mute()
         if not self.sound.available:
-            self.say(_("No sound on this computer: playing silently"))
+            self.say(_("No sound on this computer: playing silently"), reason="sound")
         else:
-            self.say(_("Sound: off") if self.sound.muted else _("Sound: on"))
+            self.say(_("Sound: off") if self.sound.muted else _("Sound: on"), reason="sound")
 
     def action_toggle_fullscreen(self) -> None:
         if self.display is not None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 
 from ..house import House
+from ..quiet import quiet_stderr
 from ..resources import sounds_dir
 from ..shop import Shop
 from ..view.sound_cues import LOOPS, ONE_SHOTS, Listener
@@ -41,7 +42,8 @@ class SoundPlayer:
     def _open(self, folder: Path) -> bool:
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=512)
+                with quiet_stderr():  # libasound's own "ALSA lib ..." lines, with no card
+                    pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=512)
             names = [*ONE_SHOTS, *LOOPS]
             pygame.mixer.set_num_channels(max(pygame.mixer.get_num_channels(), len(names)))
             pygame.mixer.set_reserved(len(names))

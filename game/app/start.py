@@ -17,6 +17,7 @@ from ..view.sheets import AssetError
 from .display import Display
 from .settings import use_settings
 from .sound import SoundPlayer
+from .welcome import first_run, remember
 from .window import Game, open_window
 
 
@@ -34,6 +35,20 @@ def configure(game: Game, args: argparse.Namespace) -> None:
             stage.level_scene.watch(fixed=args.fixed)  # no question, no score: just watch it
         if getattr(args, "code", None) is not None:
             stage.level_scene.watch_file(args.code)  # FILE's actors, replayed when saved
+
+
+def welcome_first_run(game: Game, args: argparse.Namespace) -> None:
+    """The first screen on a player's very first run (a recording, a scripted ``--frames``
+    run, or a level or the story asked for on the command line, goes straight to it)."""
+    if getattr(args, "record", None) or getattr(args, "level", None) or args.story:
+        return
+    if getattr(args, "frames", 0):  # a scripted run of N frames: nobody there to read it
+        return
+    if first_run():
+        game.overlay.welcome.visible = True
+        problem = remember()
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
 
 
 def run_game(config: ShopConfig, args: argparse.Namespace) -> int:
@@ -54,11 +69,13 @@ async def play(config: ShopConfig, args: argparse.Namespace) -> int:
         if not headless:
             game.settings.sound = SoundPlayer(volume=args.volume / 100, muted=args.mute)
     except AssetError as error:
-        print(f"main.py: error: {error}", file=sys.stderr)
+        print(f"{getattr(args, 'prog', 'main.py')}: error: {error}", file=sys.stderr)
         pygame.quit()
         return 2
     try:
         configure(game, args)
+        if not headless:
+            welcome_first_run(game, args)
         if args.screenshot:
             clock = game.stage.level_scene if getattr(args, "level", None) else game.time
             clock.advance_to(args.at)

@@ -19,6 +19,11 @@ class Card:
     text: str
 
 
+CALM_SECONDS = 4.0  # virtual seconds after a card at the chosen speed: the beat plays out
+EMPTY_PACE = 3.0  # then this much faster until the next beat
+HURRY_PACE = 8.0  # SPACE between cards: this much faster, to the next beat
+
+
 class StoryMode:
     STAGES = (CONCURRENT, PARALLEL)
 
@@ -27,6 +32,18 @@ class StoryMode:
         self.shown = 0  # beats of the current shop already acknowledged
         self.card: Card | None = None
         self.finished = False
+        self.resumed_at = 0.0  # virtual time the viewer last went on from a card
+        self.hurry = False  # SPACE between cards: on to the next beat, quickly
+
+    def pace(self, now: float) -> float:
+        """How much faster than the chosen speed the story runs now: a presenter never waits
+        through an empty stretch. Just after a card, as chosen (the beat plays out); then
+        ``EMPTY_PACE`` times faster; after SPACE between cards, ``HURRY_PACE``."""
+        if self.card is not None or self.finished:
+            return 1.0
+        if self.hurry:
+            return HURRY_PACE
+        return EMPTY_PACE if now - self.resumed_at > CALM_SECONDS else 1.0
 
     @property
     def mode(self) -> str:
@@ -39,6 +56,7 @@ class StoryMode:
         if len(shop.beats) > self.shown:
             code = shop.beats[self.shown].code
             self.card = Card("beat", self.mode, code, BEATS[code])
+            self.hurry = False
             return True
         return False
 

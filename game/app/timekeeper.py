@@ -64,7 +64,10 @@ def run_worlds(shops: dict[str, Shop], houses: dict[str, House], start: int, tic
         start = stop
 
 
-def _quiet(text: str, error: bool = False) -> None:
+PAUSE = "pause first"  # the notice a step key gives while the day runs, gone on a pause
+
+
+def _quiet(text: str, error: bool = False, reason: str | None = None) -> None:
     """Where notices go when nobody shows them (a ``Time`` on its own, in a script)."""
 
 
@@ -93,10 +96,12 @@ class Time:
         self.story: StoryMode | None = None
         self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
         self.say = say
+        self.unsay: Callable[[str], None] = lambda reason: None  # a notice's reason is gone
         self.painter: Painter | None = None
         self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
         self.on_restart: Callable[[], None] = lambda: None
         self.on_seek: Callable[[], None] = lambda: None
+        self.on_story_end: Callable[[], None] = lambda: None  # the story's last card is gone
         self.follow: Callable[[], Follow] = lambda: None  # who the marks are about
         self.shops: dict[str, Shop] = {}
         self.houses: dict[str, House] = {}
@@ -172,7 +177,8 @@ class Time:
         """Turn wall time into whole ticks of virtual time (none while paused)."""
         if self.paused:
             return
-        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed
+        pace = self.story.pace(self.now) if self.story is not None else 1.0
+        self.accumulator += min(wall_dt, MAX_FRAME) * self.speed * pace
         ticks = int(self.accumulator / TICK + 1e-9)
         self.accumulator -= ticks * TICK
         for _tick in range(ticks):
@@ -240,6 +246,7 @@ class Time:
         """LEFT while paused: exactly one tick back, the mirror of RIGHT. Held, the day
         plays backwards from the rewinder's frames (``rewind.py``)."""
         if not self.paused:
+            self.say_pause_first()
             return
         if self.rewind is not None and self.held_for > HOLD_DELAY:
             self.rewind.step()
@@ -331,10 +338,16 @@ class Time:
         assert story is not None
         if story.finished:
             self.stop_story()
+            self.on_story_end()  # the next step: both shops side by side
             return
         if story.advance():  # on to the other shop, from the opening
             self.mode = story.mode
             self.restart()
+        if story.finished:  # SPACE on the last card: the story is over
+            self.stop_story()
+            self.on_story_end()
+            return
+        story.resumed_at, story.hurry = self.now, False
         self.paused = story.card is not None
 
     def stop_story(self) -> None:
@@ -344,16 +357,27 @@ class Time:
     # -- the key table's commands -----------------------------------------------------
     def action_space(self) -> None:
         """Pause or resume; on a story card, go on with the story instead."""
-        if self.story is not None and (self.story.card or self.story.finished):
+        story = self.story
+        if story is not None and (story.card or story.finished):
             self.continue_story()
+        elif story is not None:  # between cards: on to the next beat, the stretch hurried
+            story.hurry, self.paused = True, False
         else:
             self.paused = not self.paused
+        if self.paused:
+            self.unsay(PAUSE)  # what "pause first" asked for is done
         self.accumulator = 0.0
 
+    def say_pause_first(self) -> None:
+        """A step key while the day runs cannot act: it says why (until SPACE pauses)."""
+        self.say(_("pause first: SPACE (then RIGHT / LEFT step one tick)"), reason=PAUSE)
+
     def action_step_paused(self) -> None:
-        """RIGHT while paused: one tick of the day."""
+        """RIGHT while paused: one tick of the day (running: it says to pause first)."""
         if self.paused:
             self.step()
+        else:
+            self.say_pause_first()
 
     def action_step_back(self) -> None:
         self.step_back()

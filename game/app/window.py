@@ -76,6 +76,8 @@ class Game(Shortcuts):
         time, stage = self.time, self.stage
         time.canvas, time.painter = screen, stage.draw_scene
         time.on_restart, time.on_seek = stage.on_restart, stage.on_seek
+        time.unsay = self.overlay.unsay
+        time.on_story_end = lambda: setattr(stage.shop_scene, "split", True)  # compare them
         time.follow = lambda: stage.shop_scene.follow if SHOP in stage.scenes else None
         stage.on_restart()  # the scenes' views of the first day
 

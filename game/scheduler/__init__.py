@@ -8,7 +8,9 @@ The rules
   ``advance(dt)`` / ``run_until(t)`` / ``run()``; a task can never move it (it sleeps).
 - **FIFO for equal times.** Wake-ups are ordered by (time, sequence number): tasks due at
   the same virtual time resume in the order they were scheduled, ready tasks in the order
-  they became ready. Same program, same seed: same run, to the resume.
+  they became ready. Every timer due at one time is made ready before any task they wake
+  runs, and ``sleep(0)`` goes to the back of the ready line (both as in asyncio). Same
+  program, same seed: same run, to the resume.
 - **A task switches only at an ``await`` of one of our traps**, never in between, so the
   code between two awaits runs as one piece. A *trap* is the small object an awaitable
   yields to the kernel: ``(_SLEEP, seconds)`` for ``sleep``, ``Park`` for "suspend me on
@@ -20,6 +22,32 @@ The rules
   handed to a task that is cancelled before it runs is handed back to pass on.
 - **Crashes**: only an ``Exception`` is a task's crash (reported with its name);
   ``Cancelled`` ends a task as cancelled; ``KeyboardInterrupt``, ``SystemExit`` propagate.
+
+Against asyncio (``tests/scheduler/test_like_asyncio.py`` runs random programs over this
+subset on both, asyncio on a virtual clock, and compares every task's times and outcomes):
+cancellation, ``gather`` (siblings of a failed or cancelled child run on; a cancelled
+awaiter cancels the children at once and gets its ``Cancelled`` when gather would have
+had its answer: the first child ended cancelled or failed, or with ``return_exceptions``
+every child's clean-up done), ``join`` (a cancelled joiner cancels the task it joins, as
+``await task`` does; joining itself raises ``RuntimeError``), a task that cancels itself
+ending cancelled even if it returns, ``Lock.release`` of an unlocked lock raising
+``RuntimeError``, and queues (a cancelled ``put`` puts nothing; ``full()`` counts what is
+handed over but not yet taken) agree. With
+every task pausing a moment of its own after each step, 20,000 such programs agree
+entirely. Where the kernel differs, on purpose (the same programs without the pauses: about
+one in 45 differs, each time in who goes first within one instant):
+- **Direct hand-over, no barging.** A released unit, a put item or a notification goes to
+  the first waiter as it is woken; asyncio leaves it in place until the waiter runs, so a
+  newcomer in the same instant may take it first (a second getter gets the item). Only
+  the order *within one virtual instant* differs; a learner's program cannot tell
+  otherwise without racing two tasks at the same instant.
+- **Hops.** asyncio takes extra loop turns for future callbacks (a gather's result
+  reaches its awaiter two turns after the last child ends); the kernel wakes at once. Again
+  only the order within an instant, e.g. whether an ``Event.clear`` made in that instant
+  comes before the awaiter looks.
+- ``Queue.put_nowait`` on a full queue raises ``OverflowError`` (asyncio ``QueueFull``);
+  ``Condition`` has no lock of its own; a ``Semaphore`` may be released above its start.
+- ``len(queue)`` counts the items in it, not those handed to a getter that has not run.
 
 Hooks: attach an ``Instrument`` (like curio's ``Activation``, trio's ``Instrument``) with
 ``Kernel.add_instrument``; it hears ``spawned``, ``woken`` (with a ``Wake`` record: the

@@ -232,16 +232,20 @@ class Kernel:
                         self._after_step(task)
                 if not sleepers or sleepers[0][0] > bound:
                     return False
-                when, seq, task = pop(sleepers)
-                if task._sleep_seq != seq:
-                    continue  # cancelled while asleep; entry is stale
-                self.now = when
-                task.state = READY
-                task.wake_at = None
-                task._woken = when  # a float: woken by its timer
-                ready.append(task)
-                if woken:
-                    self._emit_woken(task)
+                # every timer due at this time is ready before any task they wake, as
+                # asyncio moves all due timers to its ready queue at once
+                due = sleepers[0][0]
+                while sleepers and sleepers[0][0] == due:
+                    when, seq, task = pop(sleepers)
+                    if task._sleep_seq != seq:
+                        continue  # cancelled while asleep; entry is stale
+                    self.now = when
+                    task.state = READY
+                    task.wake_at = None
+                    task._woken = when  # a float: woken by its timer
+                    ready.append(task)
+                    if woken:
+                        self._emit_woken(task)
         except _LoopBusy:
             return True  # the rest waits for busy.end
         except BaseException as exc:
@@ -358,16 +362,20 @@ class Kernel:
         task.state = RUNNING
         task.resumes += 1
         self.resumes += 1
+        asked = False  # the task asked who it is: no suspension, so no cancellation point
         while True:
             try:
-                if task._throw is not None:
+                if task._throw is not None and not asked:
                     exc, task._throw = task._throw, None
                     trap = task.coro.throw(exc)
                 else:
                     value, task._send = task._send, None
                     trap = task.coro.send(value)
             except StopIteration as stop:
-                self._finish(task, DONE, result=stop.value)
+                if type(task._throw) is Cancelled:  # it cancelled itself, then returned:
+                    self._finish(task, CANCELLED)  # cancelled all the same, as in asyncio
+                else:
+                    self._finish(task, DONE, result=stop.value)
                 break
             except Cancelled:
                 self._finish(task, CANCELLED)
@@ -388,7 +396,13 @@ class Kernel:
                 self._finish(task, FAILED)
                 raise
             if type(trap) is tuple and trap[0] is SLEEP:
-                # even sleep(0) goes through the heap: equal times then wake in FIFO order
+                if not trap[1]:  # sleep(0): to the back of the ready line, as in asyncio
+                    task.state = READY
+                    task._woken = self.now
+                    self.ready.append(task)
+                    if self._hooks["woken"]:
+                        self._emit_woken(task)
+                    break
                 task.state = SLEEPING
                 task.wake_at = when = self.now + trap[1]
                 self._seq = seq = self._seq + 1
@@ -402,7 +416,9 @@ class Kernel:
                 break
             if trap is CURRENT:
                 task._send = task
+                asked = True
                 continue
+            asked = False
             # not ours (an asyncio future, a bare number): thrown in, so its clean-up runs
             if task._throw is None:  # (a pending Cancelled goes first)
                 task._throw = TypeError(
@@ -428,6 +444,10 @@ class Kernel:
             self._tasks.pop(task, None)
         if task._finished is not None:
             task._finished.set()
+        if task._on_end is not None:
+            calls, task._on_end = task._on_end, None
+            for call in calls:
+                call(task)
         for call in self._hooks["ended"]:
             call(task)
 

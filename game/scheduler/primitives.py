@@ -84,8 +84,11 @@ class Queue(Waitable, Generic[T]):
     """FIFO queue; ``get`` waits when empty, ``put`` waits when full (capacity > 0).
 
     Both sides hand over directly: a put with getters waiting gives the item to the first
-    getter; a get with putters waiting moves the first putter's item in and wakes it. So
-    waiting putters keep their turn and no free place goes unnoticed."""
+    getter; a get that frees a place hands that place to the first waiting putter, which
+    puts its item when it runs. So waiting putters keep their turn and no free place goes
+    unnoticed. As in asyncio, a put that is cancelled has put nothing, and an item or a
+    place handed to a task that has not run yet still counts: ``full()`` counts them, so
+    a bounded queue never holds more than its capacity, even when one is handed back."""
 
     kind = "queue"
 
@@ -95,8 +98,10 @@ class Queue(Waitable, Generic[T]):
             raise ValueError(f"queue capacity must be >= 0, got {capacity}")
         self.capacity = capacity
         self.items: deque[T] = deque()
+        self._handed = 0  # items handed to getters that have not run yet
+        self._reserved = 0  # places handed to putters that have not run yet
         self._getters = WaitQueue(self, "put", self._handback)
-        self._putters = WaitQueue(_PutSide(f"{self.name} (full)"), "got")
+        self._putters = WaitQueue(_PutSide(f"{self.name} (full)"), "got", self._place_back)
 
     @property
     def waiting(self) -> list[Task]:
@@ -111,51 +116,59 @@ class Queue(Waitable, Generic[T]):
         return len(self.items)
 
     def full(self) -> bool:
-        return self.capacity > 0 and len(self.items) >= self.capacity
+        return self.capacity > 0 and (
+            len(self.items) + self._handed + self._reserved >= self.capacity
+        )
 
     def put_nowait(self, item: T) -> None:
         if self.full():
             raise OverflowError(f"queue {self.name!r} is full")
+        self._deliver(item)
+
+    def _deliver(self, item: T) -> None:
         if self._getters:  # hand straight to the first getter: FIFO fairness
+            self._handed += 1
             self._getters.wake_one(item)
         else:
             self.items.append(item)
 
     async def put(self, item: T) -> None:
-        if self.full():  # wait in line; a getter moves our item in when there is room
-            await self._putters.park(_Item(item))
-        else:
-            self.put_nowait(item)
+        if self.full():  # wait in line; a getter hands us a free place
+            await self._putters.park()
+            self._reserved -= 1
+        self._deliver(item)
 
     async def get(self) -> T:
         if self.items:
             item = self.items.popleft()
-            if self._putters:
-                self.items.append(self._putters.first_note().item)
-                self._putters.wake_one()
-            return item
-        return await self._getters.park()
+        else:
+            item = await self._getters.park()
+            self._handed -= 1
+        self._free_place()
+        return item
+
+    def _free_place(self) -> None:
+        if self._putters and not self.full():
+            self._reserved += 1
+            self._putters.wake_one()
 
     def _handback(self, item: Any) -> None:
+        self._handed -= 1
         if self._getters:
+            self._handed += 1
             self._getters.wake_one(item)
         else:  # it was first in line: back to the front
             self.items.appendleft(item)
+
+    def _place_back(self, _: Any) -> None:
+        self._reserved -= 1
+        self._free_place()
 
 
 class _PutSide(Waitable):
     """What a waiting putter waits on: room in a full queue ("queue X (full)")."""
 
     kind = "queue"
-
-
-class _Item:
-    """A waiting putter's item, boxed so that even ``None`` can be put."""
-
-    __slots__ = ("item",)
-
-    def __init__(self, item: Any) -> None:
-        self.item = item
 
 
 class Semaphore(Waitable):
@@ -207,3 +220,12 @@ class Lock(Semaphore):
 
     def __init__(self, name: str = "") -> None:
         super().__init__(1, name)
+
+    def release(self) -> None:
+        """Hand the lock on; releasing a lock nobody holds is a bug (as in asyncio)."""
+        if self.value > 0:
+            raise RuntimeError(f"lock {self.name!r} released but not acquired")
+        super().release()
+
+    def _handback(self, value: Any) -> None:
+        Semaphore.release(self)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,7 @@ class Task:
         "_sleep_seq",
         "_woken",
         "_finished",
+        "_on_end",
         "__weakref__",
     )
 
@@ -121,6 +123,7 @@ class Task:
             "spawned",
         )
         self._finished: Event | None = None  # made on demand: most tasks are never joined
+        self._on_end: list[Callable[[Task], None]] | None = None  # see ``on_end``
 
     def __repr__(self) -> str:
         return f"<Task {self.name} {self.describe()}>"
@@ -193,21 +196,54 @@ class Task:
         elif state == RUNNING:
             kernel.cancel_current_at_next_await()
 
+    def on_end(self, call: Callable[[Task], None]) -> None:
+        """Call ``call(task)`` when the task ends, however it ends, even if it is cancelled
+        before its first step and so never runs a line (at once if it has ended); like a
+        future's done callback. For ``gather``, which must hear of every child's end."""
+        if not self.alive:
+            call(self)
+        elif self._on_end is None:
+            self._on_end = [call]
+        else:
+            self._on_end.append(call)
+
     @property
     def finished(self) -> Event:
         """Set when the task ends, however it ends."""
         if self._finished is None:
-            self._finished = Event(f"{self.name} finished")
+            self._finished = _Finished(self)
             if not self.alive:
                 self._finished.set()
         return self._finished
 
     async def join(self) -> Any:
         """Wait until the task ends; returns its result, re-raises its error, and raises
-        ``Cancelled`` if it was cancelled (as asyncio raises ``CancelledError``)."""
-        await self.finished.wait()
+        ``Cancelled`` if it was cancelled (as asyncio raises ``CancelledError``). A task
+        joining itself would wait for ever: it raises ``RuntimeError`` at once, as asyncio's
+        "Task cannot await on itself"."""
+        if self.kernel.current is self:
+            raise RuntimeError(f"task {self.name!r} cannot join itself")
+        try:
+            await self.finished.wait()
+        except Cancelled:
+            if not self.alive:
+                raise  # it had ended already: only the joiner is cancelled
+            # the joiner's cancellation cancelled this task too (as asyncio's ``await
+            # task`` does); the joiner waits for its clean-up and takes how it ends
+            while self.alive:
+                with contextlib.suppress(Cancelled):  # cancelled again: so is this task
+                    await self.finished.wait()
         if self.error is not None:
             raise self.error
         if self.state == CANCELLED:
             raise Cancelled(f"task {self.name!r} was cancelled")
         return self.result
+
+
+class _Finished(Event):
+    """A task's end, as an event; a joiner cancelled while it waits here cancels the task
+    at that moment, as cancelling ``await task`` cancels the task in asyncio."""
+
+    def __init__(self, task: Task) -> None:
+        super().__init__(f"{task.name} finished")
+        self._waiters = WaitQueue(self, "set", None, lambda joiner: task.cancel())

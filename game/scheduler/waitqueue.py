@@ -41,21 +41,25 @@ class WaitQueue:
 
     ``verb`` names what a waker does here ("set", "put", "released", ...) in wake records.
     ``handback(value)`` is called when a task woken with ``value`` is cancelled before it
-    ran, so the primitive can pass the unit, item or notification on."""
+    ran, so the primitive can pass the unit, item or notification on; ``on_discard(task)``
+    when a parked task is cancelled, at that moment (``gather`` cancels its children then,
+    as asyncio's gathering future does)."""
 
-    __slots__ = ("waitable", "verb", "_tasks", "_notes", "_handback", "_trap")
+    __slots__ = ("waitable", "verb", "_tasks", "_notes", "_handback", "_on_discard", "_trap")
 
     def __init__(
         self,
         waitable: Waitable,
         verb: str,
         handback: Callable[[Any], None] | None = None,
+        on_discard: Callable[[Task], None] | None = None,
     ) -> None:
         self.waitable = waitable
         self.verb = verb
         self._tasks: deque[Task] = deque()
         self._notes: dict[Task, Any] = {}
         self._handback = handback
+        self._on_discard = on_discard
         self._trap = Park(self)  # made once: most parks leave no note
 
     def __repr__(self) -> str:
@@ -111,6 +115,8 @@ class WaitQueue:
         """A parked task was cancelled: it leaves the line, note and all."""
         self._tasks.remove(task)
         self._notes.pop(task, None)
+        if self._on_discard is not None:
+            self._on_discard(task)
 
     def handback(self, value: Any) -> None:
         """A task woken here with ``value`` was cancelled before it ran: pass it on."""

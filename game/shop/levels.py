@@ -46,6 +46,9 @@ class Level:
     note: str = ""  # what the result card should help the player read
     parts: tuple[str, ...] = ()  # the ``Cast`` fields the learner writes: "cook"
     goals: tuple[G.Goal, ...] = ()  # what the day must do to be solved (goals.py)
+    why: str = ""  # one line on why the right answer is right, shown as soon as one answers
+    proof: str = ""  # the result card's headline: the figure that carries the lesson
+    proof_row: str = ""  # the outcome's field that headline rests on (its row is marked)
 
     @property
     def letters(self) -> str:
@@ -59,8 +62,8 @@ LEVELS: tuple[Level, ...] = (
         N_("A blocking call inside async def"),
         N_("cook"),
         N_(
-            "The cook calls a blocking function for every order, like time.sleep(8). "
-            "What do the couples at the tables do meanwhile?"
+            "The cook calls a blocking function while each order cooks, like time.sleep() "
+            "for the 8 s or so it takes. What do the couples at the tables do meanwhile?"
         ),
         (
             N_("They talk on as usual: the cook is in the kitchen"),
@@ -78,6 +81,15 @@ LEVELS: tuple[Level, ...] = (
         True,
         parts=("cook",),
         goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(25.0)),
+        why=N_(
+            "time.sleep is a plain call with no await in it: until it returns, the loop can "
+            "run nobody else."
+        ),
+        proof=N_(
+            "While the cook slept on the loop, everyone else was frozen {broken_blocked} s in "
+            "all (fixed: {fixed_blocked} s); the wait grew from {fixed_wait} s to {broken_wait} s."
+        ),
+        proof_row="blocked_seconds",
     ),
     Level(
         2,
@@ -104,6 +116,15 @@ LEVELS: tuple[Level, ...] = (
         True,
         parts=("protagonist",),
         goals=(G.RUNS, G.YOU_SERVED, G.ALL_AWAITED, G.EVERYONE_SERVED),
+        why=N_(
+            "Without await you hold a coroutine object: nothing runs it, so the order never "
+            "reaches the kitchen, and Python only warns once it is thrown away."
+        ),
+        proof=N_(
+            "You and your crush never got burgers: {broken_never} couple waited until closing "
+            "(fixed: {fixed_never}). The mean wait below counts only those who were served."
+        ),
+        proof_row="never_served",
     ),
     Level(
         3,
@@ -134,6 +155,16 @@ LEVELS: tuple[Level, ...] = (
         ),
         parts=("cook",),
         goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
+        why=N_(
+            "await helps only where there is waiting: pure work holds the loop until it is "
+            "done, so it has to go to a worker."
+        ),
+        proof=N_(
+            "Everyone else was frozen {broken_blocked} s while the cook worked recipes out "
+            "(fixed: {fixed_blocked} s), yet the burgers came no sooner: mean wait "
+            "{broken_wait} s broken, {fixed_wait} s fixed."
+        ),
+        proof_row="blocked_seconds",
     ),
     Level(
         4,
@@ -160,6 +191,14 @@ LEVELS: tuple[Level, ...] = (
         False,
         parts=("couple",),
         goals=(G.RUNS, G.BOTH_IN_HAND, G.TOGETHER, G.longest_wait(35.0)),
+        why=N_(
+            "The second await starts only when the first has finished: the two waits add up."
+        ),
+        proof=N_(
+            "From paying to having both: {broken_wait} s one errand after the other, "
+            "{fixed_wait} s with both at once."
+        ),
+        proof_row="mean_wait",
     ),
     Level(
         5,
@@ -195,6 +234,15 @@ LEVELS: tuple[Level, ...] = (
         ),
         parts=("cook",),
         goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
+        why=N_(
+            "A thread shares the loop's interpreter: while it holds the GIL, the loop's own "
+            "thread cannot run."
+        ),
+        proof=N_(
+            "With the work on a thread, everyone was frozen {broken_blocked} s; on a process, "
+            "{fixed_blocked} s."
+        ),
+        proof_row="blocked_seconds",
     ),
     Level(
         6,
@@ -226,6 +274,15 @@ LEVELS: tuple[Level, ...] = (
         ),
         parts=("cashier",),
         goals=(G.RUNS, G.ALL_AWAITED, G.EVERYONE_SERVED),
+        why=N_(
+            "asyncio.run() refuses to start a loop where one is running: Python raises "
+            "RuntimeError at once."
+        ),
+        proof=N_(
+            "The cashier stopped at the first order: {broken_never} couples never got burgers "
+            "(fixed: {fixed_never})."
+        ),
+        proof_row="never_served",
     ),
 )
 BY_NAME = {level.name: level for level in LEVELS}

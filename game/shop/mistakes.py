@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # -- level 1: a blocking call inside async def ------------------------------------------
 async def blocking_cook(shop: Shop, me: Staff, grill: Station) -> None:
-    """The cook calls a blocking function (like ``time.sleep(8)``) instead of awaiting."""
+    """The cook calls a blocking function (``time.sleep()`` while it cooks), not awaiting."""
     while True:
         order = await me.next_order(shop.kitchen)
         tray = me.cook_burgers_sync(order, grill)  # MISTAKE: blocks the loop

@@ -24,7 +24,10 @@ BEATS: dict[str, str] = {
     "C5": N_("You sit at a table and talk. Now and then you glance at the ORDER READY board."),
     "C6": N_("Your number is up! You finish your sentence, then fetch the tray."),
     "C7": N_("You eat together, happily. Waiting time became time together."),
-    "P1": N_("You join the line. Every customer ahead of you stands at a counter, waiting."),
+    "P1": N_(
+        "You join the line. Eight cashier-cooks, eight counters: each customer ahead will "
+        "stay at a counter until their own burgers come."
+    ),
     "P2": N_("Your turn! You order two burgers and pay."),
     "P3": N_("Your cashier leaves the counter to cook your burgers himself."),
     "P4": N_("No turn numbers here: you must stand at the counter, or someone could grab them."),

@@ -35,15 +35,18 @@ def notice_image(text: str, width: int) -> pygame.Surface:
     return image
 
 
-def notice_rect(text: str, size: tuple[int, int]) -> pygame.Rect:
+def notice_rect(text: str, size: tuple[int, int], row: int = 0) -> pygame.Rect:
+    """Where a notice goes: the newest (row 0) near the bottom, each older one a row above,
+    so notices shown one after another never cover each other."""
     w, h = size
     image = notice_image(text, w)
-    return image.get_rect(midbottom=(w // 2, h - px(NOTICE_BOTTOM))).inflate(24, 12)
+    bottom = h - px(NOTICE_BOTTOM) - row * (image.get_height() + 12 + px(6))
+    return image.get_rect(midbottom=(w // 2, bottom)).inflate(24, 12)
 
 
-def draw_notice(surface: pygame.Surface, text: str, error: bool) -> None:
+def draw_notice(surface: pygame.Surface, text: str, error: bool, row: int = 0) -> None:
     """A pill near the bottom: red for a failure, dark for news."""
-    rect = notice_rect(text, surface.get_size())
+    rect = notice_rect(text, surface.get_size(), row)
     pygame.draw.rect(surface, CRASH_RED if error else (30, 26, 40), rect, border_radius=8)
     pygame.draw.rect(surface, (255, 200, 90) if not error else P.WHITE, rect, 2, border_radius=8)
     image = notice_image(text, surface.get_width())

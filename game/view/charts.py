@@ -149,7 +149,7 @@ class Charts:
         most = max([1] + [len(s.served) for s in shops])
         surface.blit(label(str(most), 20, (200, 200, 200)), (area.x, plot.y - 6))
         surface.blit(label("0", 20, (200, 200, 200)), (area.x + 20, plot.bottom - 12))
-        minutes = label(_("{minutes} min").format(minutes=f"{end / 60:.0f}"), 20, (200, 200, 200))
+        minutes = label(axis_end(end), 20, (200, 200, 200))
         surface.blit(minutes, minutes.get_rect(topright=(plot.right, plot.bottom + 4)))
         for shop in shops:
             points = [(plot.x, plot.bottom)]
@@ -190,3 +190,13 @@ class Charts:
             cues.fill(surface, pygame.Rect(x, y + 4, 24, 20), P.PHASE_COLOURS[phase], phase)
             name = fit(words.phase(phase), 24, P.WHITE, width=185 - 36, height=32)
             surface.blit(name, (x + 32, y + 2))
+
+
+def axis_end(seconds: float) -> str:
+    """The time axis's end: '24 s' for a short day (never '0 min'), '3 min', '2.5 min'."""
+    if seconds < 120:
+        return _("{seconds} s").format(seconds=f"{seconds:.0f}")
+    minutes = seconds / 60
+    whole = minutes >= 10 or abs(minutes - round(minutes)) < 0.05
+    shown = f"{minutes:.0f}" if whole else f"{minutes:.1f}"
+    return _("{minutes} min").format(minutes=shown)

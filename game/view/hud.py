@@ -110,16 +110,18 @@ class Hud:
                 None,
             ),
             (
-                _("flirting {share}").format(share=flirt),
-                # translators: short for "flirting {share}" when big text leaves no room
-                _("flirt {share}").format(share=flirt),
+                # translators: the share of the waiting for burgers spent free (talking)
+                _("free while waiting {share}").format(share=flirt),
+                # translators: short for "free while waiting {share}" when big text leaves no room
+                _("free {share}").format(share=flirt),
                 None,
                 "flirting",
             ),
             (
-                _("standing {share}").format(share=stand),
-                # translators: short for "standing {share}" when big text leaves no room
-                _("stand {share}").format(share=stand),
+                # translators: the share of the waiting for burgers spent standing at a counter
+                _("standing guard {share}").format(share=stand),
+                # translators: short for "standing guard {share}" when big text leaves no room
+                _("guard {share}").format(share=stand),
                 None,
                 "standing",
             ),

@@ -76,8 +76,9 @@ def short_state_text(text: str) -> str:
 class Inspector:
     """A panel on the right of the scene."""
 
-    def __init__(self, rect: pygame.Rect) -> None:
+    def __init__(self, rect: pygame.Rect, grow: bool = True) -> None:
         self.rect = rect
+        self.grow = grow  # big text widens it leftwards; a column beside others keeps its width
         self.shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         self.shade.fill((18, 16, 28, 228))
 
@@ -86,7 +87,7 @@ class Inspector:
         if text_scale() == 1.0:
             return self.rect
         w, h = screen
-        width = min(px(self.rect.w), MAX_WIDTH)
+        width = min(px(self.rect.w), MAX_WIDTH) if self.grow else self.rect.w
         top, bottom = px(self.rect.top), h - px(h - self.rect.bottom)
         return pygame.Rect(self.rect.right - width, top, width, bottom - top)
 

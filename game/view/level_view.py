@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pygame
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..scheduler import Task
 from ..shop import Shop
 from ..shop.goals import GoalResult
@@ -21,9 +21,10 @@ from ..shop.people import Couple, Person
 from . import palette as P
 from . import words
 from .code_view import state_words
+from .placer import Placer
 from .shop_view import frozen_people
 from .story_card import wrap
-from .text import label, outlined
+from .text import fit, fitted, label, outlined, px, text_scale
 
 RED = (255, 110, 100)
 GREEN = (120, 230, 130)
@@ -97,42 +98,37 @@ def draw_menu(
             pygame.draw.rect(surface, P.WHITE, rect.inflate(6, 6), 3, border_radius=12)
         key = label(letter, 40, AMBER if index < len(MENU_LETTERS) else DIM, True)
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
-        size = 30 if rect.w > 900 else 22  # two columns: a smaller title
-        surface.blit(
-            label(f"{level.number}. {_(level.title)}", size, P.WHITE, True),
-            (rect.x + 80, rect.y + 14),
-        )
-        surface.blit(
-            label(
-                _("--level {name}   ({part} plays the mistake)").format(
-                    name=level.name, part=_(level.part)
-                ),
-                22,
-                DIM,
-            ),
-            (rect.x + 80, rect.y + 56),
-        )
-        marks = []
-        if level.name in predicted:
-            marks.append(
-                (
-                    _("predicted right") if predicted[level.name] else _("predicted wrong"),
-                    GREEN if predicted[level.name] else RED,
-                )
-            )
-        if level.name in solved:
-            marks.append((_("solved"), GREEN))
+        # the marks first, right-aligned: the title and the command line give way to them
+        big = text_scale() > 1.0  # big text: the marks go on the lower line, by the command
+        line_y = rect.y + (54 if big else 56)  # the command line under the title
+        mark_y = line_y + 16 if big else rect.centery
         mx = rect.right - 20
-        for text, colour in reversed(marks):
-            img = label(text, 24, colour, True)
+        if level.name in solved:  # "solved" with its tick (drawn: the font has no check mark)
+            img = label(_("solved"), 24, GREEN, True)
             mx -= img.get_width()
-            surface.blit(img, (mx, rect.centery - img.get_height() // 2))
-            mx -= 24
-        if level.name in solved:  # the tick, drawn (the font has no check mark)
-            cy = rect.centery
+            surface.blit(img, (mx, mark_y - img.get_height() // 2))
             pygame.draw.lines(
-                surface, GREEN, False, [(mx - 6, cy), (mx + 2, cy + 9), (mx + 16, cy - 10)], 5
+                surface,
+                GREEN,
+                False,
+                [(mx - 30, mark_y), (mx - 22, mark_y + 9), (mx - 8, mark_y - 10)],
+                5,
             )
+            mx -= 60
+        if level.name in predicted:  # the first prediction, right or wrong: no tick
+            right = predicted[level.name]
+            text = _("predicted right") if right else _("predicted wrong")
+            img = label(text, 22, GREEN if right else RED)
+            mx -= img.get_width()
+            surface.blit(img, (mx, mark_y - img.get_height() // 2))
+        title_room = (rect.right - 20 if big else mx - 16) - (rect.x + 80)
+        title = fitted(f"{level.number}. {_(level.title)}", 30, P.WHITE, title_room, True)
+        surface.blit(title, (rect.x + 80, rect.y + (8 if big else 14)))
+        command = _("--level {name}   ({part} plays the mistake)").format(
+            name=level.name, part=_(level.part)
+        )
+        command_room = mx - 16 - (rect.x + 80)
+        surface.blit(fitted(command, 22, DIM, command_room), (rect.x + 80, line_y))
     hint = _(
         "A - D, UP / DOWN + ENTER or click: play a level      1 / 2 / 3: back to the shops"
         "      H: help"
@@ -182,8 +178,15 @@ def draw_question(surface: pygame.Surface, level: Level) -> list[pygame.Rect]:
 
 
 # -- watch: what the loop does ----------------------------------------------------------------
-def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) -> None:
-    """'THE LOOP IS BLOCKED 3.4 s' while a plain call holds it; nothing otherwise."""
+def draw_block_banner(
+    surface: pygame.Surface,
+    shop: Shop,
+    at: tuple[int, int],
+    width: int = 1280,
+    placer: Placer | None = None,
+) -> None:
+    """'THE LOOP IS BLOCKED 3.4 s' while a plain call holds it; nothing otherwise. Never
+    wider than ``width`` (big text shrinks it to fit, then cuts the call's name short)."""
     busy = shop.kernel.busy
     if busy is None:
         return
@@ -191,18 +194,26 @@ def draw_block_banner(surface: pygame.Surface, shop: Shop, at: tuple[int, int]) 
     text = _("THE LOOP IS BLOCKED {seconds} s  -  {name} is inside {call}").format(
         seconds=f"{blocked:4.1f}", name=words.name(busy.task.name), call=busy.what
     )
-    img = label(text, 26, (255, 255, 255), True)
+    img = fit(text, 26, (255, 255, 255), True, width=width - 24, smallest=18)
+    if img.get_width() > width - 24:  # at scale 1 too: a long translation shrinks
+        img = fitted(text, 26, (255, 255, 255), width - 24, True, least=16)
     rect = img.get_rect(midtop=at).inflate(24, 10)
     pygame.draw.rect(surface, (190, 40, 40), rect, border_radius=8)
     pygame.draw.rect(surface, (255, 220, 120), rect, 2, border_radius=8)
     surface.blit(img, img.get_rect(center=rect.center))
+    if placer is not None:
+        placer.add_fixed(rect)
 
 
-def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
-    """'ready, but the loop is busy' over everyone who is due to go on and cannot."""
+def draw_frozen_marks(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
+    """'ready, but the loop is busy' over everyone who is due to go on and cannot, each
+    where the placer finds room (neighbours' labels never overlap, nor cover a head)."""
     frozen = frozen_people(shop)
     if not frozen:
         return
+    placer = placer or Placer(surface.get_rect())
     t = shop.now
     people: list[Person] = [s for s in shop.staff if id(s) in frozen]
     for couple in shop.couples:
@@ -214,18 +225,24 @@ def draw_frozen_marks(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) 
         x, y = person.position_at(t)
         late = t - frozen.get(id(person), frozen.get(id(_partner(shop, person)), t))
         text = _("ready, but the loop is busy {seconds}s").format(seconds=f"{late:.1f}")
-        lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, 110)]
-        sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 92))
-        rect = pygame.Rect(0, 0, max(i.get_width() for i in lines) + 8, 2 + 15 * len(lines))
-        rect.midbottom = (sx, sy)
+        lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, px(110))]
+        line_h = lines[0].get_height() + 1
+        size = (max(i.get_width() for i in lines) + 8, 2 + line_h * len(lines))
+        sx, sy = to_screen((x + 17 if person.role == "boy" else x, y - 102))
+        rect = placer.place(size, (sx, sy), step=6)
+        if rect is None:
+            continue
         pygame.draw.rect(surface, (255, 225, 110), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
         for i, img in enumerate(lines):
-            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + 15 * i)))
+            surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 1 + line_h * i)))
 
 
-def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> None:
+def draw_thinking(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
     """Level 3: who is working the recipe out (the cook on the loop, or the worker)."""
+    placer = placer or Placer(surface.get_rect())
     t = shop.now
     for person in [*shop.staff, *shop.helpers]:
         if person.shown_at(t)[0] != "working out a recipe":
@@ -237,7 +254,10 @@ def draw_thinking(surface: pygame.Surface, shop: Shop, to_screen: ToScreen) -> N
             else _("working out a recipe, on the loop")
         )
         img = label(text, 14, P.INK, True)
-        rect = img.get_rect(midbottom=to_screen((x, y - 96))).inflate(8, 4)
+        size = (img.get_width() + 8, img.get_height() + 4)
+        rect = placer.place(size, to_screen((x, y - 104)), step=6)
+        if rect is None:
+            continue
         pygame.draw.rect(surface, (200, 235, 255), rect, border_radius=5)
         pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
         surface.blit(img, img.get_rect(center=rect.center))
@@ -251,16 +271,26 @@ def _partner(shop: Shop, person: Person) -> Person | None:
 
 
 def draw_slip(
-    surface: pygame.Surface, couple: Couple, what: object, to_screen: ToScreen, bounds: pygame.Rect
+    surface: pygame.Surface,
+    couple: Couple,
+    what: object,
+    to_screen: ToScreen,
+    bounds: pygame.Rect,
+    placer: Placer | None = None,
 ) -> None:
-    """Level 2: the slip they hold instead of a ticket: the real repr of what they got."""
+    """Level 2: the slip they hold instead of a ticket: the real repr of what they got,
+    over their table, clear of the heads there (the top row's too) and of other labels."""
     if couple.table is None or not couple.you.seated:
         return
+    placer = placer or Placer(bounds)
     cx, cy = couple.table.center
     img = label(f"number = {what!r}", 14, P.INK)
+    size = (img.get_width() + 10, img.get_height() + 8)
     x, y = to_screen((cx, cy - 40))
-    rect = img.get_rect(midbottom=(x, y)).inflate(10, 8)
-    rect.right = min(rect.right, bounds.right - 4)
+    x = min(x, bounds.right - 4 - size[0] // 2)
+    rect = placer.place(size, (x, y), step=5, ways=((0, 1), (0, -1), (-1, 0), (1, 0)))
+    if rect is None:
+        return
     pygame.draw.rect(surface, PAPER, rect, border_radius=3)
     pygame.draw.rect(surface, RED, rect, 2, border_radius=3)
     surface.blit(img, img.get_rect(center=rect.center))
@@ -386,6 +416,17 @@ RESULT_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def proof_text(level: Level, broken: Result, fixed: Result) -> str:
+    """The result card's headline: the level's lesson in the figures of the two days."""
+    b, f = broken.outcome, fixed.outcome
+    figures = {}
+    for side, out in (("broken", b), ("fixed", f)):
+        figures[f"{side}_blocked"] = f"{out.blocked_seconds:.0f}"
+        figures[f"{side}_wait"] = f"{out.mean_wait:.1f}"
+        figures[f"{side}_never"] = f"{out.never_served:d}"
+    return _(level.proof).format(**figures) if level.proof else ""
+
+
 def draw_result(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -394,28 +435,53 @@ def draw_result(
     fixed: Result,
     answer: int | None,
 ) -> None:
-    """Broken against fixed, every number from the two days' metrics."""
+    """Broken against fixed, every number from the two days' metrics: first the figure that
+    carries the lesson in one sentence, its row marked in the table; a mean that leaves out
+    the couples never served says so."""
     _panel(surface, rect, GREEN)
     x, y = rect.x + 14, rect.y + 10
     surface.blit(
         label(_("Level {number}: broken vs fixed").format(number=level.number), 24, GREEN, True),
         (x, y),
     )
-    y += 34
+    y += 32
+    for line in wrap(proof_text(level, broken, fixed), 20, rect.w - 28):
+        surface.blit(label(line, 20, AMBER), (x, y))
+        y += 23
+    y += 8
     col1, col2 = rect.right - 190, rect.right - 90
     surface.blit(label(_("broken"), 18, RED, True), (col1, y))
     surface.blit(label(_("fixed"), 18, GREEN, True), (col2, y))
     y += 24
     b, f = broken.outcome.as_dict(), fixed.outcome.as_dict()
+    left_out = broken.outcome.never_served > 0
     for key, text, fmt in RESULT_ROWS:
-        surface.blit(label(_(text), 18, P.WHITE), (x, y))
-        surface.blit(label(fmt.format(b[key]), 18, RED), (col1, y))
+        if key == level.proof_row:  # the row the headline rests on
+            band = pygame.Surface((rect.w - 12, 22), pygame.SRCALPHA)
+            band.fill((*AMBER, 45))
+            surface.blit(band, (rect.x + 6, y - 2))
+        surface.blit(fitted(_(text), 18, P.WHITE, col1 - x - 8), (x, y))
+        broken_value = fmt.format(b[key])
+        if key == "mean_wait" and left_out:
+            broken_value += " *"
+        surface.blit(label(broken_value, 18, RED), (col1, y))
         surface.blit(label(fmt.format(f[key]), 18, GREEN), (col2, y))
         y += 24
     y += 2
     day = _("(same seed, same {n} couples; each day played to its end)").format(n=b["arrived"])
     surface.blit(_fit(day, 15, DIM, rect.w - 28), (x, y))
-    y += 24
+    y += 20
+    if left_out:
+        star = ngettext(
+            "* of those served: {n} couple never got burgers, so has no wait to count",
+            "* of those served: {n} couples never got burgers, so have no wait to count",
+            broken.outcome.never_served,
+        ).format(n=broken.outcome.never_served)
+        for line in wrap(star, 15, rect.w - 28):
+            surface.blit(label(line, 15, (255, 170, 160)), (x, y))
+            y += 18
+        y += 2
+    y += 4
     for line in wrap(_(level.note), 17, rect.w - 40) if level.note else []:
         surface.blit(label(line, 17, (230, 230, 200)), (x, y))
         y += 20
@@ -484,3 +550,53 @@ def draw_goals(
         for line in wrap(problem, 17, rect.w - 28):
             surface.blit(label(line, 17, RED, True), (x, y))
             y += 20
+
+
+# -- right after the prediction ---------------------------------------------------------------
+def verdict_rect(size: tuple[int, int], lines: int) -> pygame.Rect:
+    w, h = size
+    card = pygame.Rect(0, 0, min(px(820), w - 40), px(126) + px(30) * lines)
+    card.center = (w // 2, h // 2)
+    return card
+
+
+def verdict_lines(
+    level: Level, answer: int, width: int = 760
+) -> list[tuple[str, int, tuple[int, int, int], bool]]:
+    """What the verdict card says, line by line: (text, size, colour, bold)."""
+    right = answer == level.right
+    out: list[tuple[str, int, tuple[int, int, int], bool]] = []
+    said = f"{level.letters[answer]}: {_(level.answers[answer])}"
+    for line in wrap(_("You said {answer}").format(answer=said), 24, width):
+        out.append((line, 24, P.INK, False))
+    if not right:
+        answer_text = f"{level.letters[level.right]}: {_(level.answers[level.right])}"
+        text = _("The answer is {answer}").format(answer=answer_text)
+        for line in wrap(text, 24, width * 9 // 10):  # (bold type runs wider)
+            out.append((line, 24, P.INK, True))
+    for line in wrap(_(level.why), 22, width) if level.why else []:
+        out.append((line, 22, (90, 70, 60), False))
+    return out
+
+
+def draw_verdict(surface: pygame.Surface, level: Level, answer: int) -> pygame.Rect:
+    """Right or wrong at once, and one line why, before the day runs; returns the card."""
+    right = answer == level.right
+    width = min(px(820), surface.get_width() - 40) - px(60)
+    lines = verdict_lines(level, answer, width)
+    card = verdict_rect(surface.get_size(), len(lines))
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 110))
+    surface.blit(shade, (0, 0))
+    edge = (40, 150, 60) if right else (200, 60, 50)
+    pygame.draw.rect(surface, PAPER, card, border_radius=12)
+    pygame.draw.rect(surface, edge, card, 5, border_radius=12)
+    head = _("RIGHT!") if right else _("NOT QUITE")
+    surface.blit(outlined(head, 40, GREEN if right else RED, P.INK), (card.x + 28, card.y + 14))
+    y = card.y + px(72)
+    for text, size, colour, bold in lines:
+        surface.blit(label(text, size, colour, bold), (card.x + px(30), y))
+        y += px(30)
+    hint = label(_("SPACE: watch it happen"), 22, (120, 110, 100), True)
+    surface.blit(hint, hint.get_rect(bottomright=(card.right - 20, card.bottom - 12)))
+    return card

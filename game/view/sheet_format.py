@@ -9,9 +9,16 @@ Both Aseprite layouts are read: "array" (``frames`` is a list) and "hash" (an ob
 from __future__ import annotations
 
 import json
-import math
+import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_SIDE = 8192  # pixels: a sheet wider or taller than this is refused before it is decoded
+MAX_PIXELS = 4096 * 4096  # 64 MiB once decoded to RGBA
+MAX_DURATION_MS = 3_600_000  # an hour per frame
+MAX_ANCHOR = 10_000  # pixels from the frame's corner, either way
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 class AssetError(RuntimeError):
@@ -109,18 +116,23 @@ class _Checker:
             raise self.fail(f"{where}.{key} is missing" if where else f'"{key}" is missing')
         return parent[key]
 
-    def integer(self, value: object, where: str, minimum: int) -> int:
+    def integer(self, value: object, where: str, minimum: int, maximum: int | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(f"{where} must be a whole number, not {_kind(value)}")
-        if value < minimum:
-            raise self.fail(f"{where} must be at least {minimum}, not {value}")
+        if value < minimum or (maximum is not None and value > maximum):
+            shown = (
+                str(value) if len(str(value)) <= 12 else f"a {len(str(abs(value)))}-digit number"
+            )
+            if maximum is None:
+                raise self.fail(f"{where} must be at least {minimum}, not {shown}")
+            raise self.fail(f"{where} must be from {minimum} to {maximum}, not {shown}")
         return value
 
     def point(self, value: object, where: str) -> tuple[int, int]:
         box = self.obj(value, where)
         return (
-            self.integer(self.field(box, "x", where), f"{where}.x", -(2**31)),
-            self.integer(self.field(box, "y", where), f"{where}.y", -(2**31)),
+            self.integer(self.field(box, "x", where), f"{where}.x", -MAX_ANCHOR, MAX_ANCHOR),
+            self.integer(self.field(box, "y", where), f"{where}.y", -MAX_ANCHOR, MAX_ANCHOR),
         )
 
     def sheet(self, data: object) -> SheetSpec:
@@ -132,9 +144,11 @@ class _Checker:
         meta = self.obj(self.field(data, "meta", ""), "meta")
         size_box = self.obj(self.field(meta, "size", "meta"), "meta.size")
         size = (
-            self.integer(self.field(size_box, "w", "meta.size"), "meta.size.w", 1),
-            self.integer(self.field(size_box, "h", "meta.size"), "meta.size.h", 1),
+            self.integer(self.field(size_box, "w", "meta.size"), "meta.size.w", 1, MAX_SIDE),
+            self.integer(self.field(size_box, "h", "meta.size"), "meta.size.h", 1, MAX_SIDE),
         )
+        if size[0] * size[1] > MAX_PIXELS:
+            raise self.fail(f"meta.size {size[0]}x{size[1]} is more than {MAX_PIXELS:,} pixels")
         frames = self.frames(self.field(data, "frames", ""), size)
         sheet_anchor = self.point(meta["anchor"], "meta.anchor") if "anchor" in meta else None
         tags = self.tags(self.field(meta, "frameTags", "meta"), frames, sheet_anchor)
@@ -167,11 +181,14 @@ class _Checker:
         if (
             isinstance(duration, bool)
             or not isinstance(duration, (int, float))
-            or not math.isfinite(duration)
-            or duration <= 0
+            or not 0 < duration <= MAX_DURATION_MS  # also NaN, inf and 400-digit numbers
         ):
+            shown = _kind(duration)
+            if isinstance(duration, int) and len(str(duration)) > 12:
+                shown = f"a {len(str(abs(duration)))}-digit number"
             raise self.fail(
-                f"{where}.duration must be a positive number of milliseconds, not {_kind(duration)}"
+                f"{where}.duration must be a positive number of milliseconds up to "
+                f"{MAX_DURATION_MS:,}, not {shown}"
             )
         return FrameSpec((x, y, w, h), duration / 1000.0)
 
@@ -213,3 +230,46 @@ class _Checker:
                 anchor = (w // 2, h)
             tags[name] = TagSpec(name, first, last, anchor)
         return tuple(tags.values())
+
+
+def check_png(path: Path, size: tuple[int, int], described_by: str = "its JSON") -> None:
+    """Before decoding: the PNG is whole (every chunk there, its checksum right, up to
+    IEND) and its header says ``size``. A cut-off or damaged file, or one that would
+    decode to far more pixels than the sheet says (a gigabyte from a few kilobytes), is
+    refused here with one line, never handed to the image library."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise AssetError(f"cannot read sprite sheet {path}: {error.strerror or error}") from None
+
+    def unreadable(why: str) -> AssetError:
+        return AssetError(f"sprite sheet {path} is not a readable image: {why}")
+
+    if not data.startswith(PNG_SIGNATURE):
+        raise unreadable("not a PNG (its first bytes are wrong)")
+    at = len(PNG_SIGNATURE)
+    first = True
+    while True:
+        if at + 8 > len(data):
+            raise unreadable(f"cut off after {len(data):,} bytes")
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        end = at + 8 + length + 4
+        if end > len(data):
+            raise unreadable(f"cut off after {len(data):,} bytes, inside a chunk at byte {at:,}")
+        body = data[at + 8 : at + 8 + length]
+        (crc,) = struct.unpack(">I", data[end - 4 : end])
+        if zlib.crc32(kind + body) != crc:
+            raise unreadable(f"damaged (the checksum of the chunk at byte {at:,} is wrong)")
+        if first:
+            if kind != b"IHDR" or length < 8:
+                raise unreadable("no IHDR header first")
+            width, height = struct.unpack(">II", body[:8])
+            if (width, height) != size:
+                raise AssetError(
+                    f"sprite sheet {path} is {width}x{height} pixels but {described_by} says "
+                    f"{size[0]}x{size[1]} (meta.size)"
+                )
+            first = False
+        if kind == b"IEND":
+            return
+        at = end

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pygame
 
+from ..quiet import quiet_stderr
 from ..resources import assets_dir, builtin_dir
-from .sheet_format import AssetError, read_sheet_json
+from .sheet_format import AssetError, check_png, read_sheet_json
 
 # The sheets the generator writes: the checkout's assets/, or inside the installed package.
 BUILTIN = builtin_dir()
@@ -50,8 +51,10 @@ class Sheet:
                     "redraw the assets"
                 )
         spec = read_sheet_json(meta)
+        check_png(png, spec.size, meta.name)  # whole, and as big as it says, before it is decoded
         try:
-            image = pygame.image.load(str(png))
+            with quiet_stderr():  # libpng's own line; ours says which file and why
+                image = pygame.image.load(str(png))
         except (OSError, pygame.error) as error:
             reason = " ".join(str(error).split()) or type(error).__name__
             raise AssetError(f"sprite sheet {png} is not a readable image: {reason}") from None

@@ -23,6 +23,7 @@ from . import motion
 from . import palette as P
 from .arrows import draw_handoffs
 from .digits import draw_digits
+from .placer import HEAD_TOP, Placer, head_rect
 from .poses import (
     SHEET_FOR_ROLE,
     TAGS,
@@ -45,6 +46,9 @@ class ShopView:
     """The painter for one shop mode. Build once per mode; ``draw`` every frame."""
 
     def __init__(self, lib: Library, shop: Shop) -> None:
+        self.placer = Placer(pygame.Rect(0, 0, 0, 0))  # the last frame's floating labels
+        self.till_rects: list[pygame.Rect] = []
+        self.tag_rect: pygame.Rect | None = None  # where 'you & crush' went last frame
         self.lib = lib
         self.mode = shop.config.mode
         self.layout = shop.layout
@@ -145,7 +149,9 @@ class ShopView:
             register = lib.prop("register")
             for station in self.layout.stations:
                 x = station.staff_spot[0]
-                layer.blit(register, register.get_rect(midbottom=(x - 34, L.WALL_BOTTOM + 6)))
+                till = register.get_rect(midbottom=(x - 34, L.WALL_BOTTOM + 6))
+                layer.blit(register, till)
+                self.till_rects.append(till)  # floating labels keep off the tills
         else:
             station_img = lib.prop("station")
             for station in self.layout.stations:
@@ -159,7 +165,12 @@ class ShopView:
 
     # -- per frame --------------------------------------------------------------------
     def draw(
-        self, surface: pygame.Surface, shop: Shop, selected: object = None, speed: float = 1.0
+        self,
+        surface: pygame.Surface,
+        shop: Shop,
+        selected: object = None,
+        speed: float = 1.0,
+        legend: bool = True,
     ) -> None:
         """The shop at ``shop.now``; ``speed`` (virtual seconds per wall second) times what
         blinks in wall seconds, so no speed makes it flash faster (``motion``)."""
@@ -170,6 +181,10 @@ class ShopView:
             self.background_words = i18n.generation()
         self._tills = tills_by_server(shop)
         self.frozen = frozen_people(shop)
+        self.placer = Placer(surface.get_rect(), heads_of(shop, t))  # this frame's labels
+        self.tag_rect = None
+        for till in self.till_rects:
+            self.placer.add_fixed(till)
         surface.blit(self.background, (0, 0))
         if self.warm:
             self._draw_kitchen_warm(surface, shop, t)
@@ -184,7 +199,7 @@ class ShopView:
             self._draw_board(surface, shop)
         if shop.fountain is not None:
             draw_fountain(surface, shop.fountain.spot)
-        self._draw_floor(surface, shop, t, selected)
+        self._draw_floor(surface, shop, t, selected, legend)
 
     def _draw_kitchen_warm(self, surface: pygame.Surface, shop: Shop, t: float) -> None:
         x, y, w, _h = L.KITCHEN_WINDOW
@@ -231,7 +246,9 @@ class ShopView:
         surface.blit(image, rect)
         if tray.number is not None:
             tag = outlined(f"#{tray.number}", 18, P.INK, P.WHITE)
-            surface.blit(tag, tag.get_rect(midtop=(rect.centerx, rect.bottom - 2)))
+            at = tag.get_rect(midtop=(rect.centerx, rect.bottom - 2))
+            surface.blit(tag, at)
+            self.placer.add_fixed(at)  # painted on the counter: floating labels keep off
 
     def _draw_board(self, surface: pygame.Surface, shop: Shop) -> None:
         x, y, w, h = L.DISPLAY
@@ -245,7 +262,9 @@ class ShopView:
             pygame.draw.rect(surface, P.LED_ON, screen.inflate(14, 10), 3, border_radius=6)
         draw_digits(surface, text, screen, P.LED_ON, P.LED_OFF)
 
-    def _draw_floor(self, surface: pygame.Surface, shop: Shop, t: float, selected: object) -> None:
+    def _draw_floor(
+        self, surface: pygame.Surface, shop: Shop, t: float, selected: object, legend: bool
+    ) -> None:
         """Tables and customers, far to near, then what floats above them."""
         table_img = self.lib.prop("table" if self.warm else "table_cool")
         # (depth, 0 for a table / 1 for a person, table or person, couple)
@@ -275,10 +294,10 @@ class ShopView:
             x, y = self.layout.line[-1]
             more = ngettext("+{n} more in line", "+{n} more in line", outside).format(n=outside)
             tag = outlined(more, 20, P.WHITE, P.INK)
-            surface.blit(tag, tag.get_rect(midbottom=(x + 30, y - 86)))
+            self.placer.blit(surface, tag, (x + 30, y - 86))
         if selected is not None:
             self._draw_selection(surface, selected, t)
-        draw_handoffs(surface, shop, t)  # who woke whom, over everything on the floor
+        draw_handoffs(surface, shop, t, self.placer, legend)  # who woke whom, over the floor
 
     def _colour(self, person: Person, couple: Couple | None) -> tuple[int, int, int] | None:
         if couple is None:
@@ -373,10 +392,11 @@ class ShopView:
         frame = props.anim(name).frame_at(t - person.since)
         x, y = person.position_at(t)
         if looks > 0:
-            surface.blit(frame, (x + 6, y - 78 - frame.get_height()))
+            at = surface.blit(frame, (x + 6, y - 78 - frame.get_height()))
         else:
             flipped = self._flipped_prop(name, frame)
-            surface.blit(flipped, (x - 6 - frame.get_width(), y - 78 - frame.get_height()))
+            at = surface.blit(flipped, (x - 6 - frame.get_width(), y - 78 - frame.get_height()))
+        self.placer.add_fixed(at)  # a bubble: the floating labels keep off it too
 
     def _flipped_prop(self, name: str, frame: pygame.Surface) -> pygame.Surface:
         key = f"{name}:{id(frame)}"
@@ -385,12 +405,26 @@ class ShopView:
         return self._prop_cache[key]
 
     def _draw_protagonist_tag(self, surface: pygame.Surface, couple: Couple, t: float) -> None:
-        (x1, y1), (x2, y2) = (p.position_at(t) for p in couple.people)
-        above = 140 if any(bubble_for(p) for p in couple.people) else 98  # clear of a bubble
-        x, y = (x1 + x2) / 2, min(y1, y2) - above + motion.bob(t, 3)
+        """'you & crush' over you (one person, not the floor between the two of you when
+        one fetches the tray), pointing down at you, clear of every head and label."""
+        x, y = couple.you.position_at(t)
         tag = outlined(_("you & crush"), 18, P.GOLD, P.INK)
-        surface.blit(tag, tag.get_rect(midbottom=(x, y)))
-        pygame.draw.polygon(surface, P.GOLD, [(x - 6, y + 1), (x + 6, y + 1), (x, y + 8)])
+        point = 8
+        size = (tag.get_width(), tag.get_height() + point)
+        rect = self.placer.place(size, (x, y - HEAD_TOP - 2 + motion.bob(t, 3)), ways=UP_FIRST)
+        self.tag_rect = rect
+        if rect is None:
+            return
+        surface.blit(tag, rect.topleft)
+        tip_y = rect.bottom
+        cx = min(max(x, rect.x + 8), rect.right - 8)  # the point leans towards you
+        pygame.draw.polygon(
+            surface, P.GOLD, [(cx - 6, tip_y - point), (cx + 6, tip_y - point), (cx, tip_y)]
+        )
+        head = (x, y - HEAD_TOP + 2)
+        if abs(cx - x) > 4 or head[1] - tip_y > 24:  # pushed aside: a leader down to you
+            pygame.draw.line(surface, P.INK, (cx, tip_y), head, 4)
+            pygame.draw.line(surface, P.GOLD, (cx, tip_y), head, 2)
 
     def _draw_selection(self, surface: pygame.Surface, selected: object, t: float) -> None:
         people = selected.people if isinstance(selected, Couple) else (selected,)
@@ -412,6 +446,16 @@ class ShopView:
             if d < best_d:
                 best, best_d = owner, d
         return best
+
+
+UP_FIRST = ((0, -1), (1, 0), (-1, 0))  # a tag over someone's head moves up, then aside
+
+
+def heads_of(shop: Shop, t: float) -> list[pygame.Rect]:
+    """Every visible character's head at ``t``: no floating label may cover one."""
+    people: list[Person] = [*shop.staff, *shop.helpers]
+    people += [p for c in shop.couples for p in c.people if p.visible]
+    return [head_rect(p.position_at(t)) for p in people]
 
 
 def frozen_people(shop: Shop) -> dict[int, float]:

@@ -6,18 +6,20 @@ from __future__ import annotations
 import pygame
 
 from .. import i18n
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..shop import Metrics, Shop
 from . import cues
 from . import palette as P
 from .hud import Hud, caption_for, caption_phase
 from .shop_view import ShopView
-from .text import label, px, text_scale
+from .story_card import wrap
+from .text import fitted, label, px, text_scale
 
 HALF_W, SHOP_H = 640, 360
 SHOP_NAMES = {"concurrent": N_("concurrent shop"), "parallel": N_("parallel shop")}
 SHOP_PATTERNS = {"concurrent": "solid", "parallel": "diagonal"}  # not by colour alone
 TOP = 30
+TITLE_W = 300  # the row titles' column at text scale 1
 COMPARE_TOP = TOP + SHOP_H + 8
 
 
@@ -103,7 +105,7 @@ class SplitView:
         """The comparison, from a layer redrawn only when a bar's length, a figure, the
         language, the palette or the text size changes: its patterned bars cost more than
         the rest of the frame, yet most frames they say the same as the one before."""
-        bar_w = 1240 - px(360)
+        bar_w = 1240 - px(TITLE_W + 100)
         shows = (
             i18n.generation(),
             text_scale(),
@@ -124,10 +126,12 @@ class SplitView:
 
     @staticmethod
     def _rows(metrics: list[Metrics], staff: list[int]) -> list[tuple]:
-        """(title, the two shops' values, the bar's full length, how a value reads)."""
+        """(title, the two shops' values, the bar's full length, how a value reads): where
+        the waiting went, in plain words, then what the shops did with how many workers."""
+        per_worker = [m.served / max(1, n) for m, n in zip(metrics, staff, strict=True)]
         return [
-            (_("waiting spent flirting"), [m.flirt_share for m in metrics], 1.0, percent),
-            (_("waiting spent standing"), [m.stand_share for m in metrics], 1.0, percent),
+            (_("waiting time you were free"), [m.flirt_share for m in metrics], 1.0, percent),
+            (_("waiting time standing guard"), [m.stand_share for m in metrics], 1.0, percent),
             (
                 _("mean wait for burgers"),
                 [m.mean_wait for m in metrics],
@@ -141,38 +145,45 @@ class SplitView:
                 lambda v: f"{v:.0f}",
             ),
             (
-                _("staff busy ({one} vs {other})").format(one=staff[0], other=staff[1]),
-                [m.staff_utilisation for m in metrics],
-                1.0,
-                percent,
+                _("served per worker"),
+                per_worker,
+                max(0.1, *per_worker),
+                lambda v: f"{v:.1f}",
             ),
         ]
 
     def _compare(
         self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect, staff: list[int]
     ) -> None:
-        """Rows of paired bars: flirting share, standing share, mean wait, couples served,
-        staff busy."""
+        """The shops with their staff counted, rows of paired bars (where the waiting went,
+        mean wait, couples served, served per worker) and the sentence that reads them."""
         rows = self._rows(metrics, staff)
         colours = [P.SHOP_COLOURS[m.mode] for m in metrics]
         patterns = [SHOP_PATTERNS.get(m.mode, "solid") for m in metrics]
         heading = label(_("Same couples, same moment:"), 24, P.WHITE, True)
         surface.blit(heading, (area.x, area.y))
-        left = max(area.x + 330, area.x + heading.get_width() + px(24))
+        left = max(area.x + TITLE_W, area.x + heading.get_width() + px(24))
         for i, metric in enumerate(metrics):
             swatch = pygame.Rect(left, area.y + px(4), px(16), px(16))
             cues.fill(surface, swatch, colours[i], patterns[i])
-            name = label(_(SHOP_NAMES.get(metric.mode, metric.mode)), 22, P.WHITE)
-            surface.blit(name, (swatch.right + 6, area.y + 1))
-            left = max(left + 190, swatch.right + name.get_width() + 30)
+            name = staff_words(_(SHOP_NAMES.get(metric.mode, metric.mode)), staff[i])
+            img = label(name, 22, P.WHITE)
+            surface.blit(img, (swatch.right + 6, area.y + 1))
+            left = max(left + 190, swatch.right + img.get_width() + 30)
         y = area.y + px(32)
-        # big text: rows as tall as the room above the caption strip allows
-        bottom = area.bottom if text_scale() == 1.0 else 720 - px(34) - 4
-        row_h = min(px(40), (bottom - y) // len(rows))
+        why = wrap(_(WHY_LONGER_WAIT), 20, area.w)
+        why_h = len(why) * px(22) + px(4)
+        # big text: rows as tall as the room above the sentence and the caption strip allow
+        bottom = (area.bottom if text_scale() == 1.0 else 720 - px(34) - 4) - why_h
+        row_h = min(px(38), (bottom - y) // len(rows))
         bar_h = 13 if text_scale() == 1.0 else (row_h - 6) // 2
-        bar_x, bar_w = area.x + px(260), area.w - px(360)
+        bar_x, bar_w = area.x + px(TITLE_W), area.w - px(TITLE_W + 100)
         for title, values, top, fmt in rows:
-            surface.blit(label(title, 22, (220, 220, 220)), (area.x, y + px(6)))
+            title_img = fitted(title, 22, (220, 220, 220), px(TITLE_W) - 8)
+            if text_scale() == 1.0:
+                surface.blit(title_img, (area.x, y + px(6)))
+            else:  # level with its pair of bars
+                surface.blit(title_img, title_img.get_rect(midleft=(area.x, y + bar_h + 1)))
             for i, value in enumerate(values):
                 width = int(bar_w * (value / top if top else 0))
                 rect = pygame.Rect(bar_x, y + i * (bar_h + 2), max(2, width), bar_h)
@@ -185,6 +196,25 @@ class SplitView:
                         value_text, value_text.get_rect(midleft=(rect.right + 6, rect.centery))
                     )
             y += row_h
+        y = bottom + px(2)
+        for line in why:
+            surface.blit(label(line, 20, P.GOLD), (area.x, y))
+            y += px(22)
+
+
+# why the figures favour the concurrent shop although its mean wait is longer
+WHY_LONGER_WAIT = N_(
+    "A longer wait spent together beats a shorter one spent standing guard: while you "
+    "await, you are free (your program runs its other tasks), and 2 people do the work "
+    "that takes 8 in the parallel shop."
+)
+
+
+def staff_words(shop: str, n: int) -> str:
+    """'concurrent shop: 2 people working': the staff counted, by the shop's name."""
+    return ngettext("{shop}: {n} person working", "{shop}: {n} people working", n).format(
+        shop=shop, n=n
+    )
 
 
 def percent(value: float) -> str:

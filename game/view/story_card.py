@@ -36,20 +36,31 @@ def _card_lines(width: int, text: str) -> list[str]:
     return wrap(text, 34, width - 80)
 
 
-def card_rect(size: tuple[int, int], text: str, lift: int = 0) -> pygame.Rect:
+def card_rect(
+    size: tuple[int, int], text: str, lift: int = 0, top: int | None = None
+) -> pygame.Rect:
     """Where the card sits: across the bottom (``lift`` higher, clear of the timeline
-    strip), as tall as its wrapped text (big text: wider)."""
+    strip), or from ``top`` down when given; as tall as its wrapped text (big text: wider)."""
     w, h = size
     width = min(px(980), w - 40)  # still inside the screen
     card = pygame.Rect(0, 0, width, px(90) + px(40) * len(_card_lines(width, text)))
-    card.midbottom = (w // 2, h - 16 - lift)
+    if top is None:
+        card.midbottom = (w // 2, h - 16 - lift)
+    else:
+        card.midtop = (w // 2, top)
     return card
 
 
 def draw_card(
-    surface: pygame.Surface, kind: str, mode: str, code: str, text: str, lift: int = 0
+    surface: pygame.Surface,
+    kind: str,
+    mode: str,
+    code: str,
+    text: str,
+    lift: int = 0,
+    top: int | None = None,
 ) -> None:
-    card = card_rect(surface.get_size(), text, lift)
+    card = card_rect(surface.get_size(), text, lift, top)
     lines = _card_lines(card.width, text)
     shade = pygame.Surface(card.size, pygame.SRCALPHA)
     shade.fill((255, 250, 235, 240))
@@ -74,4 +85,9 @@ def card_text(kind: str, mode: str, code: str) -> str:
         return _(BEATS[code])
     if kind == "lesson":
         return _(LESSONS[mode])
-    return "  ".join(_(LESSONS[m]) for m in ("concurrent", "parallel"))
+    both = "  ".join(_(LESSONS[m]) for m in ("concurrent", "parallel"))
+    return f"{both}  {_(NEXT_STEP)}"
+
+
+# the last card: where a newcomer goes from here
+NEXT_STEP = N_("Next: SPACE both shops side by side, 3 the house, 4 the levels.")

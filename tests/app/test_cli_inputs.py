@@ -319,3 +319,23 @@ def test_seconds_means_an_hour_headless_and_ten_seconds_of_clip(
     assert main(["--record", str(tmp_path / "c.gif")]) == 0
     assert main(["--record", str(tmp_path / "c.gif"), "--seconds", "600"]) == 0
     assert asked == [3600.0, 200000.0, 10.0, 600.0]
+
+
+@pytest.mark.parametrize("flag", ["--record", "--screenshot"])
+def test_a_file_name_over_255_bytes_is_one_line(
+    flag: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = str(tmp_path / ("x" * 300 + (".gif" if flag == "--record" else ".png")))
+    err = one_line_exit_2([flag, long, "--seconds", "5"], flag, capsys)
+    assert "File name too long" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_headless_level_refuses_seconds_instead_of_ignoring_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from game.app.arguments import level_names
+
+    level = level_names()[0]
+    err = one_line_exit_2(["--headless", "--level", level, "--seconds", "30"], "--seconds", capsys)
+    assert "plays the level's day to its end" in err

@@ -111,7 +111,12 @@ def check_step(game: Game, scene: str) -> None:
         press(game, pygame.K_SPACE)
         press(game, pygame.K_RIGHT)
         assert level.ticks == 0 and level.phase == PREDICT  # not over the question
+        assert game.notice.text == _("First your prediction: A, B, C or D.")
         press(game, pygame.K_a)
+        assert level.verdict and not game.notice.visible  # answered: the notice went
+        press(game, pygame.K_RIGHT)
+        assert level.ticks == 0  # the verdict card is up: SPACE first
+        press(game, pygame.K_SPACE)
         game.paused = True
         press(game, pygame.K_RIGHT)
         press(game, pygame.K_PERIOD)
@@ -120,7 +125,9 @@ def check_step(game: Game, scene: str) -> None:
     game.advance_to(2)
     press(game, pygame.K_RIGHT)
     assert game.ticks == 120  # running: the key adds nothing to the frame's own ticks
+    assert game.notice.text == _("pause first: SPACE (then RIGHT / LEFT step one tick)")
     press(game, pygame.K_SPACE)
+    assert not game.notice.visible  # paused: what the notice asked for is done
     press(game, pygame.K_RIGHT)
     assert game.now == pytest.approx(2 + TICK)
     press(game, pygame.K_PERIOD)
@@ -132,6 +139,7 @@ def check_step_back(game: Game, scene: str) -> None:
     game.advance_to(2)
     press(game, pygame.K_LEFT)
     assert game.ticks == 120  # running: like RIGHT, it is for a paused shop
+    assert game.notice.text == _("pause first: SPACE (then RIGHT / LEFT step one tick)")
     press(game, pygame.K_SPACE)
     press(game, pygame.K_LEFT)
     assert game.ticks == 119
@@ -330,6 +338,13 @@ def check_help(game: Game, scene: str) -> None:
     assert not game.show_help
 
 
+def check_welcome(game: Game, scene: str) -> None:
+    press(game, pygame.K_w)
+    assert game.overlay.welcome.visible and game.paused and game.scene == scene
+    press(game, pygame.K_w)
+    assert not game.overlay.welcome.visible and game.scene == scene
+
+
 def check_quit(game: Game, scene: str) -> None:
     for key in (pygame.K_ESCAPE, pygame.K_q):
         game.running = True
@@ -396,6 +411,7 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "F3": check_palette,
     "F12": check_f12,
     "H or F1": check_help,
+    "W": check_welcome,
     "ESC or Q": check_quit,
 }
 SCENES = (SHOP, HOUSE, LEVELS_MENU, LEVEL)

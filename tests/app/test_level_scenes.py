@@ -34,6 +34,10 @@ def test_the_whole_level_by_mouse(game: Game) -> None:
     game.draw()
     click(game, scene.answer_rects[scene.level.right].center)
     assert scene.phase == WATCH and game.score.predicted == {"one-after-another": True}
+    game.draw()
+    game.update(0.25)
+    assert scene.verdict and scene.ticks == 0  # right or wrong first: the day waits
+    click(game, (640, 360))  # off the verdict card
     game.update(0.25)
     assert scene.ticks == 15  # its own clock, in whole ticks
     game.draw()
@@ -49,6 +53,7 @@ def test_a_level_holds_still_while_predicting_and_paused(game: Game) -> None:
     game.update(1.0)
     assert game.level_scene.ticks == 0  # the question is up
     game.letter(1)
+    game.key(pygame.K_SPACE)  # off the verdict card
     game.paused = True
     game.update(1.0)
     assert game.level_scene.ticks == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.app.realdemo import cpu_lesson, crunch, main, wait_lesson
+from game.app.realdemo import compared, cpu_lesson, crunch, main, wait_lesson
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,6 +77,10 @@ def test_lessons_say_what_was_measured() -> None:
     assert "1.9x sooner" in cpu_lesson(cores=4, jobs=4, speedup=1.9)
     assert "one core" in cpu_lesson(cores=1, jobs=4, speedup=1.0)
     assert "only 1.0x" in cpu_lesson(cores=2, jobs=4, speedup=1.0)
+    busy = cpu_lesson(cores=2, jobs=4, speedup=0.5)  # a busy machine: slower, said so
+    assert "2.0x slower" in busy and "sooner" not in busy
+    assert compared(0.5).strip() == "2.0x slower" and compared(1.9).strip() == "1.9x sooner"
+    assert compared(1.0) == "about the same"
     assert "4 asyncio tasks overlap their waits, 3.9x sooner" in wait_lesson(4, 3.9)
 
 

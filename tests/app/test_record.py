@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pygame
@@ -14,6 +19,8 @@ from game.app import clip
 from game.app.cli import main
 from game.app.window import Game, open_window
 from game.shop import ShopConfig
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FRAME = 1 / 60
 
@@ -202,3 +209,68 @@ def test_a_level_records_its_own_running_day(
     broken = out.read_bytes()
     assert main([*argv, "--record-from", "20", "--fixed"]) == 0
     assert out.read_bytes() != broken  # the fixed code's day looks different by then
+
+
+posix = pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+
+
+@posix
+def test_a_second_ctrl_c_does_not_cut_the_clean_up_short() -> None:
+    """The first stop signal raises; more, while the command cleans up (deleting a half
+    clip), are ignored until the handlers are restored."""
+    from game.app import cli
+
+    cleaned = []
+    with pytest.raises(KeyboardInterrupt), cli.stop_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)  # interrupted at once
+        except KeyboardInterrupt:
+            os.kill(os.getpid(), signal.SIGINT)  # pressed again, during the clean-up
+            time.sleep(0.05)
+            cleaned.append(True)
+            raise
+    assert cleaned == [True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@posix
+def test_a_recording_killed_mid_clip_never_leaves_a_partial_clip_at_its_name(
+    tmp_path: Path,
+) -> None:
+    clip = tmp_path / "c.gif"
+    child = subprocess.Popen(
+        [sys.executable, "main.py", "--record", str(clip), "--seconds", "600", "--fps", "30"],
+        cwd=ROOT,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.stat().st_size > 10_000 for p in tmp_path.iterdir()):  # frames coming
+            assert child.poll() is None and time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        child.kill()  # no clean-up at all
+        child.wait()
+    assert not clip.exists(), "the clip's own name appears only once the clip is whole"
+
+
+def test_f9_in_a_build_without_threads_says_why_and_shuts_down_cleanly(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    def no_threads(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_threads)
+    key = pygame.Event(pygame.KEYDOWN, key=pygame.K_F9, unicode="")
+    pygame.event.post(key)
+    for _ in range(10):
+        game.frame(FRAME)
+    assert not game.recorder.recording
+    assert game.notice.visible and "cannot start threads" in game.notice.text
+    game.shut_down()  # and again by the fixture: nothing to join, nothing raised
+    assert not game.recorder.folder.exists() or not any(game.recorder.folder.iterdir())

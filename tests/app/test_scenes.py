@@ -94,7 +94,7 @@ def test_houses_and_shops_keep_time_whichever_is_shown(game: Game) -> None:
 def test_shop_panels_are_sections_in_draw_order(game: Game) -> None:
     names = [s.name for s in game.shop_scene.sections]
     assert names == ["inspector", "code", "charts", "timeline", "story", "crash"]
-    assert [s.name for s in game.sections] == ["help", "notice"]
+    assert [s.name for s in game.sections] == ["welcome", "help", "notice"]
 
 
 def test_sections_draw_in_list_order_and_take_clicks_top_down(game: Game) -> None:
@@ -126,15 +126,17 @@ def test_the_shop_scene_draws_its_panels_in_its_list_order(
     log: list[str] = []
     monkeypatch.setattr(StoryCard, "visible", property(lambda s: True, lambda s, v: None))
     monkeypatch.setattr(CrashBanner, "visible", property(lambda s: True, lambda s, v: None))
+    game.notice.show("news")  # a notice is up while it has something to say
     for section in [*game.shop_scene.sections, *game.sections]:
         section.visible = True
         monkeypatch.setattr(section, "draw", lambda surface, n=section.name: log.append(n))
     game.draw()
-    assert log == ["inspector", "code", "charts", "timeline", "story", "crash", "help", "notice"]
+    window = ["welcome", "help", "notice"]
+    assert log == ["inspector", "code", "charts", "timeline", "story", "crash", *window]
     log.clear()
     game.shop_scene.sections.items.reverse()
     game.draw()
-    assert log == ["crash", "story", "timeline", "charts", "code", "inspector", "help", "notice"]
+    assert log == ["crash", "story", "timeline", "charts", "code", "inspector", *window]
 
 
 def test_a_click_on_a_shown_panel_does_not_reach_the_shop_under_it(game: Game) -> None:

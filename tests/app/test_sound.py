@@ -158,11 +158,16 @@ def test_no_audio_device_plays_silently_with_one_line(
     pygame.quit()
 
 
-def test_the_mute_flag_starts_silent() -> None:
+def test_the_mute_flag_starts_silent(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "main.py", "--mute", "--volume", "30", "--frames", "10"],
         cwd=ROOT,
-        env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"},
+        env={
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "PATH": "/usr/bin:/bin",
+            "ASYNC_BURGERS_DATA": str(tmp_path),  # the player's own files stay untouched
+        },
         capture_output=True,
         text=True,
         timeout=120,
@@ -183,3 +188,26 @@ def test_the_sounds_are_of_the_scene_on_screen(game: Game) -> None:
     for _ in range(5):
         game.frame(FRAME)
     assert "broom" in game.sound.playing
+
+
+def test_no_sound_card_is_one_line_of_ours_not_the_alsa_librarys() -> None:
+    """SDL's bundled libasound prints "ALSA lib ..." lines to fd 2 when it finds no card."""
+    env = {
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "alsa",  # the driver a Linux machine without a card falls to
+        "AUDIODEV": "hw:99",  # a card nobody has
+        "PATH": "/usr/bin:/bin",
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "main.py", "--frames", "3"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ALSA lib" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) <= 1 and all(line.startswith("async-burgers: no sound") for line in lines)

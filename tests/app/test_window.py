@@ -130,8 +130,9 @@ def test_f12_saves_a_screenshot(game: Game, tmp_path: Path) -> None:
     assert len(saved) == 1 and saved[0].stat().st_size > 10_000
 
 
-def test_main_opens_and_closes_the_game() -> None:
+def test_main_opens_and_closes_the_game(tmp_path: Path) -> None:
     env = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"}
+    env["ASYNC_BURGERS_DATA"] = str(tmp_path)  # the player's own files stay untouched
     done = subprocess.run(
         [sys.executable, "main.py", "--frames", "20"],
         cwd=ROOT,

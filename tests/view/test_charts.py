@@ -72,3 +72,11 @@ def test_a_long_day_looks_like_its_exact_curve(monkeypatch: pytest.MonkeyPatch) 
         pygame.quit()
     differ = sum(a != b for a, b in zip(binned[::3], every[::3], strict=True))
     assert differ < 0.01 * plot.w * plot.h  # a pixel here and there along the steps
+
+
+def test_the_time_axis_never_says_0_min() -> None:
+    from game.view.charts import axis_end
+
+    assert axis_end(24.0) == "24 s"
+    assert axis_end(150.0) == "2.5 min" and axis_end(180.0) == "3 min"
+    assert axis_end(900.0) == "15 min"

@@ -363,3 +363,108 @@ def test_main_with_a_bad_sheet_folder_says_one_line_and_exits_2(
     assert str(bad) in lines[0]
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+# -- numbers too big to use, images cut off or too big to decode --------------------------
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        (
+            inplace(lambda d: d["frames"][0].update(duration=10**400)),
+            r"frames\[0\]\.duration must be a positive number of milliseconds up to 3,600,000, "
+            r"not a 401-digit number",
+        ),
+        (
+            inplace(lambda d: d["meta"]["frameTags"][0].update(anchor={"x": 10**30, "y": 0})),
+            r"meta\.frameTags\[0\]\.anchor\.x must be from -10000 to 10000, not a 31-digit number",
+        ),
+        (
+            inplace(lambda d: d["meta"].update(anchor={"x": 0, "y": -(10**30)})),
+            r"meta\.anchor\.y must be from -10000 to 10000",
+        ),
+        (
+            inplace(lambda d: d["meta"]["size"].update(w=16384, h=16384)),
+            r"meta\.size\.w must be from 1 to 8192, not 16384",
+        ),
+    ],
+    ids=["400-digit duration", "anchor 10**30", "sheet anchor", "16384 square"],
+)
+def test_numbers_too_big_to_draw_are_refused_when_loaded(
+    folder: Path, change: Callable[[Json], Json], match: str
+) -> None:
+    path = edit(folder, "props", change)
+    refused(lambda: Sheet("props", folder), path, match)
+
+
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    import struct
+    import zlib
+
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+
+def test_a_png_that_would_decode_to_a_gigabyte_is_refused_before_decoding(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import struct
+    import zlib
+
+    side = 16384  # 16384 x 16384 RGBA = 1 GiB, from a file of a few kilobytes
+    rows = zlib.compress(b"\0" * (side * 4 + 1) * 64)  # (only the first rows: never decoded)
+    header = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header)
+    png += png_chunk(b"IDAT", rows) + png_chunk(b"IEND", b"")
+    (folder / "props.png").write_bytes(png)
+
+    def no_decoding(*args: object) -> None:
+        raise AssertionError("the image was decoded")
+
+    monkeypatch.setattr(pygame.image, "load", no_decoding)
+    refused(
+        lambda: Sheet("props", folder),
+        folder / "props.png",
+        r"props\.png is 16384x16384 pixels but props\.json says 400x2166 \(meta\.size\)",
+    )
+
+
+def test_a_cut_off_png_is_our_one_line_not_libpngs(folder: Path) -> None:
+    png = folder / "props.png"
+    png.write_bytes(png.read_bytes()[:5000])
+    code = (
+        "from pathlib import Path; from game.view.sheets import Sheet; "
+        f"Sheet('props', Path({str(folder)!r}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "libpng" not in done.stderr
+    assert "props.png is not a readable image: cut off after 5,000 bytes" in done.stderr
+
+
+@pytest.mark.parametrize("run", [["--record", "CLIP", "--seconds", "1"], ["--screenshot", "SHOT"]])
+def test_a_bad_sheet_is_one_line_naming_the_program_as_run(
+    folder: Path, tmp_path: Path, run: list[str]
+) -> None:
+    bad = edit(folder, "props", lambda data: [data])
+    clip, shot = tmp_path / "c.gif", tmp_path / "s.png"
+    argv = [str(clip) if a == "CLIP" else str(shot) if a == "SHOT" else a for a in run]
+    env = {**os.environ, "ASYNC_BURGERS_ASSETS": str(folder), "SDL_VIDEODRIVER": "dummy"}
+    env["SDL_AUDIODRIVER"] = "dummy"
+    done = subprocess.run(
+        [sys.executable, "-m", "game", *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("python -m game: error: "), done.stderr
+    assert str(bad) in lines[0]
+    assert not clip.exists() and not shot.exists()
