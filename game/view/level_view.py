@@ -550,8 +550,6 @@ def draw_goals(
         for line in wrap(problem, 17, rect.w - 28):
             surface.blit(label(line, 17, RED, True), (x, y))
             y += 20
-
-
 # -- right after the prediction ---------------------------------------------------------------
 def verdict_rect(size: tuple[int, int], lines: int) -> pygame.Rect:
     w, h = size
