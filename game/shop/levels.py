@@ -212,7 +212,7 @@ LEVELS: tuple[Level, ...] = (
         ),
         (
             N_("They talk on: the thread works off the loop"),
-            N_("Everyone freezes: the loop's thread needs the GIL the worker holds"),
+            N_("Everyone freezes: the thread holds the GIL"),
             N_("Only the cook waits; the couples go on"),
             N_("Python refuses to start the thread"),
         ),
