@@ -156,6 +156,10 @@ def test_the_scheduler_is_stdlib_only_and_the_models_know_no_pygame() -> None:
             assert not outside, f"{path.name}: {outside}"
         if room in ("shop", "house", "scheduler"):
             assert "pygame" not in outside_imports(path), path
+        if room == "editor":  # the editor's model: plain Python, tested key by key
+            outside = outside_imports(path) - set(sys.stdlib_module_names)
+            assert not outside, f"{path.name}: {outside}"
+            assert all(t.startswith("game.editor") for t in imports_of(path)), path
         if room in ("shop", "house"):
             mine = {t for t in imports_of(path) if not t.startswith(("game.shop", "game.house"))}
             assert all(t.startswith("game.scheduler") or t == "game.i18n" for t in mine), path

@@ -300,6 +300,16 @@ KEYS: tuple[Binding, ...] = (
         arg=_letter,
     ),
     Binding(
+        "K",
+        (LEVELS_MENU,),
+        "kitchen",
+        N_("the kitchen: write every actor yourself"),
+        "in the level menu: the kitchen, the normal concurrent shop with every actor "
+        "(cashier, cook, couples, arrivals) yours to rewrite in the editor, and the story's "
+        "day as the goals to beat (or click its row)",
+        keys=(pygame.K_k,),
+    ),
+    Binding(
         "F",
         (LEVEL,),
         "fix",
@@ -307,6 +317,26 @@ KEYS: tuple[Binding, ...] = (
         "in a level: fix the mistake (the code view shows the diff), replay the day from "
         "the same seed and compare broken and fixed (or click the fix)",
         keys=(pygame.K_f,),
+    ),
+    Binding(
+        "E",
+        (LEVEL,),
+        "open_editor",
+        N_("write the actor's code yourself (F5 runs it, ESC leaves)"),
+        "in a level: open the level's actor in an editor (or click its button) and write "
+        "the fix yourself; while it is open, keys type text, `F5` or `Ctrl+Enter` plays the "
+        "day again from its seed with your code, `ESC` goes back to the shop",
+        keys=(pygame.K_e,),
+        arg=lambda event: getattr(event, "unicode", ""),  # its character is not typed
+    ),
+    Binding(
+        "F5",
+        (LEVEL,),
+        "run_code",
+        N_("play the day with your code"),
+        "in a level: play the day again from its seed with the code in the editor "
+        "(a syntax error is marked in the editor, and nothing runs)",
+        keys=(pygame.K_F5,),
     ),
     Binding(
         "F11",

@@ -6,6 +6,9 @@ the cause marked, the inspector what the scheduler knows, a caption what is happ
 *Fix* (``F``): the watched shop is let go (what Python says as its objects die is shown),
 the day replays from the same seed with the fixed code, the code view shows the diff and a
 result card compares both days played to their end, every number from the metrics.
+*Write it yourself* (``E``, issue 18): the actor in the editor (``level_editor.py``); ``F5``
+plays the day from its seed with the learner's code ("your code"), its goals checked.
+The kitchen (``K`` in the menu) is a level with no question: every actor is the learner's.
 
 A level runs on its own clock, in whole ticks like the window's shops (which wait).
 """
@@ -15,7 +18,6 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -24,9 +26,11 @@ from ..i18n import N_, _
 from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
-from ..shop.levels import LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
+from ..shop.levels import KITCHEN, LEVEL_LIMIT, LEVELS, Level, Result, build, finish, play
 from ..view import palette as P
 from ..view import words
+from ..view.code_view import CodeView
+from ..view.goals_view import draw_goals, goals_height
 from ..view.hud import clock_text, draw_paused_badge
 from ..view.inspector import Inspector
 from ..view.level_view import (
@@ -35,7 +39,6 @@ from ..view.level_view import (
     draw_block_banner,
     draw_code,
     draw_frozen_marks,
-    draw_goals,
     draw_menu,
     draw_question,
     draw_result,
@@ -46,10 +49,11 @@ from ..view.level_view import (
 )
 from ..view.placer import Placer, head_rect
 from ..view.shop_view import ShopView
-from ..view.text import label
+from ..view.text import fitted, label
 from . import code_store
 from .clock import TICK
 from .keys import LEVEL, LEVELS_MENU, Binding
+from .level_editor import LevelEditor, default_runner
 from .scenes import Scene
 
 if TYPE_CHECKING:
@@ -114,6 +118,9 @@ class MenuScene(Scene):
                 if rect.collidepoint(event.pos):
                     self.game.stage.start_level(level.name)
                     return True
+            if kitchen_row(self.game.screen.get_size()).collidepoint(event.pos):
+                self.action_kitchen()
+                return True
         return super().handle(event)
 
     def action_letter(self, index: int) -> None:
@@ -121,9 +128,35 @@ class MenuScene(Scene):
         if 0 <= index < len(LEVELS):
             self.game.stage.start_level(LEVELS[index].name)
 
+    def action_kitchen(self) -> None:
+        """K: the kitchen, every actor of the normal shop to write yourself."""
+        self.game.stage.level_scene.start(KITCHEN)
+        self.game.stage.show(LEVEL)
+
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
         draw_menu(surface, LEVELS, score.predicted, score.solved, self.chosen)
+        row = kitchen_row(surface.get_size())
+        pygame.draw.rect(surface, (40, 48, 62), row, border_radius=10)
+        pygame.draw.rect(surface, (120, 200, 255), row, 2, border_radius=10)
+        key = label("K", 30, (120, 200, 255), True)
+        surface.blit(key, key.get_rect(center=(row.x + 40, row.centery)))
+        text = fitted(_(KITCHEN.title), 24, P.WHITE, row.w - 100, True)
+        surface.blit(text, text.get_rect(midleft=(row.x + 80, row.centery)))
+
+
+def kitchen_row(size: tuple[int, int]) -> pygame.Rect:
+    """The kitchen's row, under the four levels."""
+    w, _h = size
+    return pygame.Rect(w // 2 - 470, 636, 940, 42)
+
+
+class LearnerCodeView(CodeView):
+    """The live code view where a level draws its code: the learner's own lines, read from
+    the running frames; its box stays put with big text (the level lays its panels out)."""
+
+    def area(self) -> pygame.Rect:
+        return self.rect
 
 
 class LevelScene(Scene):
@@ -156,6 +189,12 @@ class LevelScene(Scene):
         self.crashes = 0  # how many of the level shop's crashes were reported
         self.answer_rects: list[pygame.Rect] = []
         self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.placer = Placer(self.shop_at)  # the last frame's labels over the shop
+        self.edit_rect = pygame.Rect(0, 0, 0, 0)
+        self.editor = LevelEditor((w, h), default_runner(), store=code_store)
+        self.editor.on_run_code = self.run_code  # F5 in the editor: the one way code runs
+        self.editor.say = lambda text, error: self.game.overlay.say(text, error)
+        self.learner_view = LearnerCodeView(self.code_at)  # the learner's lines, as they run
         # the learner's own code (issue 18): compiled, its checked day, its problems
         self.compiled: learner.Compiled | None = None
         self.day: learner.Day | None = None
@@ -163,7 +202,6 @@ class LevelScene(Scene):
         self.code_file: str | None = None  # --code FILE: replayed when it is saved
         self._file_stamp: float | None = None
         self._file_wait = 0.0
-        self.placer = Placer(self.shop_at)  # the last frame's labels over the shop
 
     def world(self) -> Shop | None:
         """The level's own shop (broken or fixed): what the sound player listens to."""
@@ -176,9 +214,11 @@ class LevelScene(Scene):
         self.verdict = False
         self.python_said = []
         self.compiled, self.day, self.problems = None, None, []
+        self.editor.close()
         self._new_day(fixed=False)
-        if not level.answers:  # the kitchen: no question, straight to the day
+        if not level.answers:  # the kitchen: no question, the normal day runs at once
             self.phase = WATCH
+            self.game.time.paused = False
 
     def choose(self, index: int) -> None:
         """The player's prediction; then watch the mistake run."""
@@ -214,6 +254,9 @@ class LevelScene(Scene):
             return
         if self.phase == FIXED:
             return
+        if not self.level.answers:
+            self.game.overlay.say(_("Nothing to fix in the kitchen: E, and write it yourself."))
+            return
         self.verdict = False
         name = self.level.name
         self.results = (play(name), play(name, fixed=True))
@@ -231,6 +274,28 @@ class LevelScene(Scene):
         fixed, or yours); the prediction and the score stay as they are."""
         if self.phase != PREDICT:
             self._new_day(fixed=self.phase == FIXED)
+
+    # -- write it yourself ------------------------------------------------------------------
+    def open_editor(self, key: str = "") -> None:
+        """E: the level's actor in the editor, in place of the shop and the code view (the
+        day waits meanwhile); ``key``: the character that opened it."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+            return
+        self.close_verdict()  # the verdict was read: on to writing
+        self.editor.open(self.level, self.shop, key)
+
+    def run_editor_code(self) -> None:
+        """F5 outside the editor: the learner's text as the editor has it, run again (on
+        an error the editor opens, marked where it is)."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+            return
+        self.close_verdict()
+        if self.editor.level is not self.level:
+            self.editor.open(self.level, self.shop)
+        if not self.editor.run():
+            self.editor.open(self.level, self.shop)
 
     # -- the learner's own code ---------------------------------------------------------------
     def code_text(self) -> str:
@@ -261,9 +326,12 @@ class LevelScene(Scene):
             return compiled
         self.compiled, self.problems = compiled, []
         self.day = learner.play(level, compiled)
+        self.editor.day = self.day  # the checklist under the verbs too
         if self.day.solved and level.answers:
             self.game.score.solve(level.name)
             self._show_score_problem()
+        if self.day.solved:
+            self.game.overlay.say(_("Solved with your code: every goal met."))
         self.phase = YOURS
         self._new_day(fixed=False)
         self.game.time.paused = False
@@ -296,16 +364,6 @@ class LevelScene(Scene):
             self.phase = WATCH  # a file to play: no question first
         self.run_code(text, os.path.abspath(path))
 
-    def _learner_part(self) -> object:
-        """The learner's function the code view shows: the followed actor's part."""
-        assert self.compiled is not None
-        functions = self.compiled.functions
-        wanted = "cook" if self.level.part == "cook" else "protagonist"
-        for part in (wanted, "couple", *functions):
-            if part in functions:
-                return functions[part]
-        return self.level.broken_actor
-
     def _new_day(self, fixed: bool) -> None:
         if self.shop is not None:
             said = finish(self.shop)  # what Python says as the watched day's objects die
@@ -330,6 +388,7 @@ class LevelScene(Scene):
 
     def on_hide(self) -> None:
         """Leaving the level: let its day go now (and hear what Python says then)."""
+        self.editor.close()
         if self.shop is not None:
             said = finish(self.shop)
             self.shop = None
@@ -345,6 +404,9 @@ class LevelScene(Scene):
             if self._file_wait >= WATCH_EVERY:
                 self._file_wait = 0.0
                 self._look_at_file()
+        self.editor.update(wall_dt)
+        if self.editor.visible:
+            return  # the day waits while the learner writes (held keys are theirs too)
         if game.time.paused:
             game.repeat_held(wall_dt)  # RIGHT held: a tick a frame, as in the shops
             return
@@ -389,6 +451,8 @@ class LevelScene(Scene):
         learner.run_until(self.shop, self.ticks * TICK)
         found = learner.problems(self.shop)
         if len(found) > len(self.problems):
+            for problem in found[len(self.problems) :]:
+                self.editor.mark_trouble(problem)  # at its line, when the editor opens
             self.problems = found
             self.game.overlay.say(str(found[-1]), True)
             self.game.time.paused = True
@@ -404,6 +468,14 @@ class LevelScene(Scene):
 
     def action_fix(self) -> None:
         self.fix()
+
+    def action_open_editor(self, key: str = "") -> None:
+        """E: write the actor's code yourself."""
+        self.open_editor(key)
+
+    def action_run_code(self) -> None:
+        """F5: the day with the learner's code (as the editor has it)."""
+        self.run_editor_code()
 
     def action_restart_day(self) -> None:
         """R: the level's own day again (not the shops')."""
@@ -421,13 +493,21 @@ class LevelScene(Scene):
 
     # -- input ------------------------------------------------------------------------------
     def handle(self, event: pygame.Event) -> bool:
+        if self.editor.handle(event):
+            return True
+        clicked = event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+        if self.verdict and clicked and self.edit_rect.collidepoint(event.pos):
+            self.open_editor()  # straight from the verdict to writing it yourself
+            return True
         if self.verdict and (
-            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS)
-            or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)
+            (event.type == pygame.KEYDOWN and event.key in VERDICT_KEYS) or clicked
         ):
             self.close_verdict()
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.phase != PREDICT and self.edit_rect.collidepoint(event.pos):
+                self.open_editor()
+                return True
             if self.phase == PREDICT:
                 for i, rect in enumerate(self.answer_rects):
                     if rect.collidepoint(event.pos):
@@ -464,6 +544,11 @@ class LevelScene(Scene):
             shop, view = self.shop, self.view
             assert shop is not None and view is not None
         surface.fill((24, 22, 30))
+        if self.editor.visible:
+            self._draw_bar(surface, shop)
+            self.editor.draw(surface)
+            self._draw_caption(surface)
+            return
         view.draw(self.stage, shop)
         pygame.transform.smoothscale(self.stage, self.shop_at.size, self.scaled)
         surface.blit(self.scaled, self.shop_at)
@@ -482,21 +567,24 @@ class LevelScene(Scene):
         if held is not None and you is not None and inspect.iscoroutine(held):
             draw_slip(surface, you, held, self.to_screen, self.shop_at, placer)
         task = self.followed()
-        if self.phase == YOURS:
-            latest = str(self.problems[-1]) if self.problems else ""
-            goals = self.day.goals if self.day is not None else None
-            draw_goals(surface, self.left, self.level, goals, latest)
-            shown = replace(self.level, broken_actor=self._learner_part())
-            draw_code(surface, self.code_at, shown, task, False, shop)  # type: ignore[arg-type]
-            self._draw_caption(surface)
-            return
         if self.phase == FIXED and self.results is not None:
             draw_result(surface, self.left, self.level, *self.results, self.answer)
         else:
             self.inspector.draw(surface, shop, getattr(task, "actor", None))
             if held is not None and inspect.iscoroutine(held):
                 self._draw_no_task_note(surface, shop, held)
-        draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
+        if self.phase == YOURS:  # the checklist over the inspector's strips
+            lines, solved = self.editor.checklist()
+            if lines:
+                tall = goals_height(lines)
+                at = pygame.Rect(
+                    self.left.x + 4, self.left.bottom - tall - 4, self.left.w - 8, tall
+                )
+                draw_goals(surface, at, lines, solved)
+        if self.phase == YOURS or not self.level.answers:  # the running code, whoever's
+            self.learner_view.draw(surface, task)  # type: ignore[arg-type]
+        else:
+            draw_code(surface, self.code_at, self.level, task, self.phase == FIXED, shop)  # type: ignore[arg-type]
         self._draw_caption(surface)
         if self.verdict and self.answer is not None:
             draw_verdict(surface, self.level, self.answer)
@@ -523,8 +611,11 @@ class LevelScene(Scene):
     def _draw_bar(self, surface: pygame.Surface, shop: Shop) -> None:
         w = surface.get_width()
         pygame.draw.rect(surface, (25, 20, 30), (0, 0, w, 30))
-        which = _(PHASE_WORDS[self.phase])
-        colour = GREEN if self.phase == FIXED else (RED if self.phase == WATCH else (255, 200, 90))
+        kitchen = self.phase == WATCH and not self.level.answers
+        which = _("the story's code") if kitchen else _(PHASE_WORDS[self.phase])
+        colour = {FIXED: GREEN, WATCH: RED, YOURS: (120, 200, 255)}.get(self.phase, (255, 200, 90))
+        if kitchen:
+            colour = GREEN  # the story's own code: nothing wrong with it
         x = 10
         for text, col in (
             (
@@ -564,18 +655,40 @@ class LevelScene(Scene):
         w, h = surface.get_size()
         strip = pygame.Rect(0, h - 32, w, 32)
         pygame.draw.rect(surface, (25, 20, 30), strip)
-        text = _(self.level.caption if self.phase in (WATCH, YOURS) else self.level.lesson)
-        if self.phase == YOURS and self.day is not None:
-            text = _("Your code's day: solved!") if self.day.solved else _(
-                "Your code's day: see the goals on the left."
-            )
-        surface.blit(label(text, 22, P.WHITE), (12, strip.y + 5))
-        if self.phase == WATCH and self.level.answers:
-            button = label(" " + _("F: fix it") + " ", 22, P.INK, True)
-            self.fix_rect = button.get_rect(midright=(w - 10, strip.centery)).inflate(8, 4)
-            pygame.draw.rect(surface, GREEN, self.fix_rect, border_radius=6)
-            surface.blit(button, button.get_rect(center=self.fix_rect.center))
+        self.fix_rect = pygame.Rect(0, 0, 0, 0)
+        self.edit_rect = pygame.Rect(0, 0, 0, 0)
+        right = w - 10
+        if self.editor.visible:
+            text = _("Write it yourself: F5 plays the day again with your code; ESC: the shop.")
+        elif self.phase == WATCH and not self.level.answers:
+            text = _(self.level.lesson)  # the kitchen: the figures to beat
+        elif self.phase == WATCH:
+            text = _(self.level.caption)
+            self.fix_rect = self._button(surface, _("F: fix it"), GREEN, right, strip.centery)
+            right = self.fix_rect.x - 10
+        elif self.phase == YOURS and self.day is not None and self.day.solved:
+            text = _("Your code's day: solved!")
+        elif self.phase == YOURS:
+            text = _("Your code plays the day: E to change it, R to play it again.")
         else:
-            self.fix_rect = pygame.Rect(0, 0, 0, 0)
+            text = _(self.level.lesson)
+        if self.phase != PREDICT and not self.editor.visible:
+            colour = (120, 200, 255)
+            self.edit_rect = self._button(
+                surface, _("E: write it yourself"), colour, right, strip.centery
+            )
+            right = self.edit_rect.x - 10
+        elif self.phase == PREDICT or self.editor.visible:
             hint = label(_("4: levels"), 20, (200, 200, 200))
-            surface.blit(hint, hint.get_rect(midright=(w - 12, strip.centery)))
+            surface.blit(hint, hint.get_rect(midright=(right - 2, strip.centery)))
+            right -= hint.get_width() + 12
+        surface.blit(fitted(text, 22, P.WHITE, right - 22), (12, strip.y + 5))
+
+    def _button(
+        self, surface: pygame.Surface, text: str, colour: tuple[int, int, int], right: int, y: int
+    ) -> pygame.Rect:
+        image = label(" " + text + " ", 22, P.INK, True)
+        rect = image.get_rect(midright=(right, y)).inflate(8, 4)
+        pygame.draw.rect(surface, colour, rect, border_radius=6)
+        surface.blit(image, image.get_rect(center=rect.center))
+        return rect

@@ -162,6 +162,8 @@ class CodeView:
         bottom = r.bottom - px(28) - (len(why) + 1) * px(WHY_H) if why else r.bottom - px(28)
         below = chain[1:]  # the calls inside the highlighted line
         chain_top = bottom - (len(below) * line_h + px(6) if below else 0)
+        if below and (chain_top - y) // line_h < 2:  # a small box: the listing comes first
+            below, chain_top = [], bottom
         y = self._listing(surface, code, lineno, x, y, (chain_top - y) // line_h, line_h)
         if below:  # right under the listing, or as low as it must to fit
             self._chain(surface, below, x, min(y + px(4), chain_top) + px(4), line_h)

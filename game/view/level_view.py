@@ -15,7 +15,6 @@ import pygame
 from ..i18n import N_, _, ngettext
 from ..scheduler import Task
 from ..shop import Shop
-from ..shop.goals import GoalResult
 from ..shop.levels import Level, Result
 from ..shop.people import Couple, Person
 from . import palette as P
@@ -61,7 +60,7 @@ def menu_rows(size: tuple[int, int], count: int) -> list[pygame.Rect]:
     if count <= 4:
         return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
     per = (count + 1) // 2
-    step = min(108, 440 // per)
+    step = min(108, 420 // per)  # clear of the kitchen's row under them
     return [
         pygame.Rect(w // 2 - 600 + (i // per) * 610, 210 + (i % per) * step, 590, step - 10)
         for i in range(count)
@@ -515,41 +514,6 @@ def draw_result(
         y += 26
 
 
-def draw_goals(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    level: Level,
-    goals: Sequence[GoalResult] | None,
-    problem: str = "",
-) -> None:
-    """Your code's day: the level's goals as a checklist, each met or not and why (before
-    the day is checked, the goals alone); the latest problem in the code under them."""
-    solved = goals is not None and all(g.met for g in goals)
-    _panel(surface, rect, GREEN if solved else AMBER)
-    x, y = rect.x + 14, rect.y + 10
-    title = _("Your code: solved!") if solved else _("Your code: the goals")
-    surface.blit(label(title, 24, GREEN if solved else AMBER, True), (x, y))
-    y += 36
-    rows: list[tuple[bool | None, str, str]]
-    if goals is None:
-        rows = [(None, _(g.text).format(limit=g.limit), "") for g in level.goals]
-    else:
-        rows = [(g.met, g.text, g.why) for g in goals]
-    for met, text, why in rows:
-        mark, colour = {True: ("[x]", GREEN), False: ("[ ]", RED), None: ("[ ]", DIM)}[met]
-        surface.blit(label(mark, 19, colour, True), (x, y))
-        for line in wrap(text, 19, rect.w - 70):
-            surface.blit(label(line, 19, P.WHITE), (x + 40, y))
-            y += 22
-        for line in wrap(why, 16, rect.w - 80) if why else []:
-            surface.blit(label(line, 16, colour), (x + 48, y))
-            y += 19
-        y += 8
-    if problem:
-        y += 6
-        for line in wrap(problem, 17, rect.w - 28):
-            surface.blit(label(line, 17, RED, True), (x, y))
-            y += 20
 # -- right after the prediction ---------------------------------------------------------------
 def verdict_rect(size: tuple[int, int], lines: int) -> pygame.Rect:
     w, h = size

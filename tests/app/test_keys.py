@@ -24,7 +24,7 @@ from game.app.keys import (
     help_rows,
     markdown_table,
 )
-from game.app.level_scenes import FIXED, PREDICT, WATCH
+from game.app.level_scenes import FIXED, PREDICT, WATCH, YOURS
 from game.app.sound import SoundPlayer
 from game.app.window import TICK, Game
 from game.i18n import _
@@ -62,7 +62,7 @@ def state(game: Game) -> dict[str, object]:
         "split": game.split,
         "story": game.story,
         "running": game.running,
-        "notice": game.notice.visible,
+        "notice": game.overlay.notice.visible,
     }
 
 
@@ -167,7 +167,7 @@ def check_beats(game: Game, scene: str) -> None:
     press(game, pygame.K_LEFTBRACKET)
     assert game.shop.beats[-1] == first and game.ticks == tick_of(first.time)
     press(game, pygame.K_LEFTBRACKET)  # none before the first: a notice says so
-    assert game.notice.visible and game.ticks == tick_of(first.time)
+    assert game.overlay.notice.visible and game.ticks == tick_of(first.time)
 
 
 def check_speed(game: Game, scene: str) -> None:
@@ -236,7 +236,7 @@ def check_language(game: Game, scene: str) -> None:
     assert i18n.language() == "en"
     press(game, pygame.K_F2)
     assert i18n.language() == "es" and _("PAUSED") == "EN PAUSA"
-    assert game.notice.visible and game.notice.text == "Idioma: Español"
+    assert game.overlay.notice.visible and game.notice.text == "Idioma: Español"
     press(game, pygame.K_F2)
     assert i18n.language() == "pt_BR" and game.notice.text == "Idioma: Português (Brasil)"
     press(game, pygame.K_F2)
@@ -247,7 +247,7 @@ def check_language(game: Game, scene: str) -> None:
 def check_palette(game: Game, scene: str) -> None:
     assert colours.in_use() == "default"
     press(game, pygame.K_F3)
-    assert colours.in_use() == "safe" and game.notice.visible
+    assert colours.in_use() == "safe" and game.overlay.notice.visible
     assert colours.PHASE_COLOURS["flirting"] == colours.OKABE_ITO["vermillion"]
     press(game, pygame.K_F3)
     assert colours.in_use() == "default" and game.scene == scene
@@ -275,7 +275,7 @@ def check_f12(game: Game, scene: str, tmp_path: Path) -> None:
     game.screenshot_dir = tmp_path
     press(game, pygame.K_F12)
     saved = list(tmp_path.glob("*.png"))
-    assert len(saved) == 1 and game.notice.visible and not game.notice.error
+    assert len(saved) == 1 and game.overlay.notice.visible and not game.notice.error
     assert saved[0].name in game.notice.text and game.scene == scene
 
 
@@ -296,7 +296,7 @@ def check_text_scale(game: Game, scene: str) -> None:
             press(game, pygame.K_z)
             seen.append(text_scale())
             said = _("Text size: {scale}x").format(scale=f"{seen[-1]:g}")
-            assert game.notice.visible and game.notice.text == said
+            assert game.overlay.notice.visible and game.notice.text == said
         assert seen == [1.25, 1.5, 1.0] and game.scene == scene
     finally:
         set_scale(1.0)
@@ -364,9 +364,9 @@ def check_letters(game: Game, scene: str) -> None:
         press(game, pygame.K_b)  # the second level
         assert game.scene == LEVEL
     level = game.level_scene.level
-    assert game.level_scene.phase == PREDICT
+    assert game.stage.level_scene.phase == PREDICT
     press(game, pygame.K_c)
-    assert game.level_scene.phase == WATCH and game.level_scene.answer == 2
+    assert game.stage.level_scene.phase == WATCH and game.level_scene.answer == 2
     assert game.score.predicted == {level.name: level.right == 2}
     press(game, pygame.K_a)  # the first answer counts
     assert game.level_scene.answer == 2 and game.score.predicted[level.name] == (level.right == 2)
@@ -374,12 +374,39 @@ def check_letters(game: Game, scene: str) -> None:
 
 def check_fix(game: Game, scene: str) -> None:
     press(game, pygame.K_f)  # no fix before a prediction: a notice says so
-    assert game.level_scene.phase == PREDICT and game.notice.visible
+    assert game.stage.level_scene.phase == PREDICT and game.overlay.notice.visible
     press(game, pygame.K_a)
     press(game, pygame.K_f)
     scene_ = game.level_scene
     assert scene_.phase == FIXED and scene_.results is not None
     assert game.score.solved == {scene_.level.name}
+
+
+def check_kitchen(game: Game, scene: str) -> None:
+    press(game, pygame.K_k)
+    level = game.stage.level_scene
+    assert game.stage.name == LEVEL and level.level.name == "kitchen"
+    assert level.phase == WATCH  # no question: the normal day runs at once
+
+
+def check_edit(game: Game, scene: str) -> None:
+    press(game, pygame.K_e)  # no editor before a prediction: a notice says so
+    assert not game.stage.level_scene.editor.visible and game.overlay.notice.visible
+    press(game, pygame.K_a)
+    press(game, pygame.K_e)
+    assert game.stage.level_scene.editor.visible and game.stage.level_scene.editor.focused
+    press(game, pygame.K_q)  # the editor has the keys: Q does not quit
+    assert game.running
+    press(game, pygame.K_ESCAPE)
+    assert not game.stage.level_scene.editor.visible and game.running
+
+
+def check_run(game: Game, scene: str) -> None:
+    press(game, pygame.K_F5)  # nothing to run before a prediction
+    assert game.stage.level_scene.phase == PREDICT and game.overlay.notice.visible
+    press(game, pygame.K_a)
+    press(game, pygame.K_F5)  # the editor's text (the level's starting code) plays the day
+    assert game.stage.level_scene.phase == YOURS and game.stage.level_scene.ticks == 0
 
 
 EFFECTS: dict[str, Callable[..., None]] = {
@@ -402,7 +429,10 @@ EFFECTS: dict[str, Callable[..., None]] = {
     "T": check_story,
     "4": check_levels,
     "A / B / C / D": check_letters,
+    "K": check_kitchen,
     "F": check_fix,
+    "E": check_edit,
+    "F5": check_run,
     "F11": check_fullscreen,
     "Z": check_text_scale,
     "M": check_mute,
