@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from ..scheduler import aio as asyncio
 from ..scheduler.executors import ProcessPoolExecutor
+from .places import Counter  # at run time: the editor's verb list reads the hints
+from .staff import Staff
 
 if TYPE_CHECKING:
     from .layout import Station
-    from .places import Counter
-    from .staff import Staff
     from .world import Shop
 
 POOL = ProcessPoolExecutor()  # level 5's fix: worker processes, each with its own GIL
