@@ -69,6 +69,8 @@ SHOTS: list[tuple[str, Moment, Moment]] = [
     ("forgotten-await", holding_the_slip, after(60)),
     ("cpu-on-the-loop", frozen, worker_busy),
     ("one-after-another", drinks_after_burgers, drinks_meanwhile),
+    ("threads-and-the-gil", frozen, after(40)),
+    ("asyncio-run-in-a-loop", after(45), after(45)),
 ]
 
 

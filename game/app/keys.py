@@ -285,7 +285,7 @@ KEYS: tuple[Binding, ...] = (
         ANYWHERE,
         "show_levels",
         N_("levels: when async goes wrong"),
-        "the level menu of *When async goes wrong*: four classic mistakes to predict, "
+        "the level menu of *When async goes wrong*: classic mistakes to predict, "
         "watch and fix, with your score",
         keys=(pygame.K_4,),
     ),

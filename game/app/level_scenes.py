@@ -52,7 +52,7 @@ from ..view.shop_view import ShopView
 from ..view.text import fitted, label
 from . import code_store
 from .clock import TICK
-from .keys import LEVEL, LEVELS_MENU
+from .keys import LEVEL, LEVELS_MENU, Binding
 from .level_editor import LevelEditor, default_runner
 from .scenes import Scene
 
@@ -75,9 +75,36 @@ class MenuScene(Scene):
     """The level list (key 4): each level with its tick once solved, and the score."""
 
     name = LEVELS_MENU
+    BINDINGS = (
+        Binding(
+            "UP / DOWN",
+            (),
+            "choose",
+            N_("menu: choose a level"),
+            "in the level menu, choose a level (A - D play the first four at once)",
+            keys=(pygame.K_UP, pygame.K_DOWN),
+            arg=lambda event: -1 if event.key == pygame.K_UP else 1,
+        ),
+        Binding(
+            "ENTER",
+            (),
+            "play_chosen",
+            N_("menu: play the chosen level"),
+            "in the level menu, play the level chosen with UP / DOWN",
+            keys=(pygame.K_RETURN, pygame.K_KP_ENTER),
+        ),
+    )
+    chosen = 0
 
     def update(self, wall_dt: float) -> None:
         """Nothing moves in a menu."""
+
+    def action_choose(self, step: int) -> None:
+        """UP / DOWN: the row ENTER plays."""
+        self.chosen = (self.chosen + step) % len(LEVELS)
+
+    def action_play_chosen(self) -> None:
+        self.game.stage.start_level(LEVELS[self.chosen].name)
 
     def world(self) -> None:
         """No shop on screen: nothing to hear."""
@@ -108,7 +135,7 @@ class MenuScene(Scene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         score = self.game.score
-        draw_menu(surface, LEVELS, score.predicted, score.solved)
+        draw_menu(surface, LEVELS, score.predicted, score.solved, self.chosen)
         row = kitchen_row(surface.get_size())
         pygame.draw.rect(surface, (40, 48, 62), row, border_radius=10)
         pygame.draw.rect(surface, (120, 200, 255), row, 2, border_radius=10)
@@ -294,7 +321,7 @@ class LevelScene(Scene):
                 _("line {line}, column {col}: {message}").format(
                     line=error.line, col=error.col, message=error.message
                 ),
-                True,
+                error=True,
             )
             return compiled
         self.compiled, self.problems = compiled, []

@@ -544,7 +544,12 @@ class _Loop:
         return TimerHandle(when, fn, args)
 
     def run_in_executor(self, executor: object, fn: Callable[..., Any], *args: Any) -> Task:
-        return create_task(to_thread(fn, *args))
+        """``fn(*args)`` on a thread (``None``, a ``ThreadPoolExecutor``) or a process (a
+        ``ProcessPoolExecutor``, ``executors.py``): only a process has its own GIL."""
+        if getattr(executor, "closed", False):
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        process = bool(getattr(executor, "process", False))
+        return create_task(_in_worker(fn, args, {}, process=process))
 
     def is_running(self) -> bool:
         return True
@@ -783,9 +788,17 @@ async def _wait_for_task(aw: Any, timeout: float) -> Any:
 
 # -- to_thread ----------------------------------------------------------------------------
 async def to_thread(func: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-    """Run the plain function on a worker and await its result: its plain blocking calls
-    take the worker's time, and the loop runs the others meanwhile."""
-    worker = blocking.Worker(f"to_thread({getattr(func, '__name__', 'worker')})")
+    """Run the plain function on a worker thread and await its result: its plain blocking
+    calls take the worker's time, and the loop runs the others meanwhile (but a call that
+    holds the GIL holds the loop from the thread too: ``blocking.holding_gil``)."""
+    return await _in_worker(func, args, kwargs, process=False)
+
+
+async def _in_worker(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any], *, process: bool
+) -> Any:
+    kind = "process" if process else "to_thread"
+    worker = blocking.Worker(f"{kind}({getattr(func, '__name__', 'worker')})", process=process)
     blocking._WORKERS.append(worker)
     failure: BaseException | None = None
     try:
@@ -1166,7 +1179,9 @@ class _Stop(BaseException):
 def run(main: Coroutine[Any, Any, Any], *, debug: bool | None = None) -> Any:
     """Run ``main`` on a fresh kernel to its end, in virtual time (at once), then cancel
     whatever it left running. Refused inside a running loop, as asyncio refuses it."""
-    if blocking.ACTIVE_KERNELS and blocking.ACTIVE_KERNELS[-1].current is not None:
+    in_thread = bool(blocking._WORKERS)  # a worker thread has no running loop of its own
+    kernels = blocking.ACTIVE_KERNELS
+    if kernels and kernels[-1].current is not None and not in_thread:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     if not inspect.iscoroutine(main):
         raise ValueError(f"a coroutine was expected, got {main!r}")

@@ -33,13 +33,14 @@ import textwrap
 import time
 import traceback
 import types
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..i18n import _
-from ..scheduler import Task, aio, blocking
+from ..scheduler import Task, aio, blocking, executors
 from ..scheduler.instruments import Instrument
 from ..scheduler.watchdog import Runaway, Watchdog
 from . import actors
@@ -280,13 +281,25 @@ TIME = _Shim(
     set(),
 )
 SYS = _Shim(sys, {"exit": _exit}, {"settrace", "setprofile", "setrecursionlimit", "_getframe"})
-_OURS = {"asyncio": aio, "time": TIME, "sys": SYS}
+FUTURES = types.ModuleType("concurrent.futures")  # the pools, as executors.py serves them
+FUTURES.__dict__.update(
+    ThreadPoolExecutor=executors.ThreadPoolExecutor,
+    ProcessPoolExecutor=executors.ProcessPoolExecutor,
+    Executor=executors.Executor,
+)
+CONCURRENT = types.ModuleType("concurrent")
+CONCURRENT.futures = FUTURES  # type: ignore[attr-defined]
+_OURS = {"asyncio": aio, "time": TIME, "sys": SYS, "concurrent": CONCURRENT}
 
 
 def _import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level=0):
-    top = name.partition(".")[0]
+    top, _dot, rest = name.partition(".")
     if level == 0 and top in _OURS:
-        return _OURS[top]
+        module = _OURS[top]
+        if fromlist:  # from concurrent.futures import X: the innermost module
+            for part in filter(None, rest.split(".")):
+                module = getattr(module, part)
+        return module
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
@@ -341,7 +354,7 @@ def kind_of(error: BaseException) -> str:
         return "input"
     if isinstance(error, MemoryError):
         return "memory"
-    if isinstance(error, (aio.NotInKitchen, NotHere)):
+    if isinstance(error, (aio.NotInKitchen, NotHere, executors.NotServed)):
         return "not-served"
     return "error"
 
@@ -553,15 +566,18 @@ def play(level: Level, compiled: Compiled, config: ShopConfig = LEVEL_CONFIG) ->
     if not compiled.ok:
         return failed_day(level, compiled)
     shop = build_shop(level, compiled, config=config)
-    while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
-        run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
-        shop.kernel.prune()
+    with warnings.catch_warnings(record=True) as early:  # a coroutine dropped at once warns
+        warnings.simplefilter("always")  # now, not as the day is let go
+        while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
+            run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
+            shop.kernel.prune()
     found = problems(shop, final=True)
     wants_drinks = cast_for(level, compiled).fountain
     evidence = G.Evidence([str(p) for p in found])
     values = G.figures(shop, evidence, wants_drinks)
     result = outcome(shop)
-    said = finish(shop)
+    _SESSIONS.pop(shop, None)  # its guard holds the last task, and so what it raised
+    said = [f"{w.category.__name__}: {w.message}" for w in early] + finish(shop)
     evidence.python_said = said
     values["unawaited"] = sum("never awaited" in s for s in said)
     checked = G.check(level.goals, values, evidence)

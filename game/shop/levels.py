@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import N_
-from . import actors, mistakes
+from . import actors, mistakes, mistakes2
 from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
@@ -200,6 +200,90 @@ LEVELS: tuple[Level, ...] = (
         ),
         proof_row="mean_wait",
     ),
+    Level(
+        5,
+        "threads-and-the-gil",
+        N_("A thread that holds the GIL"),
+        N_("cook"),
+        N_(
+            "Level 3 again, with the fix it taught: await asyncio.to_thread(me.count_recipe, "
+            "order). But count_recipe is one long call into C that holds the GIL for 6 s, "
+            "like sum(range(10**9)). What do the couples do meanwhile?"
+        ),
+        (
+            N_("They talk on: the thread works off the loop"),
+            N_("Everyone freezes: the thread holds the GIL"),
+            N_("Only the cook waits; the couples go on"),
+            N_("Python refuses to start the thread"),
+        ),
+        1,
+        N_("The thread holds the GIL: the loop cannot run a line of Python until it returns."),
+        N_(
+            "Threads help while a call waits or lets go of the GIL; work that holds it "
+            "needs a process: a ProcessPoolExecutor."
+        ),
+        Cast(cook=mistakes2.gil_cook),
+        Cast(cook=mistakes2.process_cook),
+        mistakes2.gil_cook,
+        mistakes2.process_cook,
+        False,
+        N_(
+            "Pure-Python work in a thread lets go of the GIL every 5 ms, so there a thread "
+            "mostly frees the loop; one C call that never lets go does not. A process has "
+            "its own interpreter and its own GIL."
+        ),
+        parts=("cook",),
+        goals=(G.RUNS, G.LOOP_FREE, G.RECIPES, G.EVERYONE_SERVED),
+        why=N_(
+            "A thread shares the loop's interpreter: while it holds the GIL, the loop's own "
+            "thread cannot run."
+        ),
+        proof=N_(
+            "With the work on a thread, everyone was frozen {broken_blocked} s; on a process, "
+            "{fixed_blocked} s."
+        ),
+        proof_row="blocked_seconds",
+    ),
+    Level(
+        6,
+        "asyncio-run-in-a-loop",
+        N_("asyncio.run() inside a running loop"),
+        N_("cashier"),
+        N_(
+            "The till's receipt printer is a plain def that calls "
+            "asyncio.run(asyncio.sleep(1)), from inside the cashier's async def. "
+            "What happens at the first order?"
+        ),
+        (
+            N_("The receipt takes 1 s; then the cashier goes on"),
+            N_("The whole shop waits 1 s, then goes on"),
+            N_("RuntimeError: the cashier stops, and nobody orders again"),
+            N_("A second loop starts beside the first"),
+        ),
+        2,
+        N_("asyncio.run() starts a loop, and one is already running: Python refuses."),
+        N_("Inside async code, await: make the helper async def and await it."),
+        Cast(cashier=mistakes2.receipt_cashier),
+        Cast(cashier=mistakes2.awaited_receipt_cashier),
+        mistakes2.receipt_cashier,
+        mistakes2.awaited_receipt_cashier,
+        False,
+        N_(
+            "asyncio.run() is the door into async code, for a program's top level; inside "
+            "it a coroutine is awaited (or made a task), never run again."
+        ),
+        parts=("cashier",),
+        goals=(G.RUNS, G.ALL_AWAITED, G.EVERYONE_SERVED),
+        why=N_(
+            "asyncio.run() refuses to start a loop where one is running: Python raises "
+            "RuntimeError at once."
+        ),
+        proof=N_(
+            "The cashier stopped at the first order: {broken_never} couples never got burgers "
+            "(fixed: {fixed_never})."
+        ),
+        proof_row="never_served",
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
@@ -250,11 +334,20 @@ class Result:
     metrics: Metrics
     outcome: Outcome
     python_said: list[str] = field(default_factory=list)  # warnings Python raised
+    goals: list[G.GoalResult] = field(default_factory=list)  # the level's goals, judged
+    problems: list[str] = field(default_factory=list)  # actors that raised, with the error
+
+    @property
+    def solved(self) -> bool:
+        return bool(self.goals) and all(g.met for g in self.goals)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
             "fixed": self.fixed,
+            "solved": self.solved,
+            "goals": [g.as_dict() for g in self.goals],
+            "problems": self.problems,
             **self.outcome.as_dict(),
             "metrics": self.metrics.as_dict(),
             "python_said": self.python_said,
@@ -273,11 +366,29 @@ def finish(shop: Shop) -> list[str]:
     return [f"{w.category.__name__}: {w.message}" for w in caught]
 
 
+def crashes(shop: Shop) -> list[str]:
+    """Each actor that raised, named, with Python's own last line for it."""
+    return [
+        f"{task.name}: {type(task.error).__name__}: {task.error}"
+        for task in shop.kernel.crashes
+        if task.error is not None
+    ]
+
+
 def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> Result:
-    """Play a level's day to its end, headless."""
+    """Play a level's day to its end, headless, and judge it by the level's goals (the
+    same goals the learner's own code is judged by)."""
     level = level_named(name)
-    shop = build(level, fixed, config)
+    shop = build(level, fixed, config, strict=False)
+    G.record(shop)
     shop.fast_forward(None, limit=LEVEL_LIMIT)
     metrics, out = measure(shop), outcome(shop)
+    problems = crashes(shop)
+    evidence = G.Evidence(problems)
+    cast = level.fixed if fixed else level.broken
+    values = G.figures(shop, evidence, cast.fountain)
     said = finish(shop)
-    return Result(level.name, fixed, metrics, out, said)
+    evidence.python_said = said
+    values["unawaited"] = sum("never awaited" in s for s in said)
+    checked = G.check(level.goals, values, evidence)
+    return Result(level.name, fixed, metrics, out, said, checked, problems)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scheduler import Queue, block, run_in_worker
+from ..scheduler.blocking import holding_gil
 from ..scheduler.journal import Recorded
 from .person import Person, Point, Timeline
 
@@ -105,6 +106,17 @@ class Staff(Person):
         self.busy("working out a recipe")
         self.doing("working out a recipe")
         recipe = recipe_for(order)
+        self.idle()
+        return recipe
+
+    def count_recipe(self, order: Order) -> str:
+        """The recipe counted in one long C call that holds the GIL the whole time (like
+        ``sum(range(10**9))``): on the loop or on a thread it holds the loop; only a
+        process pool's worker, with a GIL of its own, leaves the loop free (level 5)."""
+        self.busy("working out a recipe")
+        self.doing("working out a recipe")
+        with holding_gil("count_recipe"):
+            recipe = recipe_for(order)
         self.idle()
         return recipe
 

@@ -51,9 +51,20 @@ def _fit(text: str, size: int, colour: tuple[int, int, int], width: int, bold: b
 
 
 # -- the menu -------------------------------------------------------------------------------
+MENU_LETTERS = "ABCD"  # the keys of the first four rows; UP / DOWN and ENTER reach every row
+
+
 def menu_rows(size: tuple[int, int], count: int) -> list[pygame.Rect]:
+    """One wide row a level up to four; more, two columns of rows (level 1 top left)."""
     w, _ = size
-    return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
+    if count <= 4:
+        return [pygame.Rect(w // 2 - 470, 210 + i * 108, 940, 96) for i in range(count)]
+    per = (count + 1) // 2
+    step = min(108, 420 // per)  # clear of the kitchen's row under them
+    return [
+        pygame.Rect(w // 2 - 600 + (i // per) * 610, 210 + (i % per) * step, 590, step - 10)
+        for i in range(count)
+    ]
 
 
 def draw_menu(
@@ -61,13 +72,15 @@ def draw_menu(
     levels: Sequence[Level],
     predicted: dict[str, bool],
     solved: set[str],
+    chosen: int | None = None,
 ) -> list[pygame.Rect]:
-    """The level list, a tick by each solved level; returns each row's rectangle."""
+    """The level list, a tick by each solved level, the row ``chosen`` by UP / DOWN
+    outlined; returns each row's rectangle."""
     w, h = surface.get_size()
     surface.fill((28, 24, 34))
     title = outlined(_("WHEN ASYNC GOES WRONG"), 52, AMBER, P.INK)
     surface.blit(title, title.get_rect(midtop=(w // 2, 46)))
-    sub = _("Four classic mistakes: predict what happens, watch it break, then fix it.")
+    sub = _("Classic mistakes: predict what happens, watch it break, then fix it.")
     surface.blit(label(sub, 26, P.WHITE), label(sub, 26, P.WHITE).get_rect(midtop=(w // 2, 116)))
     right, n = sum(predicted.values()), len(levels)
     score = _("predictions right: {right} of {n}    levels solved: {solved} of {n}").format(
@@ -76,10 +89,13 @@ def draw_menu(
     img = label(score, 24, GREEN, True)
     surface.blit(img, img.get_rect(midtop=(w // 2, 160)))
     rects = menu_rows((w, h), len(levels))
-    for level, rect, letter in zip(levels, rects, "ABCD", strict=False):
+    for index, (level, rect) in enumerate(zip(levels, rects, strict=False)):
+        letter = MENU_LETTERS[index] if index < len(MENU_LETTERS) else str(level.number)
         pygame.draw.rect(surface, (48, 42, 58), rect, border_radius=10)
         pygame.draw.rect(surface, AMBER if level.name in solved else DIM, rect, 2, border_radius=10)
-        key = label(letter, 40, AMBER, True)
+        if index == chosen:
+            pygame.draw.rect(surface, P.WHITE, rect.inflate(6, 6), 3, border_radius=12)
+        key = label(letter, 40, AMBER if index < len(MENU_LETTERS) else DIM, True)
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
         # the marks first, right-aligned: the title and the command line give way to them
         big = text_scale() > 1.0  # big text: the marks go on the lower line, by the command
@@ -112,7 +128,10 @@ def draw_menu(
         )
         command_room = mx - 16 - (rect.x + 80)
         surface.blit(fitted(command, 22, DIM, command_room), (rect.x + 80, line_y))
-    hint = _("A / B / C / D or click: play a level      1 / 2 / 3: back to the shops      H: help")
+    hint = _(
+        "A - D, UP / DOWN + ENTER or click: play a level      1 / 2 / 3: back to the shops"
+        "      H: help"
+    )
     img = label(hint, 22, DIM)
     surface.blit(img, img.get_rect(midbottom=(w // 2, h - 18)))
     return rects

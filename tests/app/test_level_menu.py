@@ -1,0 +1,49 @@
+"""The level menu reaches every level, beyond the four the letters name."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.keys import LEVEL, LEVELS_MENU
+from game.app.window import Game
+from game.shop.levels import LEVELS
+from game.view.level_view import menu_rows
+
+
+def press(game: Game, key: int) -> None:
+    pygame.event.post(pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
+    game.frame(0)
+
+
+def test_up_down_and_enter_play_the_fifth_level(game: Game) -> None:
+    game.stage.show(LEVELS_MENU)
+    game.frame(0)
+    for _ in range(4):
+        press(game, pygame.K_DOWN)
+    press(game, pygame.K_RETURN)
+    assert game.stage.name == LEVEL and game.stage.level_scene.level is LEVELS[4]
+
+
+def test_up_from_the_first_row_wraps_to_the_last(game: Game) -> None:
+    game.stage.show(LEVELS_MENU)
+    game.frame(0)
+    press(game, pygame.K_UP)
+    press(game, pygame.K_RETURN)
+    assert game.stage.level_scene.level is LEVELS[-1]
+
+
+def test_every_row_is_on_screen_and_none_overlaps() -> None:
+    for count in range(1, 11):
+        rows = menu_rows((1280, 720), count)
+        clear = pygame.Rect(0, 200, 1280, 430)  # above the kitchen row (y 636)
+        assert all(clear.contains(r) for r in rows), count
+        assert not any(a.colliderect(b) for i, a in enumerate(rows) for b in rows[i + 1 :])
+
+
+def test_a_click_on_the_fifth_row_plays_it(game: Game) -> None:
+    game.stage.show(LEVELS_MENU)
+    game.frame(0)
+    rect = menu_rows(game.screen.get_size(), len(LEVELS))[4]
+    pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center))
+    game.frame(0)
+    assert game.stage.level_scene.level is LEVELS[4]
