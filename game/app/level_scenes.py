@@ -163,14 +163,25 @@ class LevelScene(Scene):
     """One level: predict, watch, fix."""
 
     name = LEVEL
+    BINDINGS = (
+        Binding(
+            "V",
+            (),
+            "big_shop",
+            N_("level: the shop full size (again: the panels)"),
+            "in a level: the shop as large as the screen allows, for the back row of a "
+            "classroom, the inspector and code put away; `V` again brings them back",
+            keys=(pygame.K_v,),
+        ),
+    )
 
     def __init__(self, game: Game) -> None:
         super().__init__(game)
         w, h = game.screen.get_size()
         self.stage = pygame.Surface((WORLD_W, WORLD_H))  # the shop at full size, then scaled
-        size = (round(WORLD_W * SCALE), round(WORLD_H * SCALE))
-        self.scaled = pygame.Surface(size)
-        self.shop_at = pygame.Rect((w - size[0] - 4, 34), size)
+        self.big = False  # V: the shop as big as the screen allows, the panels away
+        self._lay_out_shop()
+        size = self.shop_at.size
         self.left = pygame.Rect(4, 34, self.shop_at.x - 8, h - 34 - 36)
         self.code_at = pygame.Rect(
             self.shop_at.x, self.shop_at.bottom + 4, size[0], h - 36 - self.shop_at.bottom - 8
@@ -519,8 +530,29 @@ class LevelScene(Scene):
         return super().handle(event)
 
     # -- drawing ----------------------------------------------------------------------------
+    def _lay_out_shop(self) -> None:
+        """Where the shop goes: at 60 % beside the inspector and above the code, or (``big``,
+        for a projector's back row) as large as the screen allows under the bar."""
+        w, h = self.game.screen.get_size()
+        if self.big:
+            self.scale = min((w - 8) / WORLD_W, (h - 34 - 36) / WORLD_H)
+        else:
+            self.scale = SCALE
+        size = (round(WORLD_W * self.scale), round(WORLD_H * self.scale))
+        self.scaled = pygame.Surface(size)
+        x = (w - size[0]) // 2 if self.big else w - size[0] - 4
+        self.shop_at = pygame.Rect((x, 34), size)
+
+    def action_big_shop(self) -> None:
+        """V: the level's shop full size, the panels put away (V again brings them back)."""
+        self.big = not self.big
+        self._lay_out_shop()
+        if self.big:
+            self.game.overlay.say(_("the shop full size: V again for the panels"))
+
     def to_screen(self, point: tuple[float, float]) -> tuple[int, int]:
-        return (round(self.shop_at.x + point[0] * SCALE), round(self.shop_at.y + point[1] * SCALE))
+        x, y = self.shop_at.x + point[0] * self.scale, self.shop_at.y + point[1] * self.scale
+        return (round(x), round(y))
 
     def followed(self) -> object:
         """The task whose code the level is about: the cook, or you and your crush."""
@@ -567,6 +599,11 @@ class LevelScene(Scene):
         if held is not None and you is not None and inspect.iscoroutine(held):
             draw_slip(surface, you, held, self.to_screen, self.shop_at, placer)
         task = self.followed()
+        if self.big:  # the shop alone: the panels wait for V
+            self._draw_caption(surface)
+            if self.verdict and self.answer is not None:
+                draw_verdict(surface, self.level, self.answer)
+            return
         if self.phase == FIXED and self.results is not None:
             draw_result(surface, self.left, self.level, *self.results, self.answer)
         else:
@@ -596,12 +633,12 @@ class LevelScene(Scene):
         t = shop.now
         people = [*shop.staff, *shop.helpers]
         people += [p for c in shop.couples for p in c.people if p.visible]
-        heads = [head_rect(p.position_at(t), SCALE, origin) for p in people]
+        heads = [head_rect(p.position_at(t), self.scale, origin) for p in people]
         placer = Placer(self.shop_at, heads)
 
         def scaled(r: pygame.Rect) -> pygame.Rect:
             x, y = self.to_screen((r.x, r.y))
-            return pygame.Rect(x, y, round(r.w * SCALE), round(r.h * SCALE))
+            return pygame.Rect(x, y, round(r.w * self.scale), round(r.h * self.scale))
 
         placer.placed += [scaled(r) for r in view.placer.placed]
         for rect in view.placer.fixed:

@@ -204,3 +204,29 @@ def test_every_level_screen_draws_in_every_language(game: Game, lang: str) -> No
         scene.advance_to(20)
         game.draw()  # the result card and the diff
     assert game.score.solved == {level.name for level in LEVELS}
+
+
+def test_v_shows_the_level_s_shop_full_size_and_back(game: Game) -> None:
+    """For the back row: V draws the level's shop as large as the screen allows, with the
+    people and the level's labels scaled with it; V again brings the panels back."""
+    game.key(pygame.K_4)
+    game.key(pygame.K_a)  # level 1
+    game.key(pygame.K_b)  # the prediction
+    game.key(pygame.K_SPACE)  # off the verdict
+    scene = game.level_scene
+    for _ in range(600):
+        game.update(1 / 60)
+    small = scene.shop_at.copy()
+    cook = next(p for p in scene.shop.staff if p.name == "cook")
+    near = scene.to_screen(cook.position_at(scene.shop.now))
+    game.key(pygame.K_v)
+    assert scene.big and scene.scale > 0.85 and scene.shop_at.w > small.w * 1.4
+    assert game.screen.get_rect().contains(scene.shop_at) and scene.shop_at.top >= 30
+    far = scene.to_screen(cook.position_at(scene.shop.now))
+    assert scene.shop_at.collidepoint(far) and far != near
+    game.draw()
+    assert all(
+        scene.shop_at.contains(r) or not r.colliderect(scene.shop_at) for r in scene.placer.placed
+    )
+    game.key(pygame.K_v)
+    assert not scene.big and scene.shop_at == small and scene.scale == 0.6
