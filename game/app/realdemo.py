@@ -19,7 +19,7 @@ import math
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import NoReturn
 
@@ -41,44 +41,36 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_JOBS}, got {text!r}")
-    return value
+def _whole(most: int) -> Callable[[str], int]:
+    """An argument type: a whole number from 1 to ``most``, or one line saying why not."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not 1 <= value <= most:
+            raise argparse.ArgumentTypeError(f"must be from 1 to {most}, got {text!r}")
+        return value
+
+    return parse
 
 
-def _work(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not (0 < value <= MAX_WORK) or math.isnan(value):
-        raise argparse.ArgumentTypeError(f"must be > 0 and <= {MAX_WORK:g}, got {text!r}")
-    return value
+def _seconds(most: float) -> Callable[[str], float]:
+    """An argument type: seconds above 0 and at most ``most``, or one line saying why not."""
 
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of seconds, got {text!r}"
+            ) from None
+        if not (0 < value <= most) or math.isnan(value):
+            raise argparse.ArgumentTypeError(f"must be > 0 and <= {most:g}, got {text!r}")
+        return value
 
-def _requests(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= MAX_REQUESTS:
-        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_REQUESTS}, got {text!r}")
-    return value
-
-
-def _wait(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not (0 < value <= MAX_WAIT) or math.isnan(value):
-        raise argparse.ArgumentTypeError(f"must be > 0 and <= {MAX_WAIT:g}, got {text!r}")
-    return value
+    return parse
 
 
 def build_parser() -> Parser:
@@ -87,10 +79,10 @@ def build_parser() -> Parser:
         description="Measure, on this machine, CPU-bound work as asyncio tasks vs processes, "
         "and wait-bound work as asyncio tasks vs one after another.",
     )
-    parser.add_argument("--jobs", type=_jobs, default=4, help="how many jobs (4)")
+    parser.add_argument("--jobs", type=_whole(MAX_JOBS), default=4, help="how many jobs (4)")
     parser.add_argument(
         "--work",
-        type=_work,
+        type=_seconds(MAX_WORK),
         default=0.25,
         help="about how many seconds each job takes on its own (0.25)",
     )
@@ -104,10 +96,13 @@ def build_parser() -> Parser:
         help="time a real FastAPI server on 127.0.0.1 against what the game predicts",
     )
     server.add_argument(
-        "--requests", type=_requests, default=50, help="requests at once per endpoint (50)"
+        "--requests",
+        type=_whole(MAX_REQUESTS),
+        default=50,
+        help="requests at once per endpoint (50)",
     )
     server.add_argument(
-        "--wait", type=_wait, default=0.2, help="seconds each endpoint waits (0.2)"
+        "--wait", type=_seconds(MAX_WAIT), default=0.2, help="seconds each endpoint waits (0.2)"
     )
     server.add_argument("--json", action="store_true", help="print the figures as JSON")
     return parser
