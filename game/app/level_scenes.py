@@ -146,7 +146,7 @@ class MenuScene(Scene):
 
 
 def kitchen_row(size: tuple[int, int]) -> pygame.Rect:
-    """The kitchen's row, under the four levels."""
+    """The kitchen's row, under the levels."""
     w, _h = size
     return pygame.Rect(w // 2 - 470, 636, 940, 42)
 

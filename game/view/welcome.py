@@ -35,7 +35,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     (
         "4",
         N_("The levels"),
-        N_("Four classic mistakes: predict, watch the async code break, fix it."),
+        N_("Classic mistakes: predict, watch the async code break, write the fix yourself."),
     ),
     (
         "C",
