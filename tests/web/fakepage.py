@@ -108,6 +108,7 @@ class Page:
         self.frames = 0
         self.full = False
         self.title_text = ""
+        self.text_rects: list[tuple[int, int, int, int]] = []
 
     def screen(self, w: int, h: int) -> pygame.Surface:
         return pygame.Surface((w, h))
@@ -121,6 +122,9 @@ class Page:
     def drain(self) -> list[list[Any]]:
         out, self.queue = self.queue, []
         return out
+
+    def textRect(self, x: int, y: int, w: int, h: int) -> None:  # noqa: N802
+        self.text_rects.append((x, y, w, h))
 
     def image(self, path: str) -> Any:
         found = self.images.get(path)

@@ -126,3 +126,64 @@ def test_a_bad_link_says_why_on_the_page(open_tab) -> None:
     said = tab.page.text_content("#status")
     assert "unknown link parameter 'colour'" in said
     assert tab.foreign == []
+
+
+# The level editor as the running game has it, read (never changed) in the page's Python:
+# the game is a local of ``play`` (game/app/start.py), on the task the page awaits.
+EDITOR_STATE = """
+import asyncio, json
+
+def _game():
+    for task in asyncio.all_tasks(asyncio.get_event_loop()):
+        coro = task.get_coro()
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None)
+            found = frame.f_locals.get("game") if frame is not None else None
+            if found is not None and hasattr(found, "stage"):
+                return found
+            coro = getattr(coro, "cr_await", None)
+    raise LookupError("no running game")
+
+_scene = _game().stage.level_scene
+_panel = _scene.editor.panel
+json.dumps({"phase": _scene.phase, "visible": _panel.visible, "focused": _panel.focused,
+            "text": _panel.text})
+"""
+
+
+def test_the_editor_takes_typed_text_accents_backspace_and_enter(open_tab) -> None:
+    import json
+
+    tab = open_tab("?level=blocking-cook")
+    tab.wait_ready()
+
+    def editor() -> dict:
+        return json.loads(tab.page.evaluate("(code) => pyodide.runPython(code)", EDITOR_STATE))
+
+    assert editor()["phase"] == "predict"
+    tab.press("a")  # an answer to the level's question
+    assert editor()["phase"] != "predict"
+    tab.press("e")  # E: write it yourself
+    opened = editor()
+    assert opened["visible"] and opened["focused"]
+    start = opened["text"]
+    assert start, "the level's code to fix"
+
+    tab.page.keyboard.type("# café")  # "é" is not on the keyboard: it comes as text only
+    tab.settle()
+    typed = editor()["text"]
+    assert typed == "# café" + start, "typed at the cursor (the start), the opening E not typed"
+
+    tab.press("Backspace")
+    assert editor()["text"] == "# caf" + start
+    tab.press("Enter")
+    tab.page.keyboard.insert_text("ñ")  # an input method's committed text
+    tab.settle()
+    assert editor()["text"] == "# caf\nñ" + start
+
+    tab.press("Escape")  # ESC gives the keys back to the game; the text stays
+    left = editor()
+    assert not left["focused"] and left["text"] == "# caf\nñ" + start
+    tab.press("e")  # the game's key again (not typed): the editor on the same text
+    assert editor()["text"] == "# caf\nñ" + start
+    assert tab.errors == [] and tab.foreign == []

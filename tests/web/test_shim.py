@@ -194,6 +194,27 @@ def test_dom_keys_become_pygames_keys_and_text() -> None:
     assert not web.key.get_pressed()[pygame.K_LEFT]
 
 
+def test_the_pages_typed_text_is_pygames_textinput() -> None:
+    page.queue[:] = [
+        ["kd", "KeyE", "e", 0], ["text", "e"], ["text", "é"], ["kd", "Backspace", "Backspace", 0],
+    ]  # fmt: skip
+    down, typed, accented, back = web.event.get()
+    assert (down.type, down.key) == (pygame.KEYDOWN, pygame.K_e)
+    assert (typed.type, typed.text) == (pygame.TEXTINPUT, "e")
+    assert (accented.type, accented.text) == (pygame.TEXTINPUT, "é")
+    assert (back.type, back.key, back.unicode) == (pygame.KEYDOWN, pygame.K_BACKSPACE, "")
+    assert web.event.event_name(typed.type) == "TextInput"
+    page.queue[:] = [["editing", "ka"], ["text", "か"]]  # an input method: a word, then chosen
+    editing, chosen = web.event.get()
+    assert (editing.type, editing.text, chosen.type, chosen.text) == (
+        pygame.TEXTEDITING, "ka", pygame.TEXTINPUT, "か",
+    )
+    assert web.font.match_font("dejavusansmono,monospace") is None  # the editor's code font
+    web.key.start_text_input()
+    web.key.set_text_input_rect(pygame.Rect(40, 60, 2, 18))  # the editor's cursor
+    assert page.text_rects[-1] == (40, 60, 2, 18)
+
+
 def test_clicks_and_motion_carry_canvas_positions() -> None:
     page.queue[:] = [["md", 10, 20, 1], ["mm", 15, 22, 5, 2], ["mu", 15, 22, 1], ["wheel", 0, -1]]
     down, motion, up, wheel = web.event.get()

@@ -53,7 +53,9 @@ window.addEventListener("keydown", (e) => {
   if (e.code === "F11") { e.preventDefault(); toggleFullscreen(); return; }
   if (e.code === "F9") { e.preventDefault(); if (!e.repeat) toggleRecording(); return; }
   if (e.code === "KeyC" && (e.ctrlKey || e.metaKey)) return;  // the browser's copy
-  if (!KEEP_DEFAULT.has(e.code)) e.preventDefault();
+  // a key that types goes on to the text field (its character comes as TEXTINPUT, below)
+  const types = e.key.length === 1 && !e.ctrlKey && !e.metaKey && e.target === typingEl;
+  if (!KEEP_DEFAULT.has(e.code) && !types) e.preventDefault();
   if (e.repeat) return;  // pygame sends no repeats unless asked; the game repeats held keys
   queue.push(["kd", e.code, e.key, bits(e)]);
 });
@@ -62,10 +64,24 @@ window.addEventListener("keyup", (e) => {
   queue.push(["ku", e.code, e.key, bits(e)]);
 });
 window.addEventListener("blur", () => queue.push(["blur"]));
+// typed text (pygame's TEXTINPUT) from a hidden text field that holds the keyboard's focus:
+// the browser's own layout, dead keys and input methods make the characters ("é", "ñ")
+const typingEl = document.getElementById("typing");
+typingEl.addEventListener("input", (e) => {
+  if (!e.isComposing && e.data) queue.push(["text", e.data]);
+  if (!e.isComposing) typingEl.value = "";
+});
+typingEl.addEventListener("compositionupdate", (e) => queue.push(["editing", e.data || ""]));
+typingEl.addEventListener("compositionend", (e) => {
+  if (e.data) queue.push(["text", e.data]);
+  typingEl.value = "";
+});
+typingEl.focus();
 let last = null;
 screenEl.addEventListener("pointerdown", (e) => {
   unlockAudio();
-  screenEl.focus();
+  e.preventDefault();  // the keyboard's focus stays on the text field
+  typingEl.focus();
   const [x, y, inside] = canvasPos(e);
   if (inside) queue.push(["md", x, y, e.button + 1]);
 });
@@ -200,6 +216,14 @@ globalThis.pgpage = {
     }
   },
   drain() { return queue.splice(0, queue.length); },
+  textRect(x, y, w, h) {  // the text field at the editor's cursor (input methods open there)
+    const r = screenEl.getBoundingClientRect(), box = screenEl.parentElement.getBoundingClientRect();
+    const scale = Math.min(r.width / screenEl.width, r.height / screenEl.height);
+    const left = r.left - box.left + (r.width - screenEl.width * scale) / 2;
+    const top = r.top - box.top + (r.height - screenEl.height * scale) / 2;
+    typingEl.style.left = `${left + x * scale}px`;
+    typingEl.style.top = `${top + (y + h) * scale}px`;
+  },
   image(path) { return images.get(path) || null; },
   download(name, bytes, type) {
     saveBlob(new Blob([bytes], { type }), name);

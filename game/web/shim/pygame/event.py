@@ -15,6 +15,7 @@ NAMES = {
     C.QUIT: "Quit", C.KEYDOWN: "KeyDown", C.KEYUP: "KeyUp", C.MOUSEMOTION: "MouseMotion",
     C.MOUSEBUTTONDOWN: "MouseButtonDown", C.MOUSEBUTTONUP: "MouseButtonUp",
     C.MOUSEWHEEL: "MouseWheel", C.VIDEORESIZE: "VideoResize", C.TEXTINPUT: "TextInput",
+    C.TEXTEDITING: "TextEditing",
     C.WINDOWSIZECHANGED: "WindowSizeChanged",
 }
 
@@ -90,6 +91,11 @@ def translate(raw: list[Any]) -> Event | None:
         _, dx, dy = raw
         return Event(C.MOUSEWHEEL, x=int(dx), y=int(dy), flipped=False, precise_x=float(dx),
                      precise_y=float(dy), touch=False, window=None)
+    if kind == "text":  # what the page's text field received: characters, not keys
+        return Event(C.TEXTINPUT, text=str(raw[1]), window=None)
+    if kind == "editing":  # an input method's word, not yet chosen
+        text = str(raw[1])
+        return Event(C.TEXTEDITING, text=text, start=len(text), length=0, window=None)
     if kind == "blur":  # the page lost focus: nothing stays held
         held.clear()
         return None

@@ -52,6 +52,12 @@ def get_default_font() -> str:
     return "freesansbold.ttf"
 
 
+def match_font(name: Any, bold: bool = False, italic: bool = False) -> None:
+    """No system fonts in the page, only pygame's default one: None, as pygame says when
+    none of the names is found (the editor then writes code in the default font)."""
+    return None
+
+
 def lines(ppem: int) -> tuple[int, int]:
     """(line height, ascent) in pixels for ``ppem`` pixels per em."""
     if ppem - FIRST < len(LINES):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import _backend
 from . import constants as C
 from . import event as _event
 
@@ -45,8 +46,20 @@ def get_repeat() -> tuple[int, int]:
 
 
 def start_text_input() -> None:
-    pass
+    """The page's text field always takes typed text (event ``text``); nothing to start."""
 
 
 def stop_text_input() -> None:
     pass
+
+
+text_input_rect: tuple[int, int, int, int] | None = None
+
+
+def set_text_input_rect(rect: object) -> None:
+    """Where the text goes (the editor's cursor): the page moves its text field there, so
+    an input method's list of words opens by the cursor, as on the desktop."""
+    global text_input_rect
+    x, y, w, h = (int(v) for v in rect)  # type: ignore[attr-defined]
+    text_input_rect = (x, y, w, h)
+    _backend.page.textRect(x, y, w, h)
