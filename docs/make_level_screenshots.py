@@ -71,6 +71,7 @@ SHOTS: list[tuple[str, Moment, Moment]] = [
     ("one-after-another", drinks_after_burgers, drinks_meanwhile),
     ("threads-and-the-gil", frozen, after(40)),
     ("asyncio-run-in-a-loop", after(45), after(45)),
+    ("task-never-retrieved", after(120), after(120)),
 ]
 
 

@@ -37,6 +37,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Generator
 from typing import Any
 
 from . import blocking
+from .instruments import Instrument
 from .kernel import Kernel
 from .task import Task as KernelTask
 from .traps import CANCELLED, Cancelled, Deadlock
@@ -433,6 +434,33 @@ class _ActorTask:
     def __await__(self) -> Generator[Any, Any, Any]:
         yield from self._kernel_task.finished.wait().__await__()
         return self.result()
+
+
+NEVER_RETRIEVED = "Task exception was never retrieved"  # what asyncio logs, word for word
+
+
+def never_retrieved(task: Task) -> str | None:
+    """What asyncio logs as ``task`` is let go with an exception nobody asked for: its own
+    header, then the exception's last traceback line (None when there is nothing to say)."""
+    error = task.unretrieved
+    return None if error is None else f"{NEVER_RETRIEVED}: {type(error).__name__}: {error}"
+
+
+class FailedTasks(Instrument):
+    """Keeps the tasks made by ``create_task`` (and gather...) that ended with an exception,
+    so that what asyncio would log as they are let go can be said when the day ends."""
+
+    def __init__(self) -> None:
+        self.held: list[Task] = []
+
+    def ended(self, task: KernelTask) -> None:
+        coro = task.coro
+        if isinstance(coro, _Held) and coro.task._exception is not None:
+            self.held.append(coro.task)
+
+    def said(self) -> list[str]:
+        """Python's words for each of them still unretrieved, in the order they failed."""
+        return [line for line in map(never_retrieved, self.held) if line is not None]
 
 
 def create_task(

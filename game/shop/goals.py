@@ -107,6 +107,13 @@ ALL_AWAITED = Goal(
     N_("Python said: {said}"),
     most=0,
 )
+RETRIEVED = Goal(
+    "retrieved",
+    N_("every task's outcome is awaited or checked (Python logs nothing)"),
+    "unretrieved",
+    N_("Python said: {said}"),
+    most=0,
+)
 RECIPES = Goal(
     "recipes",
     N_("every order's recipe is worked out"),
@@ -288,9 +295,13 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
             if v.drinks is not None
         ),
         "unawaited": len(unawaited),
+        "unretrieved": sum("never retrieved" in s for s in evidence.python_said),
         "problems": len(evidence.problems),
         "time": now,
     }
+
+
+SAYS = {"unawaited": "never awaited", "unretrieved": "never retrieved"}  # what each counts
 
 
 def check(goals: tuple[Goal, ...], values: dict[str, Any], evidence: Evidence) -> list[GoalResult]:
@@ -308,7 +319,9 @@ def check(goals: tuple[Goal, ...], values: dict[str, Any], evidence: Evidence) -
                 orders=values["orders"],
                 what=values["longest_block_what"],
                 problem=evidence.problems[0] if evidence.problems else "",
-                said=next((s for s in evidence.python_said if "never awaited" in s), ""),
+                said=next((s for s in evidence.python_said if SAYS[goal.figure] in s), "")
+                if goal.figure in SAYS
+                else "",
             )
         figure = evidence.problems[0] if goal.figure == "problems" and not met else value
         results.append(

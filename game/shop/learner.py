@@ -41,7 +41,6 @@ from weakref import WeakKeyDictionary
 
 from ..i18n import _
 from ..scheduler import Task, aio, blocking, executors
-from ..scheduler.instruments import Instrument
 from ..scheduler.watchdog import Runaway, Watchdog
 from . import actors
 from . import goals as G
@@ -406,16 +405,7 @@ class _Guard(Watchdog):
         self.task = task
 
 
-class _Ended(Instrument):
-    """Keeps the tasks made by ``asyncio.create_task`` (and gather...) once they end."""
-
-    def __init__(self) -> None:
-        self.held: list[aio.Task] = []
-
-    def ended(self, task: Task) -> None:
-        coro = task.coro
-        if isinstance(coro, aio._Held) and coro.task._exception is not None:
-            self.held.append(coro.task)
+_Ended = aio.FailedTasks  # the tasks made by ``asyncio.create_task`` that failed
 
 
 @dataclass
@@ -576,10 +566,13 @@ def play(level: Level, compiled: Compiled, config: ShopConfig = LEVEL_CONFIG) ->
     evidence = G.Evidence([str(p) for p in found])
     values = G.figures(shop, evidence, wants_drinks)
     result = outcome(shop)
-    _SESSIONS.pop(shop, None)  # its guard holds the last task, and so what it raised
-    said = [f"{w.category.__name__}: {w.message}" for w in early] + finish(shop)
+    session = _SESSIONS.pop(shop)  # its guard holds the last task, and so what it raised
+    logged = session.ended.said()  # asyncio's log as the failed tasks are let go
+    del session
+    said = [f"{w.category.__name__}: {w.message}" for w in early] + finish(shop) + logged
     evidence.python_said = said
     values["unawaited"] = sum("never awaited" in s for s in said)
+    values["unretrieved"] = len(logged)
     checked = G.check(level.goals, values, evidence)
     return Day(level.name, all(g.met for g in checked), checked, found, result, values, said)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import N_
+from ..scheduler import aio as asyncio
 from . import actors, mistakes, mistakes2
 from . import goals as G
 from .config import ShopConfig
@@ -284,6 +285,46 @@ LEVELS: tuple[Level, ...] = (
         ),
         proof_row="never_served",
     ),
+    Level(
+        7,
+        "task-never-retrieved",
+        N_("Task exception was never retrieved"),
+        N_("cook"),
+        N_(
+            "The cook sends each order off with asyncio.create_task(errand(order)) and "
+            "goes straight back to the rail, never awaiting the task. One errand fails. "
+            "What happens?"
+        ),
+        (
+            N_("The error stops the cook, like any error"),
+            N_("The whole program stops with a traceback"),
+            N_("Nothing is heard: that couple waits for ever"),
+            N_("The errand is tried again by itself"),
+        ),
+        2,
+        N_("The errand failed inside a task nobody awaits: its error waits there, unheard."),
+        N_("Keep the task and await it: its result, or its error, comes to you."),
+        Cast(cook=mistakes2.errand_cook),
+        Cast(cook=mistakes2.awaiting_errand_cook),
+        mistakes2.errand_cook,
+        mistakes2.awaiting_errand_cook,
+        False,
+        N_(
+            "A task holds its exception for whoever awaits it. If nobody ever does, Python "
+            "says so only when the task is thrown away: Task exception was never retrieved."
+        ),
+        parts=("cook",),
+        goals=(G.RUNS, G.RETRIEVED, G.EVERYONE_SERVED),
+        why=N_(
+            "A task's exception is raised only where the task is awaited: with nobody "
+            "awaiting, it is kept, and logged when the task is let go."
+        ),
+        proof=N_(
+            "Errands that failed unheard left {broken_never} couples without burgers "
+            "(fixed: {fixed_never})."
+        ),
+        proof_row="never_served",
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
@@ -380,6 +421,8 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     same goals the learner's own code is judged by)."""
     level = level_named(name)
     shop = build(level, fixed, config, strict=False)
+    failed = asyncio.FailedTasks()
+    shop.kernel.add_instrument(failed)
     G.record(shop)
     shop.fast_forward(None, limit=LEVEL_LIMIT)
     metrics, out = measure(shop), outcome(shop)
@@ -387,8 +430,11 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     evidence = G.Evidence(problems)
     cast = level.fixed if fixed else level.broken
     values = G.figures(shop, evidence, cast.fountain)
-    said = finish(shop)
+    logged = failed.said()  # asyncio's log as the failed tasks are let go
+    del failed
+    said = finish(shop) + logged
     evidence.python_said = said
     values["unawaited"] = sum("never awaited" in s for s in said)
+    values["unretrieved"] = len(logged)
     checked = G.check(level.goals, values, evidence)
     return Result(level.name, fixed, metrics, out, said, checked, problems)

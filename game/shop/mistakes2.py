@@ -70,3 +70,33 @@ async def awaited_receipt_cashier(shop: Shop, me: Staff, counter: Counter) -> No
         await print_receipt(order)  # FIX: awaited
         await me.call_out(order, shop.kitchen)
         await me.give_ticket(request, order)
+
+
+# -- level 7: a task nobody awaits fails in silence -----------------------------------------
+async def errand_cook(shop: Shop, me: Staff, grill: Station) -> None:
+    """The cook sends each order off as an errand and never waits for it: when one fails,
+    nobody hears, and its couple waits for ever."""
+
+    async def errand(order):  # cook it, carry it out
+        tray = await me.cook_burgers(order, grill)
+        await me.carry(tray, grill.pass_spot)
+        me.put_down(tray, shop.pickup)
+
+    while True:
+        order = await me.next_order(shop.kitchen)
+        asyncio.create_task(errand(order))  # MISTAKE: never awaited
+
+
+async def awaiting_errand_cook(shop: Shop, me: Staff, grill: Station) -> None:
+    """The cook keeps the errand's task and awaits it: it ends (or its error arrives here)
+    before the next order."""
+
+    async def errand(order):  # cook it, carry it out
+        tray = await me.cook_burgers(order, grill)
+        await me.carry(tray, grill.pass_spot)
+        me.put_down(tray, shop.pickup)
+
+    while True:
+        order = await me.next_order(shop.kitchen)
+        task = asyncio.create_task(errand(order))
+        await task  # FIX: awaited

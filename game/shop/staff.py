@@ -31,6 +31,7 @@ class Staff(Person):
         super().__init__(shop, name, role, pos)
         self.timeline = Timeline()
         self.timeline.enter("idle", shop.now)
+        self.at_grill: Order | None = None  # one person cooks one order at a time (level 7)
 
     def busy(self, label: str) -> None:
         self.timeline.enter(label, self.shop.now)
@@ -130,7 +131,21 @@ class Staff(Person):
         return recipe
 
     async def cook_burgers(self, order: Order, station: Station) -> Tray:
-        """Walk to the grill and cook the order's burgers; they come off on a tray."""
+        """Walk to the grill and cook the order's burgers; they come off on a tray. One
+        cook has two hands: sent to cook a second order while one is on the grill (a task
+        nobody waits for), he refuses with a RuntimeError, as a real resource would."""
+        if self.at_grill is not None:
+            raise RuntimeError(
+                f"{self.name} is already cooking order {self.at_grill.id}, not order {order.id}"
+            )
+        self.at_grill = order
+        try:
+            tray = await self._cook(order, station)
+        finally:
+            self.at_grill = None
+        return tray
+
+    async def _cook(self, order: Order, station: Station) -> Tray:
         self.busy("cooking")
         cooking = self.shop.cooking
         cooking.append(order)

@@ -14,6 +14,7 @@ import pygame
 
 from ..i18n import N_, _, ngettext
 from ..scheduler import Task
+from ..scheduler.aio import NEVER_RETRIEVED
 from ..shop import Shop
 from ..shop.levels import Level, Result
 from ..shop.people import Couple, Person
@@ -500,15 +501,23 @@ def draw_result(
             surface.blit(label(line, 18, P.WHITE), (x, y))
             y += 21
         y += 6
-    for text in broken.python_said:
-        surface.blit(
-            label(_("Python said, as the coroutine was destroyed:"), 17, AMBER, True), (x, y)
+    shown = broken.python_said[:2]  # a few say it all; the rest are counted
+    for text in shown:
+        heard = (
+            _("Python logged, as the task was let go:")
+            if text.startswith(NEVER_RETRIEVED)
+            else _("Python said, as the coroutine was destroyed:")
         )
+        surface.blit(label(heard, 17, AMBER, True), (x, y))
         y += 21
         for line in wrap(text, 16, rect.w - 28):
             surface.blit(label(line, 16, (255, 230, 160)), (x, y))
             y += 19
         y += 6
+    if len(broken.python_said) > len(shown):
+        more = _("lines Python said in all: {count}").format(count=len(broken.python_said))
+        surface.blit(label(more, 16, (255, 230, 160)), (x, y))
+        y += 25
     for line in wrap(_(level.lesson), 22, rect.w - 110):  # (bold type runs wider)
         surface.blit(label(line, 22, AMBER, True), (x, y))
         y += 26
