@@ -6,23 +6,16 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from learner_days import play_code, unmet  # tests/shop/learner_days.py
 
 from game.scheduler import Kernel, aio, blocking, executors
-from game.shop import learner
-from game.shop.levels import level_named, play
+from game.shop.levels import play
 
 LEVEL = "threads-and-the-gil"
 
 
 def day(code: str):
-    level = level_named(LEVEL)
-    compiled = learner.compile_level_code(level, textwrap.dedent(code))
-    assert compiled.ok, compiled.errors
-    return learner.play(level, compiled)
-
-
-def unmet(result) -> dict[str, str]:
-    return {g.name: g.why for g in result.goals if not g.met}
+    return play_code(LEVEL, code, import_asyncio=False)
 
 
 def cook(line: str, top: str = "import asyncio\n", before: str = "") -> str:

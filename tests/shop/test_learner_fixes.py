@@ -6,21 +6,11 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from learner_days import play_code as day  # tests/shop/learner_days.py
+from learner_days import unmet
 
 from game.shop import learner
 from game.shop.levels import KITCHEN, level_named
-
-
-def day(level_name: str, code: str):
-    level = level_named(level_name) if level_name != "kitchen" else KITCHEN
-    compiled = learner.compile_level_code(level, "import asyncio\n" + textwrap.dedent(code))
-    assert compiled.ok, compiled.errors
-    return learner.play(level, compiled)
-
-
-def unmet(result) -> dict[str, str]:
-    return {g.name: g.why for g in result.goals if not g.met}
-
 
 COOK_LOOP = """
 async def cook(shop, me, grill):

@@ -8,23 +8,16 @@ import sys
 import textwrap
 
 import pytest
+from learner_days import play_code, unmet  # tests/shop/learner_days.py
 
-from game.shop import learner
-from game.shop.levels import level_named, play
+from game.shop.levels import play
 
 LEVEL = "asyncio-run-in-a-loop"
 MESSAGE = "RuntimeError: asyncio.run() cannot be called from a running event loop"
 
 
 def day(code: str):
-    level = level_named(LEVEL)
-    compiled = learner.compile_level_code(level, "import asyncio\n" + textwrap.dedent(code))
-    assert compiled.ok, compiled.errors
-    return learner.play(level, compiled)
-
-
-def unmet(result) -> dict[str, str]:
-    return {g.name: g.why for g in result.goals if not g.met}
+    return play_code(LEVEL, code)
 
 
 def cashier(helper: str, call: str) -> str:

@@ -9,24 +9,17 @@ import sys
 import textwrap
 
 import pytest
+from learner_days import play_code, unmet  # tests/shop/learner_days.py
 
 from game.scheduler.aio import NEVER_RETRIEVED
-from game.shop import learner
-from game.shop.levels import level_named, play
+from game.shop.levels import play
 
 LEVEL = "task-never-retrieved"
 ERROR = "RuntimeError: cook is already cooking order 2, not order 3"
 
 
 def day(code: str):
-    level = level_named(LEVEL)
-    compiled = learner.compile_level_code(level, "import asyncio\n" + textwrap.dedent(code))
-    assert compiled.ok, compiled.errors
-    return learner.play(level, compiled)
-
-
-def unmet(result) -> dict[str, str]:
-    return {g.name: g.why for g in result.goals if not g.met}
+    return play_code(LEVEL, code)
 
 
 def cook(loop: str, errand: str = "", before: str = "") -> str:
