@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -250,6 +251,15 @@ def _help_tries() -> list[tuple[int, int]]:
 
 def help_layout(
     screen: tuple[int, int], rows: Sequence[tuple[str, str, bool]], extra: int = 0
+) -> HelpLayout:
+    """The help's layout for these rows (worked out once per screen, rows, footer and text
+    scale: the overlay asks for it every frame it is up, and wrapping is not free)."""
+    return _help_layout(tuple(screen), tuple(rows), extra, text_scale())
+
+
+@lru_cache(maxsize=32)
+def _help_layout(
+    screen: tuple[int, int], rows: tuple[tuple[str, str, bool], ...], extra: int, _scale: float
 ) -> HelpLayout:
     """The largest text that fits the screen, in one column or two: a projector's big text
     needs both, with the longer explanations wrapped. A line may be a little tighter than
