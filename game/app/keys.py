@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -460,13 +460,25 @@ def find(event: pygame.Event, scene: str, table: Iterable[Binding] = KEYS) -> Bi
 
 
 def help_rows(scene: str, table: Iterable[Binding] = KEYS) -> list[tuple[str, str, bool]]:
-    """What the help overlay lists: every row, marked whether it works in ``scene``."""
+    """What the help overlay lists: every row, marked whether it works in ``scene``; keys
+    that several rows share (SPACE in the shops and, differently, in the script scene) are
+    listed once: the row that works here, else the first (another scene's own meaning of
+    SPACE would only read as a second, greyed SPACE)."""
+    table = list(table)
     rows = []
     for b in table:
+        if b is not listed_row(b.label, scene, table):
+            continue
         away = b.home is not None and scene != b.home and b.works_in(scene)
         text = _(BACK_TO.get(b.home or "", "{help}")).format(help=_(b.help)) if away else _(b.help)
         rows.append((_(b.label), text, b.works_in(scene)))
     return rows
+
+
+def listed_row(label: str, scene: str, table: Sequence[Binding]) -> Binding:
+    """Of the rows with these keys, the one the help lists in ``scene``."""
+    same = [b for b in table if b.label == label]
+    return next((b for b in same if b.works_in(scene)), same[0])
 
 
 BACK_TO = {SHOP: N_("{help} (back to the shops)")}  # a ``home`` key pressed elsewhere
