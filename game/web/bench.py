@@ -153,6 +153,12 @@ def page_numbers(browser: Any, origin: str) -> dict[str, Any]:
     cold = _ready(page)
     out["first_frame_cold_ms"] = cold["firstFrameMs"]
     out["loading_ms"] = cold["loaded"]
+    try:  # a later visit: the runtime is kept in the browser by then (page/sw.js)
+        page.wait_for_function(
+            "window.asyncBurgers.runtimeKept && window.asyncBurgers.snapshotKept", timeout=60_000
+        )
+    except Exception:  # noqa: BLE001 - no service worker here: a plain reload
+        out["runtime_kept"] = False
     page.reload()
     out["first_frame_warm_ms"] = _ready(page)["firstFrameMs"]
     for name, query in SCENES.items():
