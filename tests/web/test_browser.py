@@ -231,3 +231,29 @@ def test_an_endless_loop_in_the_editor_is_stopped_and_the_page_goes_on(open_tab)
     assert [p[:2] for p in state["problems"]] == [["cook", "runaway"]]
     assert "never reached an await" in state["problems"][0][2]
     assert tab.errors == [] and tab.foreign == []
+
+
+def test_a_later_visit_starts_from_what_the_browser_kept(open_tab, browser, origin) -> None:
+    """The first visit keeps the runtime (sw.js) and Python's started memory (snapshot.js);
+    the next one starts from them, and the game plays the same."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        tab = open_tab("?t=30", context=context)
+        first = tab.wait_ready()
+        assert not first["fromSnapshot"]
+        tab.page.wait_for_function(
+            "window.asyncBurgers.runtimeKept && window.asyncBurgers.snapshotKept",
+            timeout=180_000,
+        )
+        tab.page.reload()
+        later = tab.wait_ready()
+        assert later["fromSnapshot"], later["loaded"]
+        assert set(first["loaded"]) <= set(later["loaded"])
+        tab.settle(10)
+        assert float(tab.link()["t"]) == pytest.approx(30, abs=1e-3), "the same moment, paused"
+        tab.press("Space")
+        tab.page.wait_for_timeout(500)
+        assert float(tab.link()["t"]) > 30, "and it plays"
+        assert tab.errors == [] and tab.foreign == []
+    finally:
+        context.close()
