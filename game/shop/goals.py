@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from ..i18n import N_, _
-from ..scheduler import blocking
+from ..scheduler import CANCELLED, blocking
 from .people import recipe_for
 from .places import DrinksFountain
 
@@ -133,6 +133,29 @@ BOTH_IN_HAND = Goal(
     N_("every couple gets burgers and drinks"),
     "never_both",
     N_("{figure} of {arrived} couples never had both"),
+    most=0,
+)
+
+
+CLOSES = Goal(
+    "closes",
+    N_("the shop closes at closing time: every task stops once it is cancelled"),
+    "closing_delay",
+    N_("the shop was still open {figure:.0f} s after closing time"),
+    most=1.0,
+)
+CANCEL_THROUGH = Goal(
+    "cancel-through",
+    N_("the cancellation goes through: each cancelled task ends cancelled"),
+    "swallowed",
+    N_("{figure} cancelled task(s) swallowed the CancelledError"),
+    most=0,
+)
+GRILL_CLEAN = Goal(
+    "grill-clean",
+    N_("nothing is left on the grill when the cook stops"),
+    "left_on_grill",
+    N_("{figure} order(s) left on the grill: no clean-up ran as the cook stopped"),
     most=0,
 )
 
@@ -298,6 +321,20 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
         "unretrieved": sum("never retrieved" in s for s in evidence.python_said),
         "problems": len(evidence.problems),
         "time": now,
+        **closing_figures(shop),
+    }
+
+
+def closing_figures(shop: Shop) -> dict[str, Any]:
+    """Level 10: how the shop's closing went (all 0 where nobody closes the shop)."""
+    closing_at, closed_at = shop.closing_at, shop.closed_at
+    if closing_at is None:
+        return {"closing_delay": 0.0, "swallowed": 0, "left_on_grill": 0, "cooked_after": 0}
+    return {
+        "closing_delay": (closed_at if closed_at is not None else shop.now) - closing_at,
+        "swallowed": sum(task.state != CANCELLED for task in shop.closing_staff),
+        "left_on_grill": len(shop.cooking),
+        "cooked_after": sum(t > closing_at for t, _number in shop.display.history),
     }
 
 

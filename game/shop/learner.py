@@ -558,7 +558,7 @@ def play(level: Level, compiled: Compiled, config: ShopConfig = LEVEL_CONFIG) ->
     shop = build_shop(level, compiled, config=config)
     with warnings.catch_warnings(record=True) as early:  # a coroutine dropped at once warns
         warnings.simplefilter("always")  # now, not as the day is let go
-        while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
+        while shop.now + 1e-9 < LEVEL_LIMIT and not shop.day_over:
             run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
             shop.kernel.prune()
     found = problems(shop, final=True)

@@ -12,13 +12,14 @@ couple has left, or at ``LEVEL_LIMIT`` for those who can never leave.
 from __future__ import annotations
 
 import gc
+import sys
 import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..i18n import N_
 from ..scheduler import aio as asyncio
-from . import actors, mistakes, mistakes2
+from . import actors, mistakes, mistakes2, mistakes4
 from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
@@ -325,6 +326,62 @@ LEVELS: tuple[Level, ...] = (
         ),
         proof_row="never_served",
     ),
+    Level(
+        10,
+        "swallowed-cancel",
+        N_("A bare except that swallows the cancellation"),
+        N_("cook"),
+        N_(
+            "Couples give up after 15 s at the table (async with asyncio.timeout(15)). At "
+            "closing time the shop cancels every task of the staff. The cook's bare except: "
+            "cleans the grill and cooks the order again. What happens at closing time?"
+        ),
+        (
+            N_("He cleans the grill and stops: the shop closes"),
+            N_("He cleans the grill and cooks on, for nobody: the shop never closes"),
+            N_("Python refuses a bare except around an await"),
+            N_("He stops at once, the grill left dirty"),
+        ),
+        1,
+        N_(
+            "To a bare except the cancellation is one more exception: caught, it stops "
+            "nothing."
+        ),
+        N_(
+            "Let CancelledError through: clean up in finally (or re-raise it), and catch "
+            "only Exception."
+        ),
+        Cast(
+            couple=mistakes4.impatient_couple,
+            cook=mistakes4.swallowing_cook,
+            arrivals=mistakes4.closing_time,
+        ),
+        Cast(
+            couple=mistakes4.impatient_couple,
+            cook=mistakes4.closing_cook,
+            arrivals=mistakes4.closing_time,
+        ),
+        mistakes4.swallowing_cook,
+        mistakes4.closing_cook,
+        False,
+        N_(
+            "asyncio stops a task by throwing CancelledError in at its await: timeouts, "
+            "TaskGroup and asyncio.run all do. It is a BaseException, so except Exception "
+            "lets it by; a bare except (or except BaseException) catches it."
+        ),
+        parts=("cook",),
+        goals=(G.RUNS, G.CLOSES, G.CANCEL_THROUGH, G.GRILL_CLEAN),
+        why=N_(
+            "A bare except catches BaseException, CancelledError too: the cancellation ends "
+            "there, and the loop goes on as if nothing had been asked."
+        ),
+        proof=N_(
+            "The cook swallowed the cancellation and cooked {broken_cooked_after} order on for "
+            "nobody: the shop was still open at {broken_time} s (fixed: closed at closing "
+            "time, the day over at {fixed_time} s)."
+        ),
+        proof_row="served",
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
@@ -377,6 +434,7 @@ class Result:
     python_said: list[str] = field(default_factory=list)  # warnings Python raised
     goals: list[G.GoalResult] = field(default_factory=list)  # the level's goals, judged
     problems: list[str] = field(default_factory=list)  # actors that raised, with the error
+    figures: dict[str, Any] = field(default_factory=dict)  # what the goals read (goals.py)
 
     @property
     def solved(self) -> bool:
@@ -398,13 +456,25 @@ class Result:
 def finish(shop: Shop) -> list[str]:
     """Close a level's shop and let it go, collecting what Python says as its objects die
     (an un-awaited coroutine warns only when it is destroyed: ``gc.collect`` makes that
-    happen now, inside ``catch_warnings``, not at some later moment)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        shop.kernel.close()
-        shop.__dict__.clear()  # drop every reference the shop holds, cycles and all
-        gc.collect()
-    return [f"{w.category.__name__}: {w.message}" for w in caught]
+    happen now, inside ``catch_warnings``, not at some later moment; a coroutine that
+    swallows the ``GeneratorExit`` of its closing is "Exception ignored" on stderr)."""
+    ignored: list[str] = []
+
+    def heard(info: Any) -> None:
+        where = getattr(info.object, "__qualname__", type(info.object).__name__)
+        error = info.exc_value
+        ignored.append(f"Exception ignored in {where}: {type(error).__name__}: {error}")
+
+    hook, sys.unraisablehook = sys.unraisablehook, heard
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            shop.kernel.close()
+            shop.__dict__.clear()  # drop every reference the shop holds, cycles and all
+            gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return [f"{w.category.__name__}: {w.message}" for w in caught] + ignored
 
 
 def crashes(shop: Shop) -> list[str]:
@@ -437,4 +507,4 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     values["unawaited"] = sum("never awaited" in s for s in said)
     values["unretrieved"] = len(logged)
     checked = G.check(level.goals, values, evidence)
-    return Result(level.name, fixed, metrics, out, said, checked, problems)
+    return Result(level.name, fixed, metrics, out, said, checked, problems, values)

@@ -424,6 +424,11 @@ def proof_text(level: Level, broken: Result, fixed: Result) -> str:
         figures[f"{side}_blocked"] = f"{out.blocked_seconds:.0f}"
         figures[f"{side}_wait"] = f"{out.mean_wait:.1f}"
         figures[f"{side}_never"] = f"{out.never_served:d}"
+        figures[f"{side}_time"] = f"{out.time:.0f}"
+    for side, result in (("broken", broken), ("fixed", fixed)):  # a level's own figures
+        for key, value in result.figures.items():
+            shown = f"{value:.0f}" if isinstance(value, float) else str(value)
+            figures.setdefault(f"{side}_{key}", shown)
     return _(level.proof).format(**figures) if level.proof else ""
 
 
