@@ -159,6 +159,21 @@ GRILL_CLEAN = Goal(
     most=0,
 )
 
+NO_ORPHANS = Goal(
+    "no-orphans",
+    N_("no errand runs on after its couple has gone"),
+    "orphans",
+    N_("{figure} errand(s) ran on after their couple had gone"),
+    most=0,
+)
+NOTHING_FOR_NOBODY = Goal(
+    "nothing-for-nobody",
+    N_("no burgers are fetched for a couple who will not eat them"),
+    "for_nobody",
+    N_("{figure} tray(s) of burgers fetched for nobody"),
+    most=0,
+)
+
 
 def mean_wait(most: float) -> Goal:
     return Goal(
@@ -250,12 +265,23 @@ class Records:
     def __init__(self, shop: Shop) -> None:
         self.gone: list[Visit] = []
         self.drinks_started: dict[int, float] = {}
-        shop.on_depart.append(lambda couple: self.gone.append(self._visit(couple)))
+        self.orphans = 0  # level 11: a couple's errands still running as they left
+        self.uneaten = 0  # ... couples who had their burgers and left without eating them
+        self.kernel = shop.kernel
+        shop.on_depart.append(self._departed)
         fountain = shop.fountain
         if fountain is not None:
             fountain.__class__ = _WatchedFountain
             fountain.started = self.drinks_started  # type: ignore[attr-defined]
             fountain.kernel = shop.kernel  # type: ignore[attr-defined]
+
+    def _departed(self, couple: Couple) -> None:
+        self.gone.append(self._visit(couple))
+        kernel = self.kernel
+        self.orphans += sum(
+            t.actor is couple and t.alive and t is not kernel.current for t in kernel.tasks
+        )
+        self.uneaten += couple.served_at is not None and couple.burgers_eaten == 0
 
     def _visit(self, couple: Couple) -> Visit:
         return replace(_visit(couple), drinks_from=self.drinks_started.get(couple.index))
@@ -321,6 +347,8 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
         "unretrieved": sum("never retrieved" in s for s in evidence.python_said),
         "problems": len(evidence.problems),
         "time": now,
+        "orphans": record(shop).orphans,
+        "for_nobody": shop.for_nobody + record(shop).uneaten,
         **closing_figures(shop),
     }
 

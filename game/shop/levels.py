@@ -17,13 +17,18 @@ import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..scheduler import aio as asyncio
 from . import actors, mistakes, mistakes2, mistakes4
 from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
 from .world import Actor, Cast, Shop
+
+if sys.version_info >= (3, 11):
+    from .mistakes4_groups import grouped_couple
+else:  # except* is 3.11 syntax: level 11 says it needs 3.11 and never starts here
+    grouped_couple = mistakes4.gathering_couple
 
 LEVEL_CONFIG = ShopConfig(couples=12)
 LEVEL_LIMIT = 900.0  # virtual seconds: enough for every couple who can ever leave
@@ -51,6 +56,8 @@ class Level:
     why: str = ""  # one line on why the right answer is right, shown as soon as one answers
     proof: str = ""  # the result card's headline: the figure that carries the lesson
     proof_row: str = ""  # the outcome's field that headline rests on (its row is marked)
+    python: tuple[int, int] = (3, 10)  # the Python it needs (the game runs on 3.10 and on)
+    python_why: str = ""  # ... and why, when that is newer than 3.10
 
     @property
     def letters(self) -> str:
@@ -382,6 +389,53 @@ LEVELS: tuple[Level, ...] = (
         ),
         proof_row="served",
     ),
+    Level(
+        11,
+        "gather-or-taskgroup",
+        N_("gather or TaskGroup"),
+        N_("couples"),
+        N_(
+            "Each couple fetches burgers and drinks at once with asyncio.gather, and leaves "
+            "if the fountain fails (except RuntimeError). The fountain breaks while a couple "
+            "pours. What happens to their burgers errand?"
+        ),
+        (
+            N_("It is cancelled with the drinks"),
+            N_("It runs on after they have gone: someone fetches burgers for nobody"),
+            N_("gather waits for it, then raises the error"),
+            N_("Python raises an ExceptionGroup"),
+        ),
+        1,
+        N_("gather hands on the first error at once and cancels nothing: the other runs on."),
+        N_(
+            "async with asyncio.TaskGroup(): one task fails, the others are cancelled, and "
+            "the error arrives in an ExceptionGroup: catch it with except*."
+        ),
+        Cast(couple=mistakes4.gathering_couple, fountain=True, arrivals=mistakes4.fountain_breaks),
+        Cast(couple=grouped_couple, fountain=True, arrivals=mistakes4.fountain_breaks),
+        mistakes4.gathering_couple,
+        grouped_couple,
+        False,
+        N_(
+            "A TaskGroup waits for every task it started, cancels the rest at the first "
+            "failure, and raises what failed together, in an ExceptionGroup. A plain except "
+            "RuntimeError does not catch the group: except* RuntimeError does."
+        ),
+        parts=("couple",),
+        goals=(G.RUNS, G.NO_ORPHANS, G.NOTHING_FOR_NOBODY, G.TOGETHER),
+        why=N_(
+            "gather without return_exceptions raises the first error to its awaiter at once; "
+            "the other awaitables are not cancelled and go on running."
+        ),
+        proof=N_(
+            "With gather, {broken_orphans} errands ran on after their couple had gone and "
+            "{broken_for_nobody} trays were fetched for nobody; with a TaskGroup, "
+            "{fixed_orphans} and {fixed_for_nobody}."
+        ),
+        proof_row="served",
+        python=(3, 11),
+        python_why=N_("TaskGroup and except* came with Python 3.11"),
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
@@ -407,6 +461,17 @@ KITCHEN = Level(
     goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED, G.mean_wait(23.0)),
 )
 PLAYABLE = {**BY_NAME, KITCHEN.name: KITCHEN}  # what --level NAME --code FILE accepts
+
+
+def needs_python(level: Level, version: tuple[int, ...] = sys.version_info[:3]) -> str:
+    """Why ``level`` cannot be played on this Python ("" when it can)."""
+    if tuple(version[:2]) >= level.python:
+        return ""
+    need = ".".join(map(str, level.python))
+    have = ".".join(map(str, version[:3]))
+    return _("level {name} needs Python {need} or newer ({why}); this is Python {have}").format(
+        name=level.name, need=need, why=_(level.python_why), have=have
+    )
 
 
 def level_named(name: str) -> Level:
@@ -490,6 +555,9 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     """Play a level's day to its end, headless, and judge it by the level's goals (the
     same goals the learner's own code is judged by)."""
     level = level_named(name)
+    missing = needs_python(level)
+    if missing:
+        raise RuntimeError(missing)
     shop = build(level, fixed, config, strict=False)
     failed = asyncio.FailedTasks()
     shop.kernel.add_instrument(failed)

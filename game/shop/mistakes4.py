@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 PATIENCE = 15.0  # level 10: seconds a couple waits at the table for their number
 KITCHEN_CLOSES = 240.0  # level 10: closing time (the last couple still waits then)
 CLOSING_GRACE = 1.0  # level 10: how long the staff may take to stop once cancelled
-BREAKS_AT = 120.0  # level 11: when the drinks fountain breaks (someone is pouring then)
+BREAKS_AT = 110.0  # level 11: when the drinks fountain breaks (couple 8 is pouring then)
 
 
 # -- level 10: the shop around the cook ------------------------------------------------------
@@ -104,3 +104,30 @@ async def closing_cook(shop: Shop, me: Staff, grill: Station) -> None:
             tray = await me.cook_burgers(order, grill)
         await me.carry(tray, grill.pass_spot)
         me.put_down(tray, shop.pickup)
+
+
+# -- level 11: gather or TaskGroup -----------------------------------------------------------
+async def fountain_breaks(shop: Shop) -> None:
+    """Lets the couples in, as the story does; the drinks fountain breaks at ``BREAKS_AT``."""
+    assert shop.fountain is not None
+    shop.fountain.breaks_at = BREAKS_AT
+    await actors.arrivals(shop)
+
+
+async def gathering_couple(shop: Shop, couple: Couple) -> None:
+    """Burgers and drinks at once with ``gather``. When the fountain breaks they go, and
+    the burgers errand runs on after them: gather does not cancel it."""
+    assert shop.fountain is not None
+    counter = await couple.line_up(shop.line)
+    number = await couple.order_at(counter)
+    table = await shop.tables.take(couple)
+    await couple.sit_at(table)
+    try:
+        tray, _ = await asyncio.gather(  # MISTAKE: one errand fails, the other runs on
+            couple.burgers(number, shop.pickup), couple.drinks(shop.fountain)
+        )
+    except RuntimeError:  # the fountain broke: no drinks, no date
+        pass
+    else:
+        await couple.eat(tray)
+    await couple.leave(shop)
