@@ -267,7 +267,6 @@ class Records:
         self.drinks_started: dict[int, float] = {}
         self.orphans = 0  # level 11: a couple's errands still running as they left
         self.uneaten = 0  # ... couples who had their burgers and left without eating them
-        self.kernel = shop.kernel
         shop.on_depart.append(self._departed)
         fountain = shop.fountain
         if fountain is not None:
@@ -277,7 +276,7 @@ class Records:
 
     def _departed(self, couple: Couple) -> None:
         self.gone.append(self._visit(couple))
-        kernel = self.kernel
+        kernel = couple.shop.kernel  # (not kept: the records must not keep the day alive)
         self.orphans += sum(
             t.actor is couple and t.alive and t is not kernel.current for t in kernel.tasks
         )

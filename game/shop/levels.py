@@ -345,7 +345,7 @@ LEVELS: tuple[Level, ...] = (
         ),
         (
             N_("He cleans the grill and stops: the shop closes"),
-            N_("He cleans the grill and cooks on, for nobody: the shop never closes"),
+            N_("He cooks on, for nobody: the shop never closes"),
             N_("Python refuses a bare except around an await"),
             N_("He stops at once, the grill left dirty"),
         ),
@@ -383,11 +383,11 @@ LEVELS: tuple[Level, ...] = (
             "there, and the loop goes on as if nothing had been asked."
         ),
         proof=N_(
-            "The cook swallowed the cancellation and cooked {broken_cooked_after} order on for "
-            "nobody: the shop was still open at {broken_time} s (fixed: closed at closing "
-            "time, the day over at {fixed_time} s)."
+            "The cook swallowed the cancellation and cooked {broken_cooked_after} order on "
+            "for nobody: the shop was still open {broken_closing_delay} s after closing "
+            "time (fixed: {fixed_closing_delay} s, the grill cleaned)."
         ),
-        proof_row="served",
+        proof_row="closing_delay",
     ),
     Level(
         11,
@@ -401,7 +401,7 @@ LEVELS: tuple[Level, ...] = (
         ),
         (
             N_("It is cancelled with the drinks"),
-            N_("It runs on after they have gone: someone fetches burgers for nobody"),
+            N_("It runs on after they have gone"),
             N_("gather waits for it, then raises the error"),
             N_("Python raises an ExceptionGroup"),
         ),
@@ -432,7 +432,7 @@ LEVELS: tuple[Level, ...] = (
             "{broken_for_nobody} trays were fetched for nobody; with a TaskGroup, "
             "{fixed_orphans} and {fixed_for_nobody}."
         ),
-        proof_row="served",
+        proof_row="orphans",
         python=(3, 11),
         python_why=N_("TaskGroup and except* came with Python 3.11"),
     ),
