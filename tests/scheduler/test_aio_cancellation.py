@@ -13,224 +13,18 @@ cancels the others and raises an ``ExceptionGroup`` (its message, its exceptions
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import sys
-from typing import Any
+from pathlib import Path
 
 import pytest
-from aio_virtual_loop import Stuck
-from aio_virtual_loop import run as run_real
+from cancel_programs import PROGRAMS, differences, outcome, run_real  # tests/scheduler/
 
 from game.scheduler import aio
 
 pytestmark = pytest.mark.skipif(
     sys.version_info < (3, 11), reason="TaskGroup, timeout and except* came with Python 3.11"
 )
-
-HEADER = """\
-LOG = []
-
-
-def log(*what):
-    LOG.append((round(asyncio.get_running_loop().time(), 6), *what))
-"""
-
-PROGRAMS = {
-    "a cancellation swallowed inside asyncio.timeout": """
-async def main():
-    try:
-        async with asyncio.timeout(1) as scope:
-            try:
-                await asyncio.sleep(5)
-            except asyncio.CancelledError:
-                log("swallowed")
-            await asyncio.sleep(2)
-            log("body ran on")
-        log("no TimeoutError", scope.expired(), asyncio.current_task().cancelling())
-    except TimeoutError:
-        log("TimeoutError")
-    return "done"
-""",
-    "the same, let through": """
-async def main():
-    try:
-        async with asyncio.timeout(1):
-            try:
-                await asyncio.sleep(5)
-            finally:
-                log("cleaned up")
-    except TimeoutError:
-        log("TimeoutError", asyncio.current_task().cancelling())
-    return "done"
-""",
-    "a worker whose bare except outlives cancel()": """
-async def worker():
-    for turn in range(4):
-        try:
-            await asyncio.sleep(1)
-            log("cooked", turn)
-        except:
-            log("swallowed", turn)
-    return "went on to the end"
-
-
-async def main():
-    task = asyncio.create_task(worker())
-    await asyncio.sleep(1.5)
-    task.cancel()
-    await asyncio.sleep(0.1)
-    log("after cancel", task.done(), task.cancelling())
-    result = await task
-    log("ended", task.cancelled(), result)
-""",
-    "except Exception lets the cancellation by": """
-async def worker():
-    try:
-        while True:
-            try:
-                await asyncio.sleep(1)
-                log("cooked")
-            except Exception:
-                log("not reached")
-    finally:
-        log("finally")
-
-
-async def main():
-    task = asyncio.create_task(worker())
-    await asyncio.sleep(2.5)
-    task.cancel()
-    try:
-        await task
-    except asyncio.CancelledError:
-        log("cancelled", task.cancelled())
-""",
-    "except CancelledError then return: the task ends not cancelled": """
-async def worker():
-    try:
-        await asyncio.sleep(5)
-    except asyncio.CancelledError:
-        log("cleaned up")
-        return "returned"
-
-
-async def main():
-    task = asyncio.create_task(worker())
-    await asyncio.sleep(1)
-    task.cancel()
-    log("got", await task, task.cancelled())
-""",
-    "wait_for around a coroutine that refuses the cancellation": """
-async def stubborn():
-    try:
-        await asyncio.sleep(5)
-    except asyncio.CancelledError:
-        log("refused")
-    await asyncio.sleep(1)
-    return "late"
-
-
-async def main():
-    try:
-        log("got", await asyncio.wait_for(stubborn(), timeout=1))
-    except TimeoutError:
-        log("TimeoutError")
-""",
-    "gather hands on the first error; the other runs on": """
-async def burgers():
-    try:
-        await asyncio.sleep(3)
-        log("burgers fetched")
-    except asyncio.CancelledError:
-        log("burgers cancelled")
-        raise
-
-
-async def drinks():
-    await asyncio.sleep(1)
-    raise RuntimeError("the drinks fountain is out of order")
-
-
-async def main():
-    try:
-        await asyncio.gather(burgers(), drinks())
-    except RuntimeError as error:
-        log("caught", str(error))
-    await asyncio.sleep(5)
-    log("main ends")
-""",
-    "a TaskGroup cancels the others and raises the group": """
-async def burgers():
-    try:
-        await asyncio.sleep(3)
-        log("burgers fetched")
-    except asyncio.CancelledError:
-        log("burgers cancelled")
-        raise
-    finally:
-        await asyncio.sleep(0.5)
-        log("burgers clean-up done")
-
-
-async def drinks():
-    await asyncio.sleep(1)
-    raise RuntimeError("the drinks fountain is out of order")
-
-
-async def main():
-    try:
-        async with asyncio.TaskGroup() as errands:
-            errands.create_task(burgers())
-            errands.create_task(drinks())
-    except RuntimeError:
-        log("a plain except: not reached")
-    except BaseExceptionGroup as group:
-        log("group", type(group).__name__, str(group), [repr(e) for e in group.exceptions])
-    await asyncio.sleep(5)
-    log("main ends")
-""",
-    "except* takes its part of the group, the rest goes on": """
-async def fails(kind, after):
-    await asyncio.sleep(after)
-    raise kind(f"{kind.__name__} at {after}")
-
-
-async def main():
-    try:
-        try:
-            async with asyncio.TaskGroup() as group:
-                group.create_task(fails(RuntimeError, 1))
-                group.create_task(fails(ValueError, 1))
-                group.create_task(asyncio.sleep(9))
-        except* RuntimeError as runtime:
-            log("except*", str(runtime), [str(e) for e in runtime.exceptions])
-    except* ValueError as rest:
-        log("outer", str(rest), [str(e) for e in rest.exceptions])
-""",
-    "a plain except around a TaskGroup: the group goes through": """
-async def drinks():
-    await asyncio.sleep(1)
-    raise RuntimeError("the drinks fountain is out of order")
-
-
-async def main():
-    async with asyncio.TaskGroup() as errands:
-        errands.create_task(drinks())
-        errands.create_task(asyncio.sleep(3))
-""",
-}
-
-
-def outcome(module: Any, runner: Any, source: str) -> tuple[list[tuple[Any, ...]], tuple]:
-    names: dict[str, Any] = {"asyncio": module}
-    exec(compile(HEADER + source, "<program>", "exec"), names)
-    try:
-        end: tuple = ("ok", repr(runner(names["main"]())))
-    except Stuck:
-        end = ("stuck",)
-    except BaseException as exc:  # noqa: BLE001 - the outcome compared
-        inner = [repr(e) for e in getattr(exc, "exceptions", ())]
-        end = ("raised", type(exc).__name__, str(exc), inner)
-    return names["LOG"], end
 
 
 @pytest.mark.parametrize("name", list(PROGRAMS))
@@ -271,3 +65,33 @@ def test_what_the_programs_show() -> None:
         "unhandled errors in a TaskGroup (1 sub-exception)",
         ["RuntimeError('the drinks fountain is out of order')"],
     )
+
+
+def test_they_agree_on_every_other_python_3_11_and_on() -> None:
+    """wait_for runs its awaitable in a task of its own up to 3.11, in the very task from
+    3.12: each Python's asyncio against ours under that Python."""
+    import os
+    import shutil
+
+    here = Path(__file__).resolve().parent
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    ran = 0
+    for minor in (11, 12, 13):
+        if minor == sys.version_info.minor:
+            continue
+        found = [shutil.which(f"python3.{minor}"), *map(str, root.glob(f"3.{minor}.*/bin/python"))]
+        for python in filter(None, found):
+            done = subprocess.run(
+                [python, str(here / "cancel_programs.py")],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            if done.returncode != 0 or not done.stdout.strip():
+                continue  # not a usable interpreter (a shim without that version)
+            assert done.stdout.strip() == "[]", (python, done.stdout)
+            ran += 1
+            break
+    if not ran:
+        pytest.skip("no other CPython 3.11+ on this machine")
+    assert differences() == []
