@@ -9,6 +9,7 @@ second, so the loop's hand-overs can be followed; a long idle gap is crossed qui
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -18,6 +19,9 @@ from ..script.replay import Moment, Replay
 from ..view.script_view import TIMELINE, ScriptView, draw_no_script
 from .keys import ANYWHERE, Binding
 from .scenes import Scene
+
+# game/script/runner.py runs a script in a child process; a web page's Python starts none
+CAN_RUN = sys.platform not in ("emscripten", "wasi")
 
 if TYPE_CHECKING:
     from .window import Game
@@ -273,6 +277,6 @@ class ScriptScene(Scene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         if self.view is None or self.head is None:
-            draw_no_script(surface)
+            draw_no_script(surface, can_run=CAN_RUN)
             return
         self.view.draw(surface, self.head.moment(), self.selected, self.clock, self.head.status())

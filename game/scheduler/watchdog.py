@@ -17,9 +17,18 @@ Why not ``sys.settrace`` and raise from the trace function: CPython switches off
 function that raises, so a loop that caught the first stop could never be stopped again,
 and tracing costs every call of the whole game. The thread costs nothing between steps.
 
-What it cannot stop: one single C call that never comes back to Python
+Without threads (the web page: Pyodide has none) the same budget is kept by
+``sys.monitoring`` (Python 3.12+, the page's is 3.13): ``watch(code)`` asks for a ``JUMP``
+event on the learner's own code objects only (the game's code pays nothing), and the
+callback raises ``Runaway`` once the step is overdue. A loop jumps back at the end of every
+turn, so an endless loop is stopped where it turns; a callback that raises stays switched
+on (unlike a trace function), so an ``except`` that swallows the stop meets the next one at
+its loop's next jump, and the outermost loop's jump back is outside any ``try`` within it.
+The thread stays the desktop's: it costs nothing per jump.
+
+What neither can stop: one single C call that never comes back to Python
 (``2 ** 10 ** 10``): the headless check guards those with a wall-clock limit of its own
-(``game/app/learner_cli.py``). Without threads (a browser build) there is no watchdog.
+(``game/app/learner_cli.py``); code compiled at run time by the learner's own ``exec``.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import CodeType
 
 from .instruments import Instrument
 from .task import Task
@@ -37,6 +47,9 @@ from .task import Task
 BUDGET = 0.3  # seconds of wall-clock time one step of learner code may take
 LATER = 0.1  # ... once one step was stopped: the same code is likely to run away again
 POLL = 0.025  # how often the watchdog's thread looks
+THREADS = sys.platform not in ("emscripten", "wasi")  # a web page's Python has no threads
+KIND = "thread" if THREADS else "monitoring"  # how a step is stopped (tests may choose)
+TOOLS = (4, 3)  # sys.monitoring's free tool ids (0 debugger, 1 coverage, 2 profiler, 5 optimizer)
 
 
 class Runaway(Exception):
@@ -58,6 +71,7 @@ class Watchdog(Instrument):
         self.deadline = math.inf
         self.thread = 0  # the thread running the step
         self.stopped = 0  # how many steps it stopped
+        self.kind = KIND
         self._fired = False
 
     # -- the step's budget ---------------------------------------------------------------
@@ -77,7 +91,7 @@ class Watchdog(Instrument):
         try:
             with _LOCK:
                 self.deadline = math.inf
-                if self._fired:  # a stop still on its way is taken back
+                if self._fired and self.kind == "thread":  # a stop on its way is taken back
                     _raise_in(self.thread, None)
         except Runaway:  # it arrived just as the step ended: too late to matter
             _raise_in(self.thread, None)
@@ -96,7 +110,8 @@ class Watchdog(Instrument):
     def armed(self) -> Iterator[None]:
         """While the learner's code may run: the watchdog's thread looks after it."""
         _ARMED.append(self)
-        _ensure_thread()
+        if self.kind == "thread":
+            _ensure_thread()
         try:
             yield
         finally:
@@ -107,14 +122,19 @@ class Watchdog(Instrument):
         """Called with ``_LOCK`` held: stop the step if it is overdue in learner code."""
         if now <= self.deadline:
             return
+        if self.kind != "thread":
+            return
         frame = sys._current_frames().get(self.thread)
         if frame is None or frame.f_code.co_filename not in self.filenames:
             return
+        self._overdue()
+        _raise_in(self.thread, Runaway)
+
+    def _overdue(self) -> None:
         if not self._fired:
             self._fired = True
             self.stopped += 1
             self.budget = min(self.budget, LATER)
-        _raise_in(self.thread, Runaway)
 
 
 _LOCK = threading.Lock()
@@ -165,3 +185,56 @@ def _raise_in(thread: int, error: type[BaseException] | None) -> None:
         return
     what = ctypes.py_object(error) if error is not None else None
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), what)
+
+
+# -- without threads: sys.monitoring on the learner's code objects --------------------------
+_TOOL: list[int] = []  # the tool id taken, once; [-1]: none to be had
+
+
+def _tool() -> int | None:
+    if not _TOOL:
+        monitoring = getattr(sys, "monitoring", None)
+        _TOOL.append(-1)
+        if monitoring is not None:
+            for tool in TOOLS:
+                try:
+                    monitoring.use_tool_id(tool, "learner watchdog")
+                except ValueError:  # taken (a debugger, a coverage tool)
+                    continue
+                monitoring.register_callback(tool, monitoring.events.JUMP, _on_jump)
+                _TOOL[0] = tool
+                break
+    return _TOOL[0] if _TOOL[0] >= 0 else None
+
+
+def _on_jump(code: CodeType, source: int, target: int) -> None:
+    """A jump in the learner's code: raise ``Runaway`` there if its step is overdue."""
+    if not _ARMED:
+        return
+    now = time.monotonic()
+    for watchdog in _ARMED:
+        if now > watchdog.deadline and code.co_filename in watchdog.filenames:
+            watchdog._overdue()
+            raise Runaway
+
+
+def _codes(code: CodeType) -> Iterator[CodeType]:
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            yield from _codes(const)
+
+
+def watch(code: CodeType) -> bool:
+    """Let the monitoring watchdog stop ``code`` (a learner's file, compiled) and every
+    function, lambda and comprehension in it; without it (``KIND`` is the thread), nothing.
+    False if this Python has no ``sys.monitoring`` or no free tool id."""
+    if KIND != "monitoring":
+        return True
+    tool = _tool()
+    if tool is None:
+        return False
+    monitoring = sys.monitoring
+    for each in _codes(code):
+        monitoring.set_local_events(tool, each, monitoring.events.JUMP)
+    return True

@@ -41,7 +41,7 @@ from weakref import WeakKeyDictionary
 
 from ..i18n import _
 from ..scheduler import Task, aio, blocking, executors
-from ..scheduler.watchdog import Runaway, Watchdog
+from ..scheduler.watchdog import Runaway, Watchdog, watch
 from . import actors
 from . import goals as G
 from .config import ShopConfig
@@ -152,6 +152,7 @@ def compile_level_code(level: Level, source: str, filename: str | None = None) -
     lines = source.splitlines(keepends=True)
     linecache.cache[filename] = (len(source), None, lines, filename)  # inspect reads it
     _LEARNER_FILES.add(filename)
+    watch(code)  # the page's watchdog (no threads there) looks at this code only
     names = namespace(filename)
     watchdog = Watchdog({filename})
     try:
@@ -254,11 +255,24 @@ class _Shim(types.ModuleType):
         return getattr(self._real, name)
 
 
-def _refuse(name: str) -> Callable[..., Any]:
-    def refused(*args: Any, **kwargs: Any) -> Any:
-        raise NotHere(name)
+class _Refused:
+    """A refused name: calling it, or anything in it (``sys.monitoring.free_tool_id``),
+    says it is not here."""
 
-    return refused
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotHere(self._name)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        raise NotHere(f"{self._name}.{name}")
+
+
+def _refuse(name: str) -> Callable[..., Any]:
+    return _Refused(name)
 
 
 def _exit(*args: Any) -> None:
@@ -279,7 +293,11 @@ TIME = _Shim(
     },
     set(),
 )
-SYS = _Shim(sys, {"exit": _exit}, {"settrace", "setprofile", "setrecursionlimit", "_getframe"})
+SYS = _Shim(
+    sys,
+    {"exit": _exit},
+    {"settrace", "setprofile", "setrecursionlimit", "_getframe", "monitoring", "_current_frames"},
+)  # monitoring: the page's watchdog
 FUTURES = types.ModuleType("concurrent.futures")  # the pools, as executors.py serves them
 FUTURES.__dict__.update(
     ThreadPoolExecutor=executors.ThreadPoolExecutor,

@@ -832,11 +832,21 @@ def title(name: str, coro: str) -> str:
     return f"{name} {coro.rsplit('.', 1)[-1]}()" if name.startswith("Task-") else name
 
 
-def draw_no_script(surface: pygame.Surface) -> None:
-    """The scene before any script is loaded: how to bring one."""
+def draw_no_script(surface: pygame.Surface, can_run: bool = True) -> None:
+    """The scene before any script is loaded: how to bring one (``can_run`` False: in the
+    web page, which cannot run one, and says why)."""
     surface.fill(PANEL)
     lines = [
         (_("Your own asyncio script, as the shop"), 30, P.GOLD, True),
+    ]
+    if not can_run:
+        why = _(
+            "Not in this web page: a script runs in a Python process of its own, so that "
+            "it can never freeze the game, and a web page cannot start one. On a computer "
+            "with the game installed:"
+        )
+        lines.append((why, 20, P.GOLD, False))
+    lines += [
         (_("Run it from a terminal, and every task becomes a character:"), 20, P.WHITE, False),
         ("    async-burgers run my_script.py", 22, AWAIT_TEXT, True),
         ("    python main.py run examples/burgers_concurrent.py", 22, AWAIT_TEXT, True),

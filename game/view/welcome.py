@@ -77,12 +77,24 @@ def intro_lines(card: pygame.Rect) -> list[str]:
     return wrap(_(INTRO), 22, card.w - px(60))
 
 
+_shades: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _shade(size: tuple[int, int]) -> pygame.Surface:
+    """The dimming over the shop, made once per screen size (in the page, making and
+    filling a screen-sized surface every frame was half the card's cost)."""
+    if size not in _shades:
+        _shades.clear()
+        shade = pygame.Surface(size, pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        _shades[size] = shade
+    return _shades[size]
+
+
 def draw_welcome(surface: pygame.Surface) -> list[pygame.Rect]:
     """The first screen over a dimmed shop; returns the steps' rows (for clicks)."""
     card, rows = layout(surface.get_size())
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 150))
-    surface.blit(shade, (0, 0))
+    surface.blit(_shade(surface.get_size()), (0, 0))
     pygame.draw.rect(surface, PAPER, card, border_radius=14)
     pygame.draw.rect(surface, EDGE, card, 4, border_radius=14)
     title = outlined(_("ASYNC BURGERS"), 44, P.GOLD, P.INK)

@@ -8,6 +8,11 @@ Measured in headless Chromium on this machine, against the same scenes on the de
   must fit 16.7 ms at 60 Hz), and the intervals between frames the page actually showed;
 - a seek: from one hour into the day back to its start (HOME), a tick back (LEFT) and to
   the previous beat ([): the frame that does it, in ms;
+- time travel as ``python -m game.bench`` times it (game/bench/timetravel.py), in a one-hour
+  day, in the page and on the desktop: a seek to minute 10 and to minute 60 from anywhere
+  (median), a held LEFT (frame p99), a drag along the timeline (frames a second, median);
+  the page's budget is the desktop's figure within 3x;
+- the first screen (the welcome card of a first visit) as a scene of its own;
 - the site's size.
 
 The scenes are links (game/app/link.py): the page opens each, the desktop parses the same.
@@ -39,6 +44,27 @@ SCENES = {
 SAMPLE_S = 6.0
 CHROMIUM_ENV = "ASYNC_BURGERS_CHROMIUM"
 DESKTOP_FRAMES = 360
+TRAVEL_RATIO = 3.0  # the page's time-travel figures: within this of the desktop's
+
+# The running game in the page: a local of ``play`` (game/app/start.py) on the task the page
+# awaits; its time-travel figures are taken by the same functions as on the desktop.
+PAGE_TRAVEL = """
+import asyncio, json
+from game.web.bench import time_travel
+
+def _game():
+    for task in asyncio.all_tasks(asyncio.get_event_loop()):
+        coro = task.get_coro()
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None)
+            found = frame.f_locals.get("game") if frame is not None else None
+            if found is not None and hasattr(found, "stage"):
+                return found
+            coro = getattr(coro, "cr_await", None)
+    raise LookupError("no running game")
+
+json.dumps(time_travel(_game()))
+"""
 
 
 def chromium() -> str | None:
@@ -92,6 +118,48 @@ def desktop(query: str, frames: int = DESKTOP_FRAMES) -> list[float]:
     return times
 
 
+def time_travel(game: Any, minutes: int = 60, repeats: int = 7, frames: int = 90) -> dict:
+    """Seeks, held LEFT and a timeline drag in a day of ``minutes``, timed on ``game`` by
+    the desktop bench's own functions: ms (median of seeks, p99 of frames), fps."""
+    from random import Random
+
+    from ..bench.timetravel import MINUTE, drag, held_left, seek_ms
+
+    day = minutes * MINUTE
+    game.time.paused = True
+    game.show_timeline = True
+    t0 = time.perf_counter()
+    game.seek(day)  # the day is lived once (recording): what follows reads its records
+    out: dict[str, float] = {"live the day (s)": time.perf_counter() - t0}
+    rng = Random(11)
+    for mark in (10, 60):
+        samples = [seek_ms(game, mark * MINUTE, rng.randrange(0, day)) for _ in range(repeats)]
+        out[f"seek to minute {mark}, + draw"] = statistics.median(samples)
+    for mark in (10, 60):
+        held, _grew = held_left(game, mark * MINUTE, frames)
+        out[f"held LEFT from minute {mark}: frame p99"] = percentile(held, 99)
+    dragged = drag(game, frames)
+    out["timeline drag: fps (median)"] = 1000 / statistics.median(dragged)
+    out["timeline drag: frame p99"] = percentile(dragged, 99)
+    return out
+
+
+def desktop_time_travel() -> dict:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from ..app.window import Game, open_window
+    from ..shop import ShopConfig
+    from ..view.sheets import Library
+
+    game = Game(ShopConfig(), open_window(headless=True), lib=Library())
+    try:
+        return time_travel(game)
+    finally:
+        pygame.quit()
+
+
 @contextmanager
 def served(site: Path) -> Iterator[str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -137,6 +205,16 @@ def _sample(page: Any, seconds: float) -> tuple[list[float], list[float]]:
     return work, gaps
 
 
+def _figures(work: list[float], gaps: list[float]) -> dict[str, float]:
+    return {
+        "frames": len(work),
+        "work_p50": percentile(work, 50),
+        "work_p99": percentile(work, 99),
+        "interval_p50": percentile(gaps, 50),
+        "interval_p99": percentile(gaps, 99),
+    }
+
+
 def _seek(page: Any, key: str) -> float:
     """The slowest frame right after ``key``: the one that does the seek."""
     page.evaluate("window.asyncBurgers.frameTimes.length = 0")
@@ -153,8 +231,20 @@ def page_numbers(browser: Any, origin: str) -> dict[str, Any]:
     cold = _ready(page)
     out["first_frame_cold_ms"] = cold["firstFrameMs"]
     out["loading_ms"] = cold["loaded"]
+    try:  # a later visit: the runtime is kept in the browser by then (page/sw.js)
+        page.wait_for_function(
+            "window.asyncBurgers.runtimeKept && window.asyncBurgers.snapshotKept", timeout=60_000
+        )
+    except Exception:  # noqa: BLE001 - no service worker here: a plain reload
+        out["runtime_kept"] = False
+    page.wait_for_timeout(1000)
+    work, gaps = _sample(page, SAMPLE_S)  # still on the first screen (a first visit)
+    out["scenes"]["first screen"] = _figures(work, gaps)
     page.reload()
-    out["first_frame_warm_ms"] = _ready(page)["firstFrameMs"]
+    warm = _ready(page)
+    out["first_frame_warm_ms"] = warm["firstFrameMs"]
+    out["loading_warm_ms"] = warm["loaded"]
+    out["warm_from_snapshot"] = warm.get("fromSnapshot", False)
     for name, query in SCENES.items():
         page.goto(origin + "/" + query)
         _ready(page)
@@ -162,13 +252,7 @@ def page_numbers(browser: Any, origin: str) -> dict[str, Any]:
             page.keyboard.press("Space")  # a link opens paused: play
         page.wait_for_timeout(1500)  # past the first frames (labels drawn once, cached)
         work, gaps = _sample(page, SAMPLE_S)
-        out["scenes"][name] = {
-            "frames": len(work),
-            "work_p50": percentile(work, 50),
-            "work_p99": percentile(work, 99),
-            "interval_p50": percentile(gaps, 50),
-            "interval_p99": percentile(gaps, 99),
-        }
+        out["scenes"][name] = _figures(work, gaps)
     page.goto(origin + "/?t=3600")
     _ready(page)
     page.wait_for_timeout(1000)
@@ -177,6 +261,10 @@ def page_numbers(browser: Any, origin: str) -> dict[str, Any]:
         "[ (the beat before, at 1 h)": _seek(page, "BracketLeft"),
         "HOME (from 1 h to the start)": _seek(page, "Home"),
     }
+    page.goto(origin + "/")
+    _ready(page)
+    page.wait_for_timeout(1000)
+    out["time_travel"] = json.loads(page.evaluate("(code) => pyodide.runPython(code)", PAGE_TRAVEL))
     context.close()
     return out
 
@@ -196,6 +284,7 @@ def run(site: Path | None = None) -> dict[str, Any]:
             "p99": percentile(times, 99),
             "mean": statistics.fmean(times),
         }
+    results["desktop_time_travel"] = desktop_time_travel()
     from playwright.sync_api import sync_playwright
 
     executable = chromium()
@@ -216,11 +305,14 @@ def report(results: dict[str, Any]) -> str:
     if page:
         lines.append(
             f"first frame: cold {page['first_frame_cold_ms'] / 1000:.1f} s, "
-            f"warm {page['first_frame_warm_ms'] / 1000:.1f} s (loading, ms: {page['loading_ms']})"
+            f"warm {page['first_frame_warm_ms'] / 1000:.1f} s"
         )
+        lines.append(f"  loading, ms: cold {page['loading_ms']}")
+        lines.append(f"  warm {page.get('loading_warm_ms')} (from the kept start: "
+                     f"{page.get('warm_from_snapshot')})")
     lines.append("frame ms (p50 / p99)      page work     page interval   desktop")
-    for name in SCENES:
-        d = results["desktop"][name]
+    for name in ["first screen", *SCENES]:
+        d = results["desktop"].get(name, {"p50": float("nan"), "p99": float("nan")})
         p = page.get("scenes", {}).get(name)
         cells = (
             f"{p['work_p50']:5.1f} / {p['work_p99']:5.1f}   "
@@ -231,6 +323,15 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"  {name:22} {cells}   {d['p50']:5.1f} / {d['p99']:5.1f}")
     for name, ms in page.get("seek_ms", {}).items():
         lines.append(f"seek {name}: {ms:.0f} ms")
+    travel, ours = page.get("time_travel", {}), results.get("desktop_time_travel", {})
+    if travel:
+        lines.append(f"time travel in a one-hour day     page    desktop  (page within "
+                     f"{TRAVEL_RATIO:g}x?)")
+        for name, value in travel.items():
+            there = ours.get(name, float("nan"))
+            slower = there / value if "fps" in name else value / there
+            verdict = "" if "live" in name else ("yes" if slower <= TRAVEL_RATIO else "NO")
+            lines.append(f"  {name:38} {value:7.1f}  {there:7.1f}   {slower:4.1f}x {verdict}")
     return "\n".join(lines)
 
 

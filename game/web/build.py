@@ -35,6 +35,13 @@ RUNTIME = (
     "pyodide-lock.json",
     "package.json",
 )
+CACHED = (  # what the page's service worker keeps (page/sw.js): the runtime the page loads
+    "pyodide.js",
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
 PAGE = Path(__file__).with_name("page")
 SHIM = Path(__file__).with_name("shim")
 GAME = Path(__file__).resolve().parents[1]
@@ -98,6 +105,27 @@ def write_runtime(tarball: Path, into: Path) -> None:
             source = archive.extractfile(member)
             assert source is not None
             (into / name).write_bytes(source.read())
+
+
+def write_service_worker(site: Path) -> None:
+    """page/sw.js with the runtime's fingerprint: another runtime, another cache."""
+    digest = hashlib.sha1()
+    for name in CACHED:
+        digest.update(name.encode() + b"\0" + (site / "pyodide" / name).read_bytes())
+    files = json.dumps([f"pyodide/{name}" for name in CACHED])
+    text = (PAGE / "sw.js").read_text(encoding="utf-8")
+    text = text.replace("@FINGERPRINT@", digest.hexdigest()[:16]).replace("@FILES@", files)
+    (site / "sw.js").write_text(text, encoding="utf-8")
+
+
+def write_boot(site: Path) -> None:
+    """page/boot.js with the build's fingerprint (the runtime and the game): the page's
+    kept copy of Python's started memory belongs to one build."""
+    digest = hashlib.sha1()
+    for path in (site / "pyodide" / "pyodide.asm.wasm", site / "game.zip"):
+        digest.update(path.read_bytes())
+    text = (PAGE / "boot.js").read_text(encoding="utf-8")
+    (site / "boot.js").write_text(text.replace("@BUILD@", digest.hexdigest()[:16]), "utf-8")
 
 
 def _game_files() -> list[tuple[Path, str]]:
@@ -216,8 +244,10 @@ def build(out: Path, cache: Path | None = None) -> dict[str, object]:
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, json.dumps(fonttable.table(), ensure_ascii=False))
     compiled = precompile(out / "game.zip")
-    for name in ("index.html", "boot.js", "pgcanvas.js"):
+    for name in ("index.html", "pgcanvas.js", "snapshot.js"):
         shutil.copyfile(PAGE / name, out / name)
+    write_boot(out)
+    write_service_worker(out)
     (out / "fonts").mkdir()
     shutil.copyfile(default_font(), out / "fonts" / "freesansbold.ttf")
     (out / "fonts" / "README.txt").write_text(FONT_NOTE)

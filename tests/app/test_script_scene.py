@@ -16,6 +16,7 @@ from game.app.window import Game, open_window
 from game.script import run_script
 from game.script.replay import Replay
 from game.shop import ShopConfig
+from game.view import script_view
 from game.view.script_view import FLOOR, TIMELINE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -149,6 +150,32 @@ def test_five_reaches_the_scene_and_without_a_script_it_says_how() -> None:
         game.frame(1 / 60)
         game.key(pygame.K_1)
         assert game.stage.name == "shop"
+    finally:
+        pygame.quit()
+
+
+def test_in_a_web_page_the_scene_says_why_no_script_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.app.script_scene as script_scene
+
+    said: list[str] = []
+    real = script_view.label
+
+    def label(text: str, *args: object, **kwargs: object) -> pygame.Surface:
+        said.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(script_view, "label", label)
+    game = Game(ShopConfig(), open_window(headless=True))
+    try:
+        game.key(pygame.K_5)
+        game.draw()
+        assert not any("web page" in line for line in said)  # the desktop runs scripts
+        monkeypatch.setattr(script_scene, "CAN_RUN", False)  # as in the page (no processes)
+        said.clear()
+        game.draw()
+        shown = " ".join(said)
+        assert "Not in this web page" in shown and "cannot start one" in shown
+        assert "async-burgers run my_script.py" in shown  # and what to do instead
     finally:
         pygame.quit()
 

@@ -187,3 +187,73 @@ def test_the_editor_takes_typed_text_accents_backspace_and_enter(open_tab) -> No
     tab.press("e")  # the game's key again (not typed): the editor on the same text
     assert editor()["text"] == "# caf\nñ" + start
     assert tab.errors == [] and tab.foreign == []
+
+
+LEARNER_STATE = EDITOR_STATE.rsplit("\n_scene", 1)[0] + """
+_scene = _game().stage.level_scene
+_day = _scene.day
+json.dumps({"phase": _scene.phase, "text": _scene.editor.panel.text,
+            "problems": [[p.actor, p.kind, str(p)] for p in _scene.problems],
+            "played": [[p.actor, p.kind] for p in _day.problems] if _day else None})
+"""
+
+
+def test_an_endless_loop_in_the_editor_is_stopped_and_the_page_goes_on(open_tab) -> None:
+    """The page has no threads for the desktop's watchdog: its own (sys.monitoring on the
+    learner's code) stops the step, the day goes on and the page keeps drawing."""
+    import json
+
+    tab = open_tab("?level=blocking-cook")
+    tab.wait_ready()
+
+    def learner() -> dict:
+        return json.loads(tab.page.evaluate("(code) => pyodide.runPython(code)", LEARNER_STATE))
+
+    tab.press("a", "e")  # an answer, then E: write it yourself
+    tab.press("Control+End")
+    tab.page.keyboard.type("async def cook(shop, me, grill):")
+    tab.press("Enter")
+    tab.page.keyboard.type("while True:")
+    tab.press("Enter")
+    tab.page.keyboard.type("pass")
+    tab.settle()
+    assert learner()["text"].endswith(
+        "async def cook(shop, me, grill):\n    while True:\n        pass"
+    )
+    tab.press("F5")  # run it: the day played aside, then on screen
+    tab.page.wait_for_function("window.asyncBurgers.frames > 0")
+    before = tab.frames()
+    tab.page.wait_for_timeout(3000)
+    assert tab.frames() > before + 30, "the page kept drawing"
+    state = learner()
+    assert state["phase"] == "yours"
+    assert state["played"] and state["played"][0] == ["cook", "runaway"]
+    assert [p[:2] for p in state["problems"]] == [["cook", "runaway"]]
+    assert "never reached an await" in state["problems"][0][2]
+    assert tab.errors == [] and tab.foreign == []
+
+
+def test_a_later_visit_starts_from_what_the_browser_kept(open_tab, browser, origin) -> None:
+    """The first visit keeps the runtime (sw.js) and Python's started memory (snapshot.js);
+    the next one starts from them, and the game plays the same."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        tab = open_tab("?t=30", context=context)
+        first = tab.wait_ready()
+        assert not first["fromSnapshot"]
+        tab.page.wait_for_function(
+            "window.asyncBurgers.runtimeKept && window.asyncBurgers.snapshotKept",
+            timeout=180_000,
+        )
+        tab.page.reload()
+        later = tab.wait_ready()
+        assert later["fromSnapshot"], later["loaded"]
+        assert set(first["loaded"]) <= set(later["loaded"])
+        tab.settle(10)
+        assert float(tab.link()["t"]) == pytest.approx(30, abs=1e-3), "the same moment, paused"
+        tab.press("Space")
+        tab.page.wait_for_timeout(500)
+        assert float(tab.link()["t"]) > 30, "and it plays"
+        assert tab.errors == [] and tab.foreign == []
+    finally:
+        context.close()

@@ -6,7 +6,7 @@
 
 const params = new URLSearchParams(location.search);
 const state = { ready: false, frames: 0, error: null, started: performance.now(), firstFrameMs: null,
-  frameTimes: [], loaded: {} };
+  frameTimes: [], loaded: {}, runtimeKept: false, snapshotKept: false, fromSnapshot: false };
 globalThis.asyncBurgers = state;
 
 const screenEl = document.getElementById("screen");
@@ -185,6 +185,16 @@ function persist() {
   pyodide.FS.syncfs(false, (err) => { if (err) console.warn("saving the score failed", err); });
 }
 
+// -- the runtime kept in the browser (sw.js) for the next visit ---------------------------
+// (browsers allow service workers on https and on this machine's own addresses only; elsewhere
+// the page simply loads the runtime from the site each time)
+function keepRuntime() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register("sw.js").then(() => navigator.serviceWorker.ready)
+    .then(() => { state.runtimeKept = true; })
+    .catch((err) => console.warn("the runtime is not kept for the next visit:", err.message));
+}
+
 // -- what the browser pygame calls ----------------------------------------------------------
 const images = new Map();
 let pyodide = null;
@@ -195,9 +205,12 @@ globalThis.pgpage = {
     state.frames += 1;
     if (state.frames === 1) {
       state.firstFrameMs = performance.now();  // since the page was asked for
+      state.loaded.start = Math.round(state.firstFrameMs - state.starting);  // the game's own
       state.ready = true;
       document.body.classList.add("running");
       status("");
+      setTimeout(keepRuntime, 1000);  // once the game runs: it must not wait for these
+      setTimeout(keepStart, 3000);
     }
     dirty = true;
   },
@@ -320,11 +333,59 @@ async function decodeImages(FS, root) {
   }));
 }
 
+// -- Python's memory after its start, kept in the browser for the next visit ----------------
+// After the first visit's game is running, a worker (snapshot.js) starts a second Python
+// beside it, imports the game there (nothing of it runs) and keeps a copy of that Python's
+// memory in Cache Storage (about 25 MB, in the browser, not on the site). A later visit
+// starts from that copy: no interpreter start, no imports (seconds saved). The copy is named
+// by the build (BUILD: the runtime's and the game's fingerprint), so a rebuilt site makes a
+// new one; a copy that does not fit this runtime is dropped and the page starts as usual.
+const BUILD = "@BUILD@";
+const SNAPSHOTS = "async-burgers-snapshot";
+const SNAPSHOT = new URL("snapshot-" + BUILD, location.href).href;
+const canKeep = () => typeof caches !== "undefined" && window.isSecureContext && typeof Worker !== "undefined";
+
+async function readSnapshot() {
+  if (!canKeep()) return null;
+  try {
+    const found = await (await caches.open(SNAPSHOTS)).match(SNAPSHOT);
+    return found ? new Uint8Array(await found.arrayBuffer()) : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+function keepStart() {
+  if (!canKeep() || state.fromSnapshot) return;
+  const worker = new Worker("snapshot.js?" + new URLSearchParams({ build: BUILD }));
+  worker.onmessage = (e) => {
+    if (e.data === "kept") state.snapshotKept = true;
+    else console.warn("Python's start is not kept for the next visit:", e.data);
+    worker.terminate();
+  };
+}
+
+async function startPython() {
+  const options = { indexURL: new URL("pyodide/", location.href).href, stdout: console.log,
+    stderr: (line) => console.warn(line) };
+  const snapshot = await timed("snapshot", readSnapshot());
+  if (snapshot) {
+    try {
+      const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      state.fromSnapshot = true;
+      return py;
+    } catch (err) {  // another runtime's copy: drop it, start the usual way
+      console.warn("the kept start does not fit this page (started afresh):", err.message);
+      caches.delete(SNAPSHOTS).catch(() => {});
+    }
+  }
+  return loadPyodide(options);
+}
+
 async function main() {
   status("Loading Python…");
   const [py, game] = await Promise.all([
-    timed("python", loadPyodide({ indexURL: new URL("pyodide/", location.href).href, stdout: console.log,
-      stderr: (line) => console.warn(line) })),
+    timed("python", startPython()),
     timed("game", fetch("game.zip").then((r) => {
       if (!r.ok) throw new Error("game.zip: " + r.status);
       return r.arrayBuffer();
@@ -335,6 +396,12 @@ async function main() {
   status("Unpacking the game…");
   pyodide.unpackArchive(game, "zip", { extractDir: "/app" });
   await timed("images", decodeImages(pyodide.FS, "/app"));
+  pyodide.runPython(`
+import sys
+for folder in ("/app/shim", "/app"):
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+`);
   const FS = pyodide.FS;
   FS.mkdirTree(DATA);
   FS.mount(FS.filesystems.IDBFS, {}, DATA);
@@ -346,11 +413,10 @@ async function main() {
   addEventListener("pagehide", persist);
   document.addEventListener("visibilitychange", persist);
   status("Starting…");
+  state.starting = performance.now();
   pyodide.globals.set("page_query", location.search);
   pyodide.globals.set("page_language", navigator.language || "en");
   await pyodide.runPythonAsync(`
-import sys
-sys.path[:0] = ["/app", "/app/shim"]
 from game.web.browser import start
 await start(page_query, page_language)
 `);

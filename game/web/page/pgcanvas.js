@@ -224,7 +224,9 @@ const pg = (() => {
     const t = into || surface(w, h, s.alpha);
     if (t.alpha) t.x.clearRect(t.ox, t.oy, w, h);
     t.x.imageSmoothingEnabled = smooth;
-    t.x.imageSmoothingQuality = "high";
+    // halving exactly (the split screen's shops): bilinear samples fall between four pixels,
+    // so "low" is their average, pygame's own box filter, at a fraction of "high"'s cost
+    t.x.imageSmoothingQuality = w * 2 === s.w && h * 2 === s.h ? "low" : "high";
     t.x.drawImage(s.c, s.ox, s.oy, s.w, s.h, t.ox, t.oy, w, h);
     t.x.imageSmoothingEnabled = false;
     return t;

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import _backend as B
-from .rect import Rect
+from .rect import Rect, _half, _make
 from .surface import Surface, colour
 
 _c = B.canvas
@@ -56,17 +56,19 @@ def line(surface: Surface, color: Any, start_pos: Sequence[float], end_pos: Sequ
     x0, y0 = int(start_pos[0]), int(start_pos[1])
     x1, y1 = int(end_pos[0]), int(end_pos[1])
     width = int(width)
-    box = Rect(min(x0, x1), min(y0, y1), abs(x1 - x0) + 1, abs(y1 - y0) + 1)
     if width < 1:
-        return Rect(x0, y0, 0, 0)
+        return _make(x0, y0, 0, 0)
+    bx, by = min(x0, x1), min(y0, y1)  # the line's box (whole numbers: no Rect until the end)
+    bw, bh = abs(x1 - x0) + 1, abs(y1 - y0) + 1
     css = _css(surface, color)
     if x0 == x1:  # a straight line is a box, widened as pygame widens it (a dot: sideways)
-        _box(surface, css, x0 - (width - 1) // 2, box.y, width, box.h)
+        _box(surface, css, x0 - (width - 1) // 2, by, width, bh)
     elif y0 == y1:
-        _box(surface, css, box.x, y0 - (width - 1) // 2, box.w, width)
+        _box(surface, css, bx, y0 - (width - 1) // 2, bw, width)
     else:
         _c.line(surface._s, css, x0, y0, x1, y1, width)
-    return box.inflate(width - 1, width - 1)
+    grow = width - 1  # the box inflated by the width, as Rect.inflate does it
+    return _make(bx - _half(grow), by - _half(grow), bw + grow, bh + grow)
 
 
 def _flat(points: Sequence[Sequence[float]]) -> list[int]:

@@ -19,6 +19,8 @@ FAMILY = "AsyncBurgersSans"  # the @font-face of the page (game/web/page/index.h
 ADVANCES = Path(__file__).with_name("_advances.json")  # written by the build (fonttable.py)
 _init = False
 _tables: dict[int, dict[str, float]] | None = None
+_MISSING = object()
+_KEPT = 4096  # texts whose width a font keeps (then it starts again)
 
 
 def advances(ppem: int) -> dict[str, float]:
@@ -71,10 +73,20 @@ class Font:
             raise FileNotFoundError(f"only pygame's default font is in the page, not {path!r}")
         self.ppem = max(1, int(max(1, int(size)) * SCALE))
         self.height, self.ascent = lines(self.ppem)
-        self.bold = False
+        self._advances: dict[str, float | None] = {}
+        self._bold = False
         self.italic = False
         self.underline = False
         self.strikethrough = False
+
+    @property
+    def bold(self) -> bool:
+        return self._bold
+
+    @bold.setter
+    def bold(self, value: bool) -> None:
+        self._bold = bool(value)
+        self._advances.clear()  # bold letters are wider (``spacing``)
 
     @property
     def css(self) -> str:
@@ -85,29 +97,29 @@ class Font:
         """SDL_ttf's bold: each glyph's advance grows by ppem // 10."""
         return self.ppem // 10 if self.bold else 0
 
-    def pens(self, text: str) -> list[float] | None:
-        """Where each letter starts and, last, where the pen ends: pygame's advances, or
-        None when a letter is not in the table (then the browser lays the text out)."""
-        table = advances(self.ppem)
-        if not table:
-            return None
-        pens, x, extra = [], 0.0, self.spacing
-        for letter in text:
-            step = table.get(letter)
-            if step is None:
-                return None
-            pens.append(x)
-            x += step + extra
-        pens.append(x)
-        return pens
+    def advance(self, text: str) -> float | None:
+        """Where the pen ends after ``text``: the sum of pygame's advances, or None when a
+        letter is not in the table (then the browser lays the text out). Kept per text:
+        layout code asks the width of the same words every frame (wrapping a card)."""
+        found = self._advances.get(text, _MISSING)
+        if found is _MISSING:
+            table = advances(self.ppem)
+            try:
+                found = sum(map(table.__getitem__, text)) + self.spacing * len(text)
+            except KeyError:
+                found = None
+            if len(self._advances) >= _KEPT:
+                self._advances.clear()
+            self._advances[text] = found
+        return found  # type: ignore[return-value]
 
     def size(self, text: str) -> tuple[int, int]:
         text = str(text)
         if not text:
             return 0, self.ppem
-        pens = self.pens(text)
-        if pens is not None:
-            return max(1, round(pens[-1])), self.ppem
+        pen = self.advance(text)
+        if pen is not None:
+            return max(1, round(pen)), self.ppem
         width = B.canvas.textWidth(self.css, text, self.spacing)
         return max(1, round(width)), self.ppem
 
@@ -119,10 +131,9 @@ class Font:
         css = colour(color)[0]
         bg = None if background is None else colour(background)[1]
         embolden = self.ppem / 24 if self.bold else 0.0
-        pens = self.pens(text) if text else None
         handle = B.canvas.text(
             self.css, text, max(1, width), self.height, self.ascent, css, embolden, bg,
-            self.spacing, None if pens is None else pens[-1],
+            self.spacing, self.advance(text) if text else None,
         )
         return Surface(
             (max(1, width) if text else 0, self.height),
@@ -143,7 +154,7 @@ class Font:
         return self.ascent - self.height
 
     def set_bold(self, value: bool) -> None:
-        self.bold = bool(value)
+        self.bold = value
 
     def get_bold(self) -> bool:
         return self.bold

@@ -34,11 +34,19 @@ def _four(args: tuple) -> tuple[int, int, int, int]:
     raise TypeError("Argument must be rect style object")
 
 
+def _ints(args: tuple) -> bool:
+    a, b, c, d = args
+    return type(a) is int and type(b) is int and type(c) is int and type(d) is int  # noqa: E721
+
+
 class Rect:
     __slots__ = ("x", "y", "w", "h")
 
     def __init__(self, *args: Any) -> None:
-        x, y, w, h = _four(args)
+        if len(args) == 4 and _ints(args):  # the common case, without the parsing
+            x, y, w, h = args
+        else:
+            x, y, w, h = _four(args)
         object.__setattr__(self, "x", x)
         object.__setattr__(self, "y", y)
         object.__setattr__(self, "w", w)
@@ -128,7 +136,7 @@ class Rect:
         return Rect(self.x, self.y, self.w, self.h)
 
     def copy(self) -> Rect:
-        return Rect(self.x, self.y, self.w, self.h)
+        return _make(self.x, self.y, self.w, self.h)
 
     def update(self, *args: Any) -> None:
         self.x, self.y, self.w, self.h = _four(args)
@@ -146,7 +154,7 @@ class Rect:
     def inflate(self, *args: Any) -> Rect:
         dx, dy = args[0] if len(args) == 1 else args
         dx, dy = _n(dx), _n(dy)
-        return Rect(self.x - _half(dx), self.y - _half(dy), self.w + dx, self.h + dy)
+        return _make(self.x - _half(dx), self.y - _half(dy), self.w + dx, self.h + dy)
 
     def inflate_ip(self, *args: Any) -> None:
         self.update(self.inflate(*args))
@@ -179,12 +187,12 @@ class Rect:
 
     # two rects
     def clip(self, *args: Any) -> Rect:
-        b = Rect(*args)
+        b = _rect(args)
         x0, y0 = max(self.x, b.x), max(self.y, b.y)
-        x1, y1 = min(self.right, b.right), min(self.bottom, b.bottom)
+        x1, y1 = min(self.x + self.w, b.x + b.w), min(self.y + self.h, b.y + b.h)
         if x1 <= x0 or y1 <= y0:
-            return Rect(self.x, self.y, 0, 0)
-        return Rect(x0, y0, x1 - x0, y1 - y0)
+            return _make(self.x, self.y, 0, 0)
+        return _make(x0, y0, x1 - x0, y1 - y0)
 
     def union(self, *args: Any) -> Rect:
         b = Rect(*args)
@@ -216,7 +224,7 @@ class Rect:
         return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
 
     def colliderect(self, *args: Any) -> bool:
-        b = Rect(*args)
+        b = _rect(args)
         if not (self.w and self.h and b.w and b.h):
             return False
         return (
@@ -237,3 +245,25 @@ class Rect:
 
 
 FRect = Rect
+
+
+_new = object.__new__
+_set_x, _set_y = Rect.x.__set__, Rect.y.__set__  # type: ignore[attr-defined]
+_set_w, _set_h = Rect.w.__set__, Rect.h.__set__  # type: ignore[attr-defined]
+
+
+def _make(x: int, y: int, w: int, h: int) -> Rect:
+    """A Rect of four whole numbers, made without parsing (the drawing's hot path)."""
+    r = _new(Rect)
+    _set_x(r, x)
+    _set_y(r, y)
+    _set_w(r, w)
+    _set_h(r, h)
+    return r
+
+
+def _rect(args: tuple) -> Rect:
+    """The argument(s) of a two-rect method as a Rect (a Rect itself: as it is)."""
+    if len(args) == 1 and type(args[0]) is Rect:  # noqa: E721
+        return args[0]
+    return Rect(*args)

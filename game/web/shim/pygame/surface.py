@@ -8,7 +8,7 @@ from typing import Any
 
 from . import _backend as B
 from .constants import BLEND_RGBA_MULT, SRCALPHA
-from .rect import Rect
+from .rect import Rect, _make
 
 _draw = B.canvas.blit
 _fill = B.canvas.fill
@@ -105,7 +105,7 @@ class Surface:
             x0, y0 = max(r.x, c.x), max(r.y, c.y)
             x1, y1 = min(r.x + r.w, c.x + c.w), min(r.y + r.h, c.y + c.h)
         if x1 <= x0 or y1 <= y0:
-            return Rect(x0, y0, 0, 0)
+            return _make(x0, y0, 0, 0)
         css, opaque, a = colour(color)
         if special_flags == BLEND_RGBA_MULT:
             key = tuple(color)
@@ -115,7 +115,7 @@ class Surface:
             raise error(f"fill flag {special_flags} is not drawn in the page")
         else:
             _fill(self._s, css if self._alpha else opaque, x0, y0, x1 - x0, y1 - y0)
-        return Rect(x0, y0, x1 - x0, y1 - y0)
+        return _make(x0, y0, x1 - x0, y1 - y0)
 
     def blit(
         self, source: Surface, dest: Any = (0, 0), area: Any = None, special_flags: int = 0
@@ -138,9 +138,9 @@ class Surface:
         x0, y0 = max(dx, c.x), max(dy, c.y)
         x1, y1 = min(dx + aw, c.x + c.w), min(dy + ah, c.y + c.h)
         if x1 <= x0 or y1 <= y0:
-            return Rect(dx, dy, 0, 0)
+            return _make(dx, dy, 0, 0)
         _draw(self._s, source._s, ax + x0 - dx, ay + y0 - dy, x1 - x0, y1 - y0, x0, y0)
-        return Rect(x0, y0, x1 - x0, y1 - y0)
+        return _make(x0, y0, x1 - x0, y1 - y0)
 
     def blits(self, sequence: Iterable[Any], doreturn: bool = True) -> list[Rect] | None:
         rects = [self.blit(*item) for item in sequence]
