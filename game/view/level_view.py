@@ -364,7 +364,9 @@ def draw_code(
     fn = level.broken_actor
     start, lines = source_lines(fn)
     cause = mistake_line(fn)
-    paused = task.stack()[0].lineno if task is not None and task.alive and task.stack() else None
+    frames = task.stack() if task is not None and task.alive else []
+    own = [f for f in frames if f.code is fn.__code__]  # a request's handler runs the endpoint
+    paused = (own or frames)[0].lineno if frames else None
     where = state_words(task) if task is not None and task.alive else ""
     busy = shop.kernel.busy if shop is not None else None
     if shop is not None and busy is not None and busy.task is task:  # still in the plain call

@@ -60,6 +60,7 @@ TAG_FOR_ACTIVITY = {
     "cooking": "cook",
     "working out a recipe": "idle",  # level 3: thinking, hands still
     "pouring drinks": "pay",  # level 4: an arm out to the tap
+    "ordering buns": "shout",  # level 9: on the line to the bakery
 }
 # The speech bubble of someone speaking while they do this.
 BUBBLE_FOR_ACTIVITY = {"ordering": "order", "calling the order": "order", "talking": "talk"}
