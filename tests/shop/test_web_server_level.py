@@ -6,6 +6,7 @@ once, and the thread pool's limit shows past 40."""
 
 from __future__ import annotations
 
+import inspect
 import textwrap
 
 import pytest
@@ -140,3 +141,20 @@ def test_the_note_says_what_the_model_predicts() -> None:
 def test_get_burgers_outside_a_request_says_so() -> None:
     with pytest.raises(RuntimeError, match="belongs to a request"):
         server.get_burgers_sync(2)
+
+
+def test_the_server_runs_each_endpoint_where_fastapi_does() -> None:
+    """FastAPI's own choice for each endpoint of these tests (awaited on the loop, or run
+    on the thread pool) is the level's server's; and the pool is AnyIO's 40 threads."""
+    models = pytest.importorskip("fastapi.dependencies.models")
+    anyio = pytest.importorskip("anyio")
+    level = level_named(LEVEL)
+    for code in [*RIGHT.values(), *(code for code, _goals in WRONG.values())]:
+        compiled = learner.compile_level_code(level, "import asyncio\n" + code)
+        fn = compiled.functions["endpoint"]
+        assert models._is_coroutine_callable(fn) is inspect.iscoroutinefunction(fn), code
+
+    async def pool_size() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    assert anyio.run(pool_size) == webserver.POOL == 40
