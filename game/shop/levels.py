@@ -331,9 +331,9 @@ LEVELS: tuple[Level, ...] = (
         N_("def or async def? The web server"),
         N_("server"),
         N_(
-            "The shop is a web server now: each couple is a request, the one cashier its "
-            "event loop. The endpoint is async def read_burgers(), and it calls "
-            "get_burgers_sync(2), a plain blocking call. What do the other requests do?"
+            "The shop is a web server: couples are requests, the cashier its event loop. "
+            "async def read_burgers() calls get_burgers_sync(2), which blocks. What do the "
+            "other requests do?"
         ),
         (
             N_("They are served meanwhile: the endpoint is async def"),

@@ -316,9 +316,9 @@ def fix_diff(level: Level) -> list[tuple[str, str]]:
     """The change from the broken actor to the fixed one: ('-', line), ('+', line), and a
     line of context either side (' ', line), from the two functions' real sources."""
 
-    def code(fn: Callable[..., object]) -> list[str]:  # no docstring, no comments
+    def code(fn: Callable[..., object]) -> list[str]:  # no docstring, comments, blank lines
         _, lines = source_lines(fn)
-        return [s.split("  #")[0].rstrip() for s in lines if '"""' not in s]
+        return [s.split("  #")[0].rstrip() for s in lines if '"""' not in s and s.strip()]
 
     body_old, body_new = code(level.broken_actor), code(level.fixed_actor)
     out: list[tuple[str, str]] = []
