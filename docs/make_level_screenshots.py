@@ -1,4 +1,5 @@
-"""Render the level screenshots in docs/screenshots/: `python docs/make_level_screenshots.py`.
+"""Render the level screenshots in docs/screenshots/: `python docs/make_level_screenshots.py`
+(every level and the menu), or `... NAME...` for those levels alone.
 
 Each level broken and fixed, at a moment that shows the mistake (or its absence), searched
 for in the level's deterministic day. The prediction is answered right; no score is kept.
@@ -72,6 +73,8 @@ SHOTS: list[tuple[str, Moment, Moment]] = [
     ("threads-and-the-gil", frozen, after(40)),
     ("asyncio-run-in-a-loop", after(45), after(45)),
     ("task-never-retrieved", after(120), after(120)),
+    ("def-or-async-def", frozen, after(60)),
+    ("too-many-at-once", after(45), after(90)),
 ]
 
 
@@ -89,12 +92,15 @@ def save(game: Game, name: str) -> None:
     print(OUT / name)
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     game = Game(ShopConfig(), open_window(headless=True))
     game.show_levels()
-    save(game, "levels-menu.png")
+    if not names:
+        save(game, "levels-menu.png")
     for name, broken, fixed in SHOTS:
+        if names and name not in names:
+            continue
         game.notice.visible = False  # no wall time passes here: a notice would linger
         game.start_level(name)
         scene = game.level_scene
@@ -107,13 +113,15 @@ def main() -> None:
         until(scene, broken)
         save(game, f"level-{name}-broken.png")
         scene.fix()
+        game.notice.visible = False  # the broken day's notice would linger: no wall time
         until(scene, fixed)
         save(game, f"level-{name}-fixed.png")
-    game.start_level("forgotten-await")  # a wrong guess: the right answer, and why
-    game.level_scene.choose(0)
-    save(game, "level-verdict-wrong.png")
+    if not names:
+        game.start_level("forgotten-await")  # a wrong guess: the right answer, and why
+        game.level_scene.choose(0)
+        save(game, "level-verdict-wrong.png")
     pygame.quit()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -557,10 +557,17 @@ class LevelScene(Scene):
         return (round(x), round(y))
 
     def followed(self) -> object:
-        """The task whose code the level is about: the cook, or you and your crush."""
+        """The task whose code the level is about: the cook, or you and your crush; on the
+        web server, the request being handled (the one holding the loop, if one does)."""
         shop = self.shop
         if shop is None:
             return None
+        if self.level.part == "server":
+            busy = shop.kernel.busy
+            if busy is not None and busy.task.group == "requests":
+                return busy.task
+            handling = [t for t in shop.kernel.tasks if t.group == "requests" and t.alive]
+            return handling[-1] if handling else None
         wanted = "cook" if self.level.part == "cook" else "you & crush"
         return next((t for t in shop.kernel.tasks if t.name == wanted), None)
 

@@ -6,6 +6,8 @@ An actor's parameters say whom it may ask: ``me: Staff`` (the cook), ``couple: C
 a plain method is listed when the level's own actors call it (``me.put_down``,
 ``me.cook_burgers_sync``: a plain call holds the loop, and the panel says so). Calls one
 step further (``shop.tables.take``) are read off the live objects a level is played with.
+An actor with no parameters asks nobody (level 8's endpoint): its verbs are the functions
+of its module it calls by their bare names (``await get_burgers(2)``).
 """
 
 from __future__ import annotations
@@ -112,6 +114,20 @@ def calls(functions: Iterable[Callable[..., Any]]) -> set[tuple[str, ...]]:
     return found
 
 
+def bare_calls(functions: Iterable[Callable[..., Any]]) -> set[str]:
+    """The names the functions call bare: ``get_burgers(2)`` is ``"get_burgers"``."""
+    found: set[str] = set()
+    for function in functions:
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                found.add(node.func.id)
+    return found
+
+
 def _chain(node: ast.expr) -> tuple[str, ...] | None:
     names: list[str] = []
     while isinstance(node, ast.Attribute):
@@ -174,6 +190,11 @@ def verbs_of(
             method = getattr(type(part), chain[2], None) if part is not None else None
             if inspect.isfunction(method):
                 verbs.append(_verb(".".join(chain), method))
+    space = getattr(actor, "__globals__", {}) if not inspect.signature(actor).parameters else {}
+    for name in sorted(bare_calls([actor, *used]) if space else ()):
+        function = space.get(name)
+        if inspect.isfunction(function) and function is not actor:
+            verbs.append(_verb(name, function))
     return verbs
 
 

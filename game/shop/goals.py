@@ -19,6 +19,8 @@ from ..i18n import N_, _
 from ..scheduler import CANCELLED, blocking
 from .people import recipe_for
 from .places import DrinksFountain
+from .supplier import BATCHES
+from .supplier import figures as supplier_figures
 
 if TYPE_CHECKING:
     from .people import Couple
@@ -135,6 +137,23 @@ BOTH_IN_HAND = Goal(
     N_("{figure} of {arrived} couples never had both"),
     most=0,
 )
+NOT_SWAMPED = Goal(
+    "not-swamped",
+    N_("the bakery is never asked more than it can serve at once"),
+    "refused",
+    N_("the bakery refused {figure} requests: 429 Too Many Requests"),
+    most=0,
+)
+
+
+def buns_in(most: float) -> Goal:
+    return Goal(
+        "buns-in",
+        N_("all the day's buns are in within {limit:.0f} s"),
+        "buns_in",
+        N_("{delivered} of {batches} batches of buns were in after {figure:.0f} s"),
+        most=most,
+    )
 
 
 CLOSES = Goal(
@@ -349,6 +368,7 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
         "orphans": record(shop).orphans,
         "for_nobody": shop.for_nobody + record(shop).uneaten,
         **closing_figures(shop),
+        **supplier_figures(shop),  # level 9: the bakery next door
     }
 
 
@@ -382,6 +402,8 @@ def check(goals: tuple[Goal, ...], values: dict[str, Any], evidence: Evidence) -
                 arrived=values["arrived"],
                 orders=values["orders"],
                 what=values["longest_block_what"],
+                delivered=values.get("delivered", 0),  # level 9: the bakery's batches
+                batches=BATCHES,
                 problem=evidence.problems[0] if evidence.problems else "",
                 said=next((s for s in evidence.python_said if SAYS[goal.figure] in s), "")
                 if goal.figure in SAYS

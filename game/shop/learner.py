@@ -42,7 +42,7 @@ from weakref import WeakKeyDictionary
 from ..i18n import _
 from ..scheduler import Task, aio, blocking, executors
 from ..scheduler.watchdog import Runaway, Watchdog, watch
-from . import actors
+from . import actors, server
 from . import goals as G
 from .config import ShopConfig
 from .levels import LEVEL_CONFIG, LEVEL_LIMIT, PLAYABLE, Level, finish
@@ -69,11 +69,23 @@ def starter(level: Level, part: str) -> Actor:
     return getattr(level.broken, part, None) or _STORY[part]
 
 
+ENDPOINT = "endpoint"  # level 8's part: a web endpoint, ``def`` or ``async def`` (server.py)
+ENDPOINT_HEAD = (
+    "from fastapi import FastAPI\n"
+    "from kitchen import get_burgers, get_burgers_sync\n\n"
+    "app = FastAPI()\n\n\n"
+)
+
+
 def part_source(level: Level, part: str) -> str:
     """The starting actor's source, renamed to its part and without type hints (the
-    learner's file imports no game types): ``async def cook(shop, me, grill):``."""
+    learner's file imports no game types): ``async def cook(shop, me, grill):``. An
+    endpoint keeps its route and is called ``read_burgers``, after its app."""
     fn = starter(level, part)
     text = textwrap.dedent(inspect.getsource(fn))
+    if part == ENDPOINT:
+        named = re.sub(r"^((?:async )?def )\w+", r"\1read_burgers", text, count=1, flags=re.M)
+        return ENDPOINT_HEAD + named
     names = ", ".join(inspect.signature(fn).parameters)
     text = re.sub(r"(?<![\w.])(sleep|gather)\(", r"asyncio.\1(", text)  # the kernel's words
     return re.sub(
@@ -96,7 +108,7 @@ def starting_code(level: Level) -> str:
         head = f"{level.name}: {title}"
     run = f"async-burgers --level {level.name} --code THIS_FILE"
     intro = _("Rewrite {parts} so that the day meets its goals:").format(
-        parts=", ".join(level.parts)
+        parts=", ".join("read_burgers" if p == ENDPOINT else p for p in level.parts)
     )
     doc = f'"""{head}\n\n{intro}\n{goals}\n\n{_("Play it:")} {run}\n"""\n'
     body = "\n\n".join(part_source(level, part) for part in level.parts)
@@ -165,6 +177,9 @@ def compile_level_code(level: Level, source: str, filename: str | None = None) -
         compiled.errors.append(CodeError(line, 1, describe(error, line)))
         return compiled
     for part in level.parts:
+        if part == ENDPOINT:
+            _pick_endpoint(compiled, names)
+            continue
         fn = names.get(part)
         wanted = list(inspect.signature(starter(level, part)).parameters)
         if fn is None:
@@ -193,6 +208,26 @@ def compile_level_code(level: Level, source: str, filename: str | None = None) -
             continue
         compiled.functions[part] = fn
     return compiled
+
+
+def _pick_endpoint(compiled: Compiled, names: dict[str, Any]) -> None:
+    """Level 8's endpoint: ``def`` or ``async def``, no arguments (the server runs either,
+    each its own way: that is the lesson)."""
+    fn = server.endpoint_in(names)
+    if fn is None:
+        compiled.errors.append(
+            CodeError(1, 1, _("define @app.get('/burgers') async def read_burgers()"))
+        )
+        return
+    line = getattr(getattr(fn, "__code__", None), "co_firstlineno", 1)
+    try:
+        inspect.signature(fn).bind()
+    except (TypeError, ValueError):
+        compiled.errors.append(
+            CodeError(line, 1, _("{part} takes no arguments").format(part=fn.__name__))
+        )
+        return
+    compiled.functions[ENDPOINT] = fn
 
 
 # -- the namespace ----------------------------------------------------------------------------
@@ -306,7 +341,18 @@ FUTURES.__dict__.update(
 )
 CONCURRENT = types.ModuleType("concurrent")
 CONCURRENT.futures = FUTURES  # type: ignore[attr-defined]
-_OURS = {"asyncio": aio, "time": TIME, "sys": SYS, "concurrent": CONCURRENT}
+FASTAPI = types.ModuleType("fastapi")  # level 8: the app, as server.py serves it
+FASTAPI.FastAPI = server.FastAPI  # type: ignore[attr-defined]
+KITCHEN = types.ModuleType("kitchen")  # level 8: the burgers a request asks for
+KITCHEN.__dict__.update(get_burgers=server.get_burgers, get_burgers_sync=server.get_burgers_sync)
+_OURS = {
+    "asyncio": aio,
+    "time": TIME,
+    "sys": SYS,
+    "concurrent": CONCURRENT,
+    "fastapi": FASTAPI,
+    "kitchen": KITCHEN,
+}
 
 
 def _import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level=0):

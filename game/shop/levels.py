@@ -19,7 +19,7 @@ from typing import Any
 
 from ..i18n import N_, _
 from ..scheduler import aio as asyncio
-from . import actors, mistakes, mistakes2, mistakes4
+from . import actors, mistakes, mistakes2, mistakes3, mistakes4, server
 from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
@@ -330,6 +330,94 @@ LEVELS: tuple[Level, ...] = (
         proof=N_(
             "Errands that failed unheard left {broken_never} couples without burgers "
             "(fixed: {fixed_never})."
+        ),
+        proof_row="never_served",
+    ),
+    Level(
+        8,
+        "def-or-async-def",
+        N_("def or async def? The web server"),
+        N_("server"),
+        N_(
+            "The shop is a web server: couples are requests, the cashier its event loop. "
+            "async def read_burgers() calls get_burgers_sync(2), which blocks. What do the "
+            "other requests do?"
+        ),
+        (
+            N_("They are served meanwhile: the endpoint is async def"),
+            N_("They all wait: the blocking call holds the one event loop"),
+            N_("FastAPI moves the endpoint to a thread by itself"),
+            N_("Only the next request waits; the rest go on"),
+        ),
+        1,
+        N_("A blocking call inside async def: the server's one event loop is held."),
+        N_(
+            "async def with await get_burgers(2); or a plain def, which FastAPI runs on a "
+            "thread pool of 40."
+        ),
+        Cast(cashier=server.serve, endpoint=mistakes3.blocking_read_burgers),
+        Cast(cashier=server.serve, endpoint=mistakes3.read_burgers),
+        mistakes3.blocking_read_burgers,
+        mistakes3.read_burgers,
+        False,
+        N_(
+            "50 requests at once, 8 s each: async def with await answers all in 8 s; a "
+            "plain def in 16 s, as requests 41 to 50 wait for a free thread; async def "
+            "with a blocking call, one after another, in 400 s."
+        ),
+        parts=("endpoint",),
+        goals=(G.RUNS, G.LOOP_FREE, G.EVERYONE_SERVED),
+        why=N_(
+            "FastAPI runs an async def endpoint on the event loop itself: a call without "
+            "await in it holds every request up until it returns."
+        ),
+        proof=N_(
+            "While the endpoint blocked the loop, every other request was frozen "
+            "{broken_blocked} s in all; awaited, {fixed_blocked} s."
+        ),
+        proof_row="blocked_seconds",
+    ),
+    Level(
+        9,
+        "too-many-at-once",
+        N_("Too many at once"),
+        N_("cook"),
+        N_(
+            "Before the first order the cook asks the bakery next door for the day's 200 "
+            "batches of buns, all at once with asyncio.gather. The bakery serves 3 requests "
+            "at a time. What happens?"
+        ),
+        (
+            N_("The buns come 3 at a time; it just takes longer"),
+            N_("Most are refused, and the gather raises: no burgers"),
+            N_("The requests queue up at the bakery by themselves"),
+            N_("asyncio sends them 3 at a time by itself"),
+        ),
+        1,
+        N_("200 requests at once: the bakery answers all but 3 with 429 Too Many Requests."),
+        N_(
+            "One asyncio.Semaphore(3), shared, held around each call: never more than 3 at "
+            "once, and 3 all the time."
+        ),
+        Cast(cook=mistakes3.swamping_cook),
+        Cast(cook=mistakes3.limited_cook),
+        mistakes3.swamping_cook,
+        mistakes3.limited_cook,
+        False,
+        N_(
+            "gather starts everything at once: nothing in asyncio waits its turn for a "
+            "server. A semaphore around the gather lets the whole gather in at once; one made "
+            "in each call limits nothing."
+        ),
+        parts=("cook",),
+        goals=(G.RUNS, G.NOT_SWAMPED, G.buns_in(40.0), G.EVERYONE_SERVED),
+        why=N_(
+            "gather makes every request a task at once: the 4th and on reach a bakery that "
+            "is full, and its error is the gather's."
+        ),
+        proof=N_(
+            "All at once, the bakery refused requests and {broken_never} couples never got "
+            "burgers; 3 at a time, {fixed_never} did."
         ),
         proof_row="never_served",
     ),

@@ -14,6 +14,7 @@ from ..scheduler import Queue, block, run_in_worker
 from ..scheduler.blocking import holding_gil
 from ..scheduler.journal import Recorded
 from .person import Person, Point, Timeline
+from .supplier import Buns, bakery_of
 
 if TYPE_CHECKING:
     from .couple import Couple
@@ -121,6 +122,13 @@ class Staff(Person):
             recipe = recipe_for(order)
         self.idle()
         return recipe
+
+    async def order_buns(self, batch: int) -> Buns:
+        """Ask the bakery next door for one batch of the day's buns: one web request
+        (level 9). It serves 3 at a time and refuses more with 429 Too Many Requests."""
+        self.busy("ordering buns")
+        self.doing("ordering buns")
+        return await bakery_of(self.shop).buns(batch, lambda: self.shop.now)
 
     async def work_out_recipe_in_parallel(self, order: Order) -> str:
         """A second cook works the recipe out on a worker while the loop goes on (level 3's

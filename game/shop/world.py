@@ -38,6 +38,7 @@ class Cast:
     sous_chef: bool = False
     fountain: bool = False
     arrivals: Actor | None = None  # who lets the couples in (the kitchen's, else the story's)
+    endpoint: Callable[..., Any] | None = None  # level 8: the web server's GET /burgers
 
 
 def plan_arrivals(config: ShopConfig) -> Iterator[CouplePlan]:

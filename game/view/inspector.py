@@ -183,7 +183,8 @@ class Inspector:
                 name = fit(words.name(task.name), 18, P.WHITE, True, width=name_w - 2)
                 surface.blit(name, (x + 16, y))
                 state_x = max(x + 16 + name_w, x + 16 + name.get_width() + 8)
-                state = fitted(text, 18, colour, r.right - 6 - state_x, least=12)
+                room = r.right - 6 - state_x  # a long error: smaller, then cut short
+                state = fitted(cut(text, 12, room), 18, colour, room, least=12)
                 surface.blit(state, (state_x, y))
                 y += px(19)
             y += px(4)

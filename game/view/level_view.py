@@ -380,9 +380,9 @@ def fix_diff(level: Level) -> list[tuple[str, str]]:
     """The change from the broken actor to the fixed one: ('-', line), ('+', line), and a
     line of context either side (' ', line), from the two functions' real sources."""
 
-    def code(fn: Callable[..., object]) -> list[str]:  # no docstring, no comments
+    def code(fn: Callable[..., object]) -> list[str]:  # no docstring, comments, blank lines
         _, lines = source_lines(fn)
-        return [s.split("  #")[0].rstrip() for s in lines if '"""' not in s]
+        return [s.split("  #")[0].rstrip() for s in lines if '"""' not in s and s.strip()]
 
     body_old, body_new = code(level.broken_actor), code(level.fixed_actor)
     out: list[tuple[str, str]] = []
@@ -434,7 +434,9 @@ def draw_code(
     fn = level.broken_actor
     start, lines = source_lines(fn)
     cause = mistake_line(fn)
-    paused = task.stack()[0].lineno if task is not None and task.alive and task.stack() else None
+    frames = task.stack() if task is not None and task.alive else []
+    own = [f for f in frames if f.code is fn.__code__]  # a request's handler runs the endpoint
+    paused = (own or frames)[0].lineno if frames else None
     where = state_words(task) if task is not None and task.alive else ""
     busy = shop.kernel.busy if shop is not None else None
     if shop is not None and busy is not None and busy.task is task:  # still in the plain call

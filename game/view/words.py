@@ -55,6 +55,7 @@ GROUPS: dict[str, str] = {
     "couples": N_("couples"),
     "door": N_("door"),
     "cleaners": N_("cleaners"),
+    "requests": N_("requests"),  # level 8: the web server's handlers
 }
 
 ROOMS: dict[str, str] = {  # the house's rooms (house/layout.py)

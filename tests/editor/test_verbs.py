@@ -58,7 +58,8 @@ def test_the_order_follows_the_parameters_then_names() -> None:
 def test_every_level_has_verbs_with_a_signature() -> None:
     for level in LEVELS:
         verbs = verbs_of(level.broken_actor, [level.fixed_actor])
-        assert len(verbs) >= 5, level.name
+        asks = inspect.signature(level.broken_actor).parameters  # an endpoint asks nobody
+        assert len(verbs) >= (5 if asks else 2), level.name
         assert all(v.params.startswith("(") for v in verbs)
 
 
