@@ -68,6 +68,7 @@ PHASE_WORDS = {
     FIXED: N_("fixed"),
     YOURS: N_("your code"),
 }
+CRASH = "level crash"  # the reason of the notice that names an actor that crashed
 WATCH_EVERY = 0.5  # seconds of wall time between looks at a --code FILE
 VERDICT_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)  # off the verdict card
 SCALE = 0.6  # the shop, drawn at 60 % beside the inspector and above the code
@@ -228,6 +229,7 @@ class LevelScene(Scene):
         self.python_said = []
         self.compiled, self.day, self.problems = None, None, []
         self.editor.close()
+        self.game.overlay.unsay(CRASH)  # the last level's crash is not this one's
         self._new_day(fixed=False)
         if not level.answers:  # the kitchen: no question, the normal day runs at once
             self.phase = WATCH
@@ -453,7 +455,8 @@ class LevelScene(Scene):
                 print(task.traceback, file=sys.stderr, end="")
                 print(f"actor {task.name!r} crashed: {task.error!r}", file=sys.stderr)
                 text = _("actor '{name}' crashed: {error}")
-                self.game.overlay.say(text.format(name=task.name, error=repr(task.error)), True)
+                said = text.format(name=task.name, error=repr(task.error))
+                self.game.overlay.say(said, True, reason=CRASH)
             self.crashes = len(kernel.crashes)
             self.game.time.paused = True
 
