@@ -77,6 +77,7 @@ class Kernel:
         self.busy: Block | None = None  # the loop is held by a plain call until busy.end
         self.blocks: list[Block] = []
         self.blocked = 0.0
+        self.pruned_at = -1.0  # virtual time of the latest ``prune`` (for the records)
         self._holding: Block | None = None  # a plain call made in the step now running
         self.holding = False  # True from a plain call to the end of its task's step: what
         # the task changes meanwhile happens later than the owner's clock will read
@@ -484,6 +485,7 @@ class Kernel:
 
     def prune(self) -> None:
         """Forget crashed tasks too (the others leave ``tasks`` as they end): O(crashes)."""
+        self.pruned_at = self.now
         for task in self._crashed_listed:
             self._tasks.pop(task, None)
         self._crashed_listed.clear()
