@@ -11,9 +11,14 @@ resume costs a few typed-array appends, not a copy of a stack.
 
 At a tick boundary no task is ready or running (``run_until`` drains the ready queue), so
 a task's state then is the one its latest resume by that tick left it in; before its
-first resume it is ready. ``RecordedKernel`` answers the panels' reads of the kernel at a
-past tick from these rows (``kernel.tasks``, ``ready``, ``trace``...), with ``PastTask``
-for each task: the same questions a ``Task`` answers, as they were answered then.
+first resume it is ready. The one exception is a step that makes a plain blocking call
+(``blocking.block``): the loop is held until the call's end, and whoever was ready then
+stays ready, overdue. Such a step is recorded as of when it began, with a row "ready, not
+run" for each task left in the ready queue, and the block itself (``busy``, ``blocked``).
+
+``RecordedKernel`` answers the panels' reads of the kernel at a past tick from these rows
+(``kernel.tasks``, ``ready``, ``trace``, ``busy``...), with ``PastTask`` for each task: the
+same questions a ``Task`` answers, as they were answered then.
 
 Stdlib only, like the rest of the scheduler.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from typing import Any
+from typing import Any, NamedTuple
 
 from .instruments import Handover, Instrument
 from .journal import Past
@@ -74,6 +79,11 @@ class AwaitsRecord(Instrument):
         self.woke = array("i")
         self.woke_time = array("d")
         self.resume = array("i")
+        self.not_run: set[int] = set()  # rows of tasks left ready by a blocking step
+        # each step that held the loop: (tick, blocks so far, seconds blocked so far,
+        # the hold: (task index, what, start, end))
+        self.holds: list[tuple[int, int, float, tuple[int, str, float, float]]] = []
+        self._hold_ticks = array("i")
         # interned
         self.infos: list[_TaskInfo] = []
         self.queues: list[tuple[Any, str]] = []  # a wait queue's (waitable, verb)
@@ -175,8 +185,17 @@ class AwaitsRecord(Instrument):
             if found is None:
                 return
             index = found
+        kernel = self.kernel
+        if kernel.holding:
+            self._held(task, index)
+            return
+        self._row(task, index, self.journal.tick())
+        if self._failed_listed:
+            self._note_prune()
+
+    def _row(self, task: Any, index: int, tick: int) -> None:
         row = len(self.ticks)
-        self.ticks.append(self.journal.tick())
+        self.ticks.append(tick)
         self.times.append(self.kernel.now)
         self.task.append(index)
         self.state.append(_CODE[task.state])
@@ -190,8 +209,24 @@ class AwaitsRecord(Instrument):
         self.woke_time.append(woke_time)
         self.resume.append(task.resumes)
         self.infos[index].rows.append(row)
-        if self._failed_listed:
-            self._note_prune()
+
+    def _held(self, task: Any, index: int) -> None:
+        """A step that held the loop in a plain call: it shows from the tick the hold began
+        (what it did after the call shows at the call's end, its time); whoever is ready
+        stays so, not run, until the loop is released."""
+        kernel = self.kernel
+        start = kernel.held_from
+        tick = max(1, self.journal.key(start))
+        self._row(task, index, tick)
+        for waiting in kernel.ready:
+            other = self._index.get(waiting)
+            if other is not None:
+                self.not_run.add(len(self.ticks))
+                self._row(waiting, other, tick)
+        block = kernel.blocks[-1]
+        hold = (index, block.what, start, block.end)
+        self.holds.append((tick, len(kernel.blocks), kernel.blocked, hold))
+        self._hold_ticks.append(tick)
 
     def ended(self, task: Any) -> None:
         index = self._index.pop(task, None)
@@ -226,6 +261,11 @@ class AwaitsRecord(Instrument):
             return rows[-1]
         at = bisect_right(rows, tick, key=ticks.__getitem__)
         return rows[at - 1] if at else -1
+
+    def hold_at(self, tick: int) -> tuple[int, int, float, tuple[int, str, float, float]] | None:
+        """The latest step by ``tick`` that held the loop, if any."""
+        at = bisect_right(self._hold_ticks, tick)
+        return self.holds[at - 1] if at else None
 
     def pruned_between(self, start: int, end: int) -> bool:
         """Was ``kernel.prune`` called at a tick in [start, end]?"""
@@ -265,14 +305,15 @@ class RecordedKernel:
         self.tick = tick
         self.now = now
         self.past: Any = None
-        self.busy = None  # a world where a blocking call held the loop is not read here
         self.current = None
         self.holding = False
-        self.blocked = 0.0
-        self.blocks: list[Any] = []
         self.closed = False
         self._tasks: dict[int, PastTask] = {}
         live = record.kernel
+        hold = record.hold_at(tick)
+        self.blocks = live.blocks[: hold[1]] if hold is not None else []
+        self.blocked = hold[2] if hold is not None else 0.0
+        self._hold = hold[3] if hold is not None and now < hold[3][3] else None
         self.strict = live.strict
         crashes = record.journal.crashes
         self.crashes = [task for at, task in crashes if at <= tick]
@@ -290,7 +331,22 @@ class RecordedKernel:
             found = self._tasks[index] = PastTask(self, index)
         return found
 
-    def overdue(self, task: object) -> float:
+    @property
+    def busy(self) -> PastBlock | None:
+        """The plain call that held the loop then (until its end), if one did."""
+        if self._hold is None:
+            return None
+        index, what, start, end = self._hold
+        return PastBlock(self.task(index), what, start, end)
+
+    def overdue(self, task: PastTask) -> float:
+        """While the loop was held: how long ``task`` had been due to run (``Kernel``'s)."""
+        if self._hold is None or task.index == self._hold[0]:
+            return 0.0
+        if task.state == READY:
+            return self.now - self._hold[2]
+        if task.state == SLEEPING and task.wake_at is not None and task.wake_at <= self.now:
+            return self.now - task.wake_at
         return 0.0
 
     @property
@@ -312,8 +368,10 @@ class RecordedKernel:
 
     @property
     def ready(self) -> tuple[PastTask, ...]:
-        """After a tick's run nobody is ready; at tick 0 (the world as built) all are."""
-        return tuple(t for t in self.tasks if t.row < 0 and t.state == READY)
+        """After a tick's run nobody is ready, but while the loop is held (in the order
+        they were left) and at tick 0 (the world as built, in spawn order)."""
+        tasks = [t for t in self.tasks if t.state == READY]
+        return tuple(sorted(tasks, key=lambda t: (t.row < 0, t.row)))
 
     @property
     def trace(self) -> list[Handover] | None:
@@ -322,7 +380,15 @@ class RecordedKernel:
             return None
         record = self.record
         end = bisect_right(record.ticks, self.tick)
-        return [self._handover(row) for row in range(max(0, end - HANDOVERS), end)]
+        if not record.not_run:
+            return [self._handover(row) for row in range(max(0, end - HANDOVERS), end)]
+        rows: list[int] = []
+        row = end - 1
+        while row >= 0 and len(rows) < HANDOVERS:
+            if row not in record.not_run:
+                rows.append(row)
+            row -= 1
+        return [self._handover(row) for row in reversed(rows)]
 
     def _handover(self, row: int) -> Handover:
         record = self.record
@@ -338,6 +404,19 @@ class RecordedKernel:
                 parked.append((row, task))
         parked.sort(key=lambda pair: pair[0])
         return [task for _row, task in parked]
+
+
+class PastBlock(NamedTuple):
+    """A plain call that held the loop, as ``blocking.Block`` (its task as it was then)."""
+
+    task: PastTask
+    what: str
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
 
 
 class PastPark:
@@ -359,7 +438,10 @@ class PastPark:
 
 
 class PastTask:
-    """A task as it was at the kernel's tick: the reads a ``Task`` answers, from its rows."""
+    """A task as it was at the kernel's tick: the reads a ``Task`` answers, from its rows.
+    Its coroutine is not kept (``coro`` is None): its chain of calls then is ``stack()``."""
+
+    coro = None
 
     def __init__(self, kernel: RecordedKernel, index: int) -> None:
         record = kernel.record

@@ -313,6 +313,12 @@ class Kernel:
             raise _LoopBusy
 
     # -- plain blocking calls ---------------------------------------------------------------
+    @property
+    def held_from(self) -> float | None:
+        """While the step now running holds the loop in plain calls: since when (the
+        owner's clock then); else None. For observers, which run before it is released."""
+        return self._holding.start if self._holding is not None else None
+
     def block_current(self, seconds: float, what: str) -> None:
         """For ``blocking.block``: the running task holds the loop for ``seconds``. The
         clock is charged at once, so what the task does next happens at the call's end."""

@@ -5,25 +5,31 @@ the records stay small."""
 
 from __future__ import annotations
 
+import gc
+import re
 import tracemalloc
+import warnings
 from collections.abc import Callable, Iterator
 
 import pygame
 import pytest
 
-from game.app import timekeeper
-from game.app.clock import FPS, tick_of
+from game.app import level_scenes, timekeeper
+from game.app.clock import FPS, TICK, tick_of
+from game.app.level_scenes import YOURS
 from game.app.rewind import exact_reason
 from game.app.timekeeper import build_worlds, run_worlds
 from game.app.window import Game, open_window
 from game.scheduler import Kernel
 from game.scheduler.awaits_record import PastTask, RecordedKernel
 from game.scheduler.journal import Ghost
-from game.shop import PARALLEL, ShopConfig, measure
+from game.shop import PARALLEL, ShopConfig, learner, measure
+from game.shop.levels import level_named
 from game.view.charts import couple_bars, served_steps
 from game.view.code_view import await_chain, meaning, paused_at
 from game.view.hud import caption_for, caption_phase
 from game.view.inspector import Inspector, followed_task, row_state, task_rows
+from game.view.shop_view import frozen_people
 from game.view.sound_cues import Listener
 from game.view.why import why_waiting
 
@@ -309,3 +315,122 @@ def test_a_beat_from_the_past_lands_on_its_tick() -> None:
     game.seek(0)
     game.jump_beat(1)
     assert game.ticks == tick_of(beats[0].time) and type(game.shop) is Ghost
+
+
+# -- the level scenes ----------------------------------------------------------------------
+LEVEL_DAYS = [
+    ("one-after-another", "broken"),
+    ("one-after-another", "fixed"),
+    ("blocking-cook", "broken"),  # the loop held: the blocker runs, the others overdue
+    ("blocking-cook", "fixed"),
+    ("forgotten-await", "broken"),  # the coroutine you hold, never run
+    ("asyncio-run-in-a-loop", "broken"),  # the cashier crashes
+    ("threads-and-the-gil", "broken"),
+    ("blocking-cook", "your code"),  # the learner's code (the level's starting code)
+    ("one-after-another", "your code"),
+]
+LEVEL_HORIZON = 60 * FPS
+
+
+def level_game(name: str, phase: str) -> Game:
+    with warnings.catch_warnings():  # what Python says as earlier days die (never
+        warnings.simplefilter("ignore")  # awaited...) is not said into this one's
+        gc.collect()
+    game = fresh()
+    game.start_level(name)
+    scene = game.level_scene
+    if phase == "your code":
+        scene.watch()
+        scene.run_code(learner.starting_code(level_named(name)))
+        assert scene.phase == YOURS
+    else:
+        scene.watch(fixed=phase == "fixed")
+    game.paused = True
+    return game
+
+
+def level_texts(game: Game) -> list[str]:
+    """What a level's panels say: the inspector's and code view's words for every task,
+    the followed task, who is overdue while the loop is held, the bar's figures."""
+    scene = game.level_scene
+    shop = scene.shown()
+    assert shop is not None
+    busy = shop.kernel.busy
+    out = panel_texts(shop)
+    followed = scene.followed()
+    out.append(f"{shop.now!r}|{len(shop.served)}|{shop.kernel.blocked!r}|{busy and busy.what}")
+    frames = [(f.function, f.filename, f.lineno) for f in followed.stack()] if followed else None
+    out.append(f"{getattr(followed, 'name', None)}|{frames}")
+    out.append(repr(sorted(frozen_people(shop).values())))
+    if scene.level.name == "forgotten-await":  # (the one level that shows what they hold)
+        out.append(type(scene.held_coroutine()).__name__)
+    return out
+
+
+class Addressless:
+    """A held coroutine's repr without its address (two days' objects differ there)."""
+
+    def __init__(self, held: object) -> None:
+        self.text = re.sub(r" at 0x[0-9a-f]+", "", repr(held))
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+@pytest.mark.parametrize(("name", "phase"), LEVEL_DAYS)
+def test_a_level_sought_back_draws_what_a_straight_run_draws(
+    name: str, phase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A level's day run on, then gone back over with LEFT, HOME and seeks: frame and
+    texts equal those of the level's day run from its start straight to the tick (a tick
+    while the loop is held too), and no kernel ran for them."""
+    slip = level_scenes.draw_slip
+    monkeypatch.setattr(
+        level_scenes, "draw_slip", lambda s, you, held, *a: slip(s, you, Addressless(held), *a)
+    )
+    ahead = level_game(name, phase)
+    scene = ahead.level_scene
+    scene.advance_to(LEVEL_HORIZON * TICK)
+    assert scene.ticks == scene.horizon == LEVEL_HORIZON
+    targets = [LEVEL_HORIZON - 1, 37 * FPS + 11, 5 * FPS, 0]
+    blocks = scene.shop.kernel.blocks  # type: ignore[union-attr]
+    if blocks:  # a tick while the first plain call holds the loop
+        held = tick_of(blocks[0].start) + 20
+        assert held * TICK < blocks[0].end
+        targets.insert(1, held)
+    runs = Runs(monkeypatch)
+    ahead.key(pygame.K_LEFT)  # one tick back, as the player does
+    for target in targets:
+        runs.count = 0
+        if target == 0:
+            ahead.key(pygame.K_HOME)
+        elif target != LEVEL_HORIZON - 1:
+            scene.seek(target)
+        assert scene.ticks == target and scene.horizon == LEVEL_HORIZON
+        assert type(scene.shown()) is Ghost
+        ahead.overlay.notice.visible = False  # a crash's notice stays up a while: not the day
+        seen = pixels(ahead), level_texts(ahead)
+        assert runs.count == 0, f"{name}, {phase}: the day was run again for tick {target}"
+        straight = level_game(name, phase)
+        straight.level_scene.advance_to(target * TICK)
+        assert straight.level_scene.ticks == target
+        assert type(straight.level_scene.shown()) is not Ghost
+        straight.overlay.notice.visible = False
+        assert seen[1] == level_texts(straight), (name, phase, target)
+        assert seen[0] == pixels(straight), (name, phase, target)
+        straight.stage.level_scene.on_hide()
+    ahead.key(pygame.K_RIGHT)  # on again, through the records
+    assert scene.ticks == 1 and type(scene.shown()) is Ghost
+
+
+def test_a_level_plays_on_from_its_past_through_the_records_then_runs() -> None:
+    game = level_game("blocking-cook", "broken")
+    scene = game.level_scene
+    scene.advance_to(20)
+    scene.seek(20 * FPS - 3)
+    for _ in range(5):
+        scene.step()
+    assert scene.ticks == scene.horizon == 20 * FPS + 2 and type(scene.shown()) is not Ghost
+    straight = level_game("blocking-cook", "broken")
+    straight.level_scene.advance_to(scene.ticks * TICK)
+    assert pixels(game) == pixels(straight)
