@@ -37,6 +37,12 @@ def check_level(args: argparse.Namespace) -> None:
     if args.level is not None and args.level not in level_names():
         names = ", ".join(level_names())
         raise UsageError(f"argument --level: unknown level {args.level!r} (choose {names})")
+    if args.level is not None:
+        from ..shop.levels import level_named, needs_python
+
+        missing = needs_python(level_named(args.level))
+        if missing:
+            raise UsageError(f"argument --level: {missing}")
     if args.fixed and args.level is None:
         raise UsageError("argument --fixed: only with --level NAME")
     for given, name in ((args.code, "--code"), (args.print_code, "--print-code")):

@@ -41,7 +41,9 @@ from ..view.level_view import (
     GREEN,
     RED,
     draw_block_banner,
+    draw_closing,
     draw_code,
+    draw_for_nobody,
     draw_frozen_marks,
     draw_menu,
     draw_question,
@@ -682,6 +684,8 @@ class LevelScene(Scene):
         draw_block_banner(surface, shop, at, self.shop_at.w - 8, placer)
         draw_frozen_marks(surface, shop, self.to_screen, placer)
         draw_thinking(surface, shop, self.to_screen, placer)
+        draw_closing(surface, shop, self.to_screen, placer)
+        draw_for_nobody(surface, shop, self.to_screen, placer)
         held = self.held_coroutine() if self.level.name == "forgotten-await" else None
         you = shop.protagonist
         if held is not None and you is not None and inspect.iscoroutine(held):

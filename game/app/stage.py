@@ -70,9 +70,14 @@ class Stage:
         self.current.draw(surface)
 
     def start_level(self, name: str) -> None:
-        from ..shop.levels import level_named
+        from ..shop.levels import level_named, needs_python
 
-        self.level_scene.start(level_named(name))
+        level = level_named(name)
+        missing = needs_python(level)
+        if missing:  # (level 11 on Python 3.10): say so, and stay in the menu
+            self.game.overlay.say(missing, True)
+            return
+        self.level_scene.start(level)
         self.show(LEVEL)
 
     # -- the key table's commands -----------------------------------------------------

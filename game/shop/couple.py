@@ -211,7 +211,7 @@ class Couple(Recorded):
         crush, seat = self.crush, self.crush.pos
         await crush.walk_to(fountain.spot)
         async with fountain.tap:  # one at a time at the tap
-            await crush.do("pouring drinks", fountain.pour_time)
+            await fountain.pour(crush)  # (level 11: it may break down meanwhile)
         await crush.walk_to(seat)
         crush.doing("sitting")
         self.drinks_at = self.shop.now

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from ..i18n import N_, _
-from ..scheduler import blocking
+from ..scheduler import CANCELLED, blocking
 from .people import recipe_for
 from .places import DrinksFountain
 
@@ -137,6 +137,44 @@ BOTH_IN_HAND = Goal(
 )
 
 
+CLOSES = Goal(
+    "closes",
+    N_("the shop closes at closing time: every task stops once it is cancelled"),
+    "closing_delay",
+    N_("the shop was still open {figure:.0f} s after closing time"),
+    most=1.0,
+)
+CANCEL_THROUGH = Goal(
+    "cancel-through",
+    N_("the cancellation goes through: each cancelled task ends cancelled"),
+    "swallowed",
+    N_("{figure} cancelled task(s) swallowed the CancelledError"),
+    most=0,
+)
+GRILL_CLEAN = Goal(
+    "grill-clean",
+    N_("nothing is left on the grill when the cook stops"),
+    "left_on_grill",
+    N_("{figure} order(s) left on the grill: no clean-up ran as the cook stopped"),
+    most=0,
+)
+
+NO_ORPHANS = Goal(
+    "no-orphans",
+    N_("no errand runs on after its couple has gone"),
+    "orphans",
+    N_("{figure} errand(s) ran on after their couple had gone"),
+    most=0,
+)
+NOTHING_FOR_NOBODY = Goal(
+    "nothing-for-nobody",
+    N_("no burgers are fetched for a couple who will not eat them"),
+    "for_nobody",
+    N_("{figure} tray(s) of burgers fetched for nobody"),
+    most=0,
+)
+
+
 def mean_wait(most: float) -> Goal:
     return Goal(
         "mean-wait",
@@ -227,12 +265,22 @@ class Records:
     def __init__(self, shop: Shop) -> None:
         self.gone: list[Visit] = []
         self.drinks_started: dict[int, float] = {}
-        shop.on_depart.append(lambda couple: self.gone.append(self._visit(couple)))
+        self.orphans = 0  # level 11: a couple's errands still running as they left
+        self.uneaten = 0  # ... couples who had their burgers and left without eating them
+        shop.on_depart.append(self._departed)
         fountain = shop.fountain
         if fountain is not None:
             fountain.__class__ = _WatchedFountain
             fountain.started = self.drinks_started  # type: ignore[attr-defined]
             fountain.kernel = shop.kernel  # type: ignore[attr-defined]
+
+    def _departed(self, couple: Couple) -> None:
+        self.gone.append(self._visit(couple))
+        kernel = couple.shop.kernel  # (not kept: the records must not keep the day alive)
+        self.orphans += sum(
+            t.actor is couple and t.alive and t is not kernel.current for t in kernel.tasks
+        )
+        self.uneaten += couple.served_at is not None and couple.burgers_eaten == 0
 
     def _visit(self, couple: Couple) -> Visit:
         return replace(_visit(couple), drinks_from=self.drinks_started.get(couple.index))
@@ -298,6 +346,22 @@ def figures(shop: Shop, evidence: Evidence, wants_drinks: bool) -> dict[str, Any
         "unretrieved": sum("never retrieved" in s for s in evidence.python_said),
         "problems": len(evidence.problems),
         "time": now,
+        "orphans": record(shop).orphans,
+        "for_nobody": shop.for_nobody + record(shop).uneaten,
+        **closing_figures(shop),
+    }
+
+
+def closing_figures(shop: Shop) -> dict[str, Any]:
+    """Level 10: how the shop's closing went (all 0 where nobody closes the shop)."""
+    closing_at, closed_at = shop.closing_at, shop.closed_at
+    if closing_at is None:
+        return {"closing_delay": 0.0, "swallowed": 0, "left_on_grill": 0, "cooked_after": 0}
+    return {
+        "closing_delay": (closed_at if closed_at is not None else shop.now) - closing_at,
+        "swallowed": sum(task.state != CANCELLED for task in shop.closing_staff),
+        "left_on_grill": len(shop.cooking),
+        "cooked_after": sum(t > closing_at for t, _number in shop.display.history),
     }
 
 

@@ -385,7 +385,20 @@ def describe(error: BaseException, line: int | None) -> str:
             )
         name = str(error).split(" ", 1)[0]
         return _("{name} is not in this kitchen").format(name=name)
-    return f"{type(error).__name__}: {error}"
+    return " | ".join(last_lines(error))
+
+
+def last_lines(error: BaseException) -> list[str]:
+    """The last line Python prints for ``error``; for an exception group (a TaskGroup's),
+    its own line and then each of its exceptions', as its traceback shows them."""
+    lines = [f"{type(error).__name__}: {error}"]
+    if _GROUPS and isinstance(error, _GROUPS):
+        for inner in error.exceptions:
+            lines += last_lines(inner)
+    return lines
+
+
+_GROUPS: Any = getattr(builtins, "BaseExceptionGroup", ())  # Python 3.11 and on
 
 
 def problem_of(actor: str, error: BaseException) -> Problem:
@@ -570,7 +583,7 @@ def play(level: Level, compiled: Compiled, config: ShopConfig = LEVEL_CONFIG) ->
     shop = build_shop(level, compiled, config=config)
     with warnings.catch_warnings(record=True) as early:  # a coroutine dropped at once warns
         warnings.simplefilter("always")  # now, not as the day is let go
-        while shop.now + 1e-9 < LEVEL_LIMIT and len(shop.departed) < config.couples:
+        while shop.now + 1e-9 < LEVEL_LIMIT and not shop.day_over:
             run_until(shop, min(LEVEL_LIMIT, shop.now + 30.0))
             shop.kernel.prune()
     found = problems(shop, final=True)

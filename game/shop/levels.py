@@ -12,17 +12,23 @@ couple has left, or at ``LEVEL_LIMIT`` for those who can never leave.
 from __future__ import annotations
 
 import gc
+import sys
 import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..i18n import N_
+from ..i18n import N_, _
 from ..scheduler import aio as asyncio
-from . import actors, mistakes, mistakes2
+from . import actors, mistakes, mistakes2, mistakes4
 from . import goals as G
 from .config import ShopConfig
 from .metrics import Metrics, Outcome, measure, outcome
 from .world import Actor, Cast, Shop
+
+if sys.version_info >= (3, 11):
+    from .mistakes4_groups import grouped_couple
+else:  # except* is 3.11 syntax: level 11 says it needs 3.11 and never starts here
+    grouped_couple = mistakes4.gathering_couple
 
 LEVEL_CONFIG = ShopConfig(couples=12)
 LEVEL_LIMIT = 900.0  # virtual seconds: enough for every couple who can ever leave
@@ -50,6 +56,8 @@ class Level:
     why: str = ""  # one line on why the right answer is right, shown as soon as one answers
     proof: str = ""  # the result card's headline: the figure that carries the lesson
     proof_row: str = ""  # the outcome's field that headline rests on (its row is marked)
+    python: tuple[int, int] = (3, 10)  # the Python it needs (the game runs on 3.10 and on)
+    python_why: str = ""  # ... and why, when that is newer than 3.10
 
     @property
     def letters(self) -> str:
@@ -325,6 +333,109 @@ LEVELS: tuple[Level, ...] = (
         ),
         proof_row="never_served",
     ),
+    Level(
+        10,
+        "swallowed-cancel",
+        N_("A bare except that swallows the cancellation"),
+        N_("cook"),
+        N_(
+            "Couples give up after 15 s at the table (async with asyncio.timeout(15)). At "
+            "closing time the shop cancels every task of the staff. The cook's bare except: "
+            "cleans the grill and cooks the order again. What happens at closing time?"
+        ),
+        (
+            N_("He cleans the grill and stops: the shop closes"),
+            N_("He cooks on, for nobody: the shop never closes"),
+            N_("Python refuses a bare except around an await"),
+            N_("He stops at once, the grill left dirty"),
+        ),
+        1,
+        N_(
+            "To a bare except the cancellation is one more exception: caught, it stops "
+            "nothing."
+        ),
+        N_(
+            "Let CancelledError through: clean up in finally (or re-raise it), and catch "
+            "only Exception."
+        ),
+        Cast(
+            couple=mistakes4.impatient_couple,
+            cook=mistakes4.swallowing_cook,
+            arrivals=mistakes4.closing_time,
+        ),
+        Cast(
+            couple=mistakes4.impatient_couple,
+            cook=mistakes4.closing_cook,
+            arrivals=mistakes4.closing_time,
+        ),
+        mistakes4.swallowing_cook,
+        mistakes4.closing_cook,
+        False,
+        N_(
+            "asyncio stops a task by throwing CancelledError in at its await: timeouts, "
+            "TaskGroup and asyncio.run all do. It is a BaseException, so except Exception "
+            "lets it by; a bare except (or except BaseException) catches it."
+        ),
+        parts=("cook",),
+        goals=(G.RUNS, G.CLOSES, G.CANCEL_THROUGH, G.GRILL_CLEAN),
+        why=N_(
+            "A bare except catches BaseException, CancelledError too: the cancellation ends "
+            "there, and the loop goes on as if nothing had been asked."
+        ),
+        proof=N_(
+            "The cook swallowed the cancellation and cooked {broken_cooked_after} order on "
+            "for nobody: the shop was still open {broken_closing_delay} s after closing "
+            "time (fixed: {fixed_closing_delay} s, the grill cleaned)."
+        ),
+        proof_row="closing_delay",
+    ),
+    Level(
+        11,
+        "gather-or-taskgroup",
+        N_("gather or TaskGroup"),
+        N_("couples"),
+        N_(
+            "Each couple fetches burgers and drinks at once with asyncio.gather, and leaves "
+            "if the fountain fails (except RuntimeError). The fountain breaks while a couple "
+            "pours. What happens to their burgers errand?"
+        ),
+        (
+            N_("It is cancelled with the drinks"),
+            N_("It runs on after they have gone"),
+            N_("gather waits for it, then raises the error"),
+            N_("Python raises an ExceptionGroup"),
+        ),
+        1,
+        N_("gather hands on the first error at once and cancels nothing: the other runs on."),
+        N_(
+            "async with asyncio.TaskGroup(): one task fails, the others are cancelled, and "
+            "the error arrives in an ExceptionGroup: catch it with except*."
+        ),
+        Cast(couple=mistakes4.gathering_couple, fountain=True, arrivals=mistakes4.fountain_breaks),
+        Cast(couple=grouped_couple, fountain=True, arrivals=mistakes4.fountain_breaks),
+        mistakes4.gathering_couple,
+        grouped_couple,
+        False,
+        N_(
+            "A TaskGroup waits for every task it started, cancels the rest at the first "
+            "failure, and raises what failed together, in an ExceptionGroup. A plain except "
+            "RuntimeError does not catch the group: except* RuntimeError does."
+        ),
+        parts=("couple",),
+        goals=(G.RUNS, G.NO_ORPHANS, G.NOTHING_FOR_NOBODY, G.TOGETHER),
+        why=N_(
+            "gather without return_exceptions raises the first error to its awaiter at once; "
+            "the other awaitables are not cancelled and go on running."
+        ),
+        proof=N_(
+            "With gather, {broken_orphans} errands ran on after their couple had gone and "
+            "{broken_for_nobody} trays were fetched for nobody; with a TaskGroup, "
+            "{fixed_orphans} and {fixed_for_nobody}."
+        ),
+        proof_row="orphans",
+        python=(3, 11),
+        python_why=N_("TaskGroup and except* came with Python 3.11"),
+    ),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = tuple(BY_NAME)
@@ -352,6 +463,17 @@ KITCHEN = Level(
 PLAYABLE = {**BY_NAME, KITCHEN.name: KITCHEN}  # what --level NAME --code FILE accepts
 
 
+def needs_python(level: Level, version: tuple[int, ...] = sys.version_info[:3]) -> str:
+    """Why ``level`` cannot be played on this Python ("" when it can)."""
+    if tuple(version[:2]) >= level.python:
+        return ""
+    need = ".".join(map(str, level.python))
+    have = ".".join(map(str, version[:3]))
+    return _("level {name} needs Python {need} or newer ({why}); this is Python {have}").format(
+        name=level.name, need=need, why=_(level.python_why), have=have
+    )
+
+
 def level_named(name: str) -> Level:
     """The level called ``name``; KeyError's message lists the levels."""
     try:
@@ -377,6 +499,7 @@ class Result:
     python_said: list[str] = field(default_factory=list)  # warnings Python raised
     goals: list[G.GoalResult] = field(default_factory=list)  # the level's goals, judged
     problems: list[str] = field(default_factory=list)  # actors that raised, with the error
+    figures: dict[str, Any] = field(default_factory=dict)  # what the goals read (goals.py)
 
     @property
     def solved(self) -> bool:
@@ -398,13 +521,25 @@ class Result:
 def finish(shop: Shop) -> list[str]:
     """Close a level's shop and let it go, collecting what Python says as its objects die
     (an un-awaited coroutine warns only when it is destroyed: ``gc.collect`` makes that
-    happen now, inside ``catch_warnings``, not at some later moment)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        shop.kernel.close()
-        shop.__dict__.clear()  # drop every reference the shop holds, cycles and all
-        gc.collect()
-    return [f"{w.category.__name__}: {w.message}" for w in caught]
+    happen now, inside ``catch_warnings``, not at some later moment; a coroutine that
+    swallows the ``GeneratorExit`` of its closing is "Exception ignored" on stderr)."""
+    ignored: list[str] = []
+
+    def heard(info: Any) -> None:
+        where = getattr(info.object, "__qualname__", type(info.object).__name__)
+        error = info.exc_value
+        ignored.append(f"Exception ignored in {where}: {type(error).__name__}: {error}")
+
+    hook, sys.unraisablehook = sys.unraisablehook, heard
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            shop.kernel.close()
+            shop.__dict__.clear()  # drop every reference the shop holds, cycles and all
+            gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return [f"{w.category.__name__}: {w.message}" for w in caught] + ignored
 
 
 def crashes(shop: Shop) -> list[str]:
@@ -420,6 +555,9 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     """Play a level's day to its end, headless, and judge it by the level's goals (the
     same goals the learner's own code is judged by)."""
     level = level_named(name)
+    missing = needs_python(level)
+    if missing:
+        raise RuntimeError(missing)
     shop = build(level, fixed, config, strict=False)
     failed = asyncio.FailedTasks()
     shop.kernel.add_instrument(failed)
@@ -437,4 +575,4 @@ def play(name: str, fixed: bool = False, config: ShopConfig = LEVEL_CONFIG) -> R
     values["unawaited"] = sum("never awaited" in s for s in said)
     values["unretrieved"] = len(logged)
     checked = G.check(level.goals, values, evidence)
-    return Result(level.name, fixed, metrics, out, said, checked, problems)
+    return Result(level.name, fixed, metrics, out, said, checked, problems, values)

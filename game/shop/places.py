@@ -21,6 +21,7 @@ from .layout import Layout, Station, Table
 
 if TYPE_CHECKING:
     from .people import Couple, Staff, Tray
+    from .person import Person
     from .world import Shop
 
 
@@ -224,3 +225,21 @@ class DrinksFountain:
         self.spot = spot  # where the one pouring stands (the machine is just behind)
         self.pour_time = pour_time
         self.tap = Lock("drinks fountain")
+        self.breaks_at: float | None = None  # level 11: it breaks down then, mid-pour
+        self.broken = False
+
+    async def pour(self, person: Person) -> None:
+        """Pour two drinks; a fountain that breaks down meanwhile (level 11) raises
+        ``RuntimeError`` then, and at once to whoever comes after."""
+        now, breaks = person.shop.now, self.breaks_at
+        if breaks is None or now + self.pour_time < breaks:
+            await person.do("pouring drinks", self.pour_time)
+            return
+        if now < breaks:
+            await person.do("pouring drinks", breaks - now)
+        self.broken = True
+        person.doing("standing")
+        raise RuntimeError(OUT_OF_ORDER)
+
+
+OUT_OF_ORDER = "the drinks fountain is out of order"  # level 11: what the broken one says

@@ -32,6 +32,7 @@ class Staff(Person):
         self.timeline = Timeline()
         self.timeline.enter("idle", shop.now)
         self.at_grill: Order | None = None  # one person cooks one order at a time (level 7)
+        self.cleaned_at: float | None = None  # level 10: when the grill was last cleaned
 
     def busy(self, label: str) -> None:
         self.timeline.enter(label, self.shop.now)
@@ -145,15 +146,27 @@ class Staff(Person):
             self.at_grill = None
         return tray
 
+    def clean_grill(self, station: Station) -> None:
+        """Scrape the grill clean: whatever is still on it goes in the bin (level 10's
+        clean-up, the thing to do however the cooking ends)."""
+        cooking = self.shop.cooking
+        for order in [o for o in cooking if o.tray is not None and o.tray.holder == "grill"]:
+            cooking.remove(order)
+            order.tray.holder = "bin"
+        self.at_grill = None
+        self.cleaned_at = self.shop.now
+        self.busy("cleaning the grill")
+        self.doing("cleaning the grill")
+
     async def _cook(self, order: Order, station: Station) -> Tray:
         self.busy("cooking")
         cooking = self.shop.cooking
         cooking.append(order)
         await self.walk_to(station.grill_spot)
-        order.tray = Tray(order)
+        tray = order.tray = Tray(order)  # kept here: a couple who leaves lets go of theirs
         await self.do("cooking", order.cook_time)
         cooking.remove(order)
-        return order.tray
+        return tray
 
 
 def recipe_for(order: Order) -> str:

@@ -111,6 +111,11 @@ class Shop(Recorded):
         self.staff: list[Staff] = []
         self.helpers: list[Staff] = []  # level 3's sous-chef: works on a worker, off the loop
         self.fountain = DrinksFountain() if cast is not None and cast.fountain else None
+        self.closing = False  # a level's closer is waiting for the staff to stop (level 10)
+        self.closing_at: float | None = None  # level 10: when the staff were cancelled
+        self.closed_at: float | None = None  # ... and when the last of them had stopped
+        self.closing_staff: list[Any] = []  # ... the staff's tasks it cancelled
+        self.for_nobody = 0  # trays fetched by an errand whose couple had already gone
         self.wakes: WakeLog | None = None  # who woke whom, once ``record_wakes`` is called
         self._hire_staff()
         door = (cast.arrivals if cast is not None else None) or actors.arrivals
@@ -196,7 +201,7 @@ class Shop(Recorded):
         end = limit if seconds is None else min(limit, self.now + seconds)
         try:
             while self.now + 1e-9 < end:
-                if seconds is None and len(self.departed) >= self.config.couples:
+                if seconds is None and self.day_over:
                     break
                 self.kernel.advance(min(step, end - self.now))
                 self.kernel.prune()
@@ -205,6 +210,11 @@ class Shop(Recorded):
                     on_step(self)
         finally:
             gc.unfreeze()
+
+    @property
+    def day_over(self) -> bool:
+        """Every planned couple has left, and no closer is still waiting for the staff."""
+        return len(self.departed) >= self.config.couples and not self.closing
 
     def run_until_empty(self, limit: float = 1e9) -> None:
         """Run until every planned couple has left (needs a finite ``couples``)."""
@@ -250,6 +260,10 @@ class Shop(Recorded):
     def serve(self, couple: Couple, tray: Tray) -> None:
         if tray.order.couple is not couple:
             raise RuntimeError(f"{couple.name} got the burgers of {tray.order.couple.name}")
+        if couple.left_at is not None:  # an errand ran on after they left (level 11)
+            self.for_nobody += 1
+            self.record(couple.name, "burgers fetched for nobody: they had gone")
+            return
         couple.served_at = self.now
         self.served.add(couple, self.now)
         self.record(couple.name, "has the burgers")

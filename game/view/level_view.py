@@ -21,6 +21,7 @@ from ..shop.people import Couple, Person
 from . import palette as P
 from . import words
 from .code_view import state_words
+from .hud import clock_text
 from .placer import Placer
 from .shop_view import frozen_people
 from .story_card import wrap
@@ -263,6 +264,69 @@ def draw_thinking(
         surface.blit(img, img.get_rect(center=rect.center))
 
 
+def _sign(
+    surface: pygame.Surface,
+    text: str,
+    colour: tuple[int, int, int],
+    at: tuple[float, float],
+    placer: Placer,
+) -> None:
+    lines = [label(line, 14, P.INK, True) for line in wrap(text, 14, px(220))]
+    line_h = lines[0].get_height() + 1
+    size = (max(i.get_width() for i in lines) + 10, 4 + line_h * len(lines))
+    rect = placer.place(size, (int(at[0]), int(at[1])), step=6)
+    if rect is None:
+        return
+    pygame.draw.rect(surface, colour, rect, border_radius=5)
+    pygame.draw.rect(surface, P.INK, rect, 1, border_radius=5)
+    for i, img in enumerate(lines):
+        surface.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + 2 + line_h * i)))
+
+
+def draw_closing(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
+    """Level 10: from closing time on, a sign by the door: closed, or still open because a
+    cancelled task has not stopped."""
+    closing, t = shop.closing_at, shop.now
+    if closing is None or t < closing:
+        return
+    placer = placer or Placer(surface.get_rect())
+    closed = shop.closed_at
+    if closed is not None and t >= closed:
+        text = _("CLOSED at {time}: every task stopped when cancelled")
+        text = text.format(time=clock_text(closed))
+        colour = (170, 235, 170)
+    else:
+        text = _("closing time was {time}: a task swallowed its cancellation, still open")
+        text = text.format(time=clock_text(closing))
+        colour = (255, 170, 160)
+    x, y = shop.layout.door
+    _sign(surface, text, colour, to_screen((x + 110, y + 110)), placer)
+
+
+def draw_for_nobody(
+    surface: pygame.Surface, shop: Shop, to_screen: ToScreen, placer: Placer | None = None
+) -> None:
+    """Level 11: the fountain out of order, and the trays fetched by an errand whose couple
+    had already gone."""
+    placer = placer or Placer(surface.get_rect())
+    fountain = shop.fountain
+    if fountain is not None and fountain.breaks_at is not None and shop.now >= fountain.breaks_at:
+        x, y = fountain.spot
+        _sign(surface, _("OUT OF ORDER"), (255, 170, 160), to_screen((x - 40, y - 140)), placer)
+    n = shop.for_nobody
+    if not n:
+        return
+    text = ngettext(
+        "{n} tray fetched for nobody: an errand ran on after its couple had gone",
+        "{n} trays fetched for nobody: errands ran on after their couples had gone",
+        n,
+    ).format(n=n)
+    x, y = shop.layout.pickup_spot
+    _sign(surface, text, (255, 225, 110), to_screen((x + 60, y + 150)), placer)
+
+
 def _partner(shop: Shop, person: Person) -> Person | None:
     for couple in shop.couples:
         if person is couple.you:
@@ -352,14 +416,20 @@ def draw_code(
             (x, y),
         )
         y += 28
-        for sign, text in fix_diff(level):
+        diff = fix_diff(level)
+        step = max(15, min(19, (rect.bottom - 6 - y) // max(1, len(diff))))  # a long fix fits
+        size = 16 if step >= 18 else 14
+        room = (rect.bottom - 6 - y) // step
+        if len(diff) > room:  # still too long: its start, and a line that says so
+            diff = [*diff[: room - 1], (" ", "...")]
+        for sign, text in diff:
             colour = {"-": RED, "+": GREEN}.get(sign, (200, 200, 200))
             if sign in "-+":
-                band = pygame.Surface((rect.w - 8, 18), pygame.SRCALPHA)
+                band = pygame.Surface((rect.w - 8, step - 1), pygame.SRCALPHA)
                 band.fill((*colour, 50))
                 surface.blit(band, (rect.x + 4, y - 1))
-            surface.blit(_fit(f"{sign} {text.rstrip()}", 16, colour, rect.w - 24), (x, y))
-            y += 19
+            surface.blit(_fit(f"{sign} {text.rstrip()}", size, colour, rect.w - 24), (x, y))
+            y += step
         return
     fn = level.broken_actor
     start, lines = source_lines(fn)
@@ -415,6 +485,11 @@ RESULT_ROWS: tuple[tuple[str, str, str], ...] = (
     ("never_served", N_("couples who never got burgers"), "{:d}"),
 )
 
+LEVEL_ROWS: dict[str, tuple[str, str]] = {  # figures only some levels have (goals.py)
+    "closing_delay": (N_("seconds open after closing time"), "{:.0f} s"),
+    "orphans": (N_("errands run on after their couple left"), "{:d}"),
+}
+
 
 def proof_text(level: Level, broken: Result, fixed: Result) -> str:
     """The result card's headline: the level's lesson in the figures of the two days."""
@@ -424,6 +499,11 @@ def proof_text(level: Level, broken: Result, fixed: Result) -> str:
         figures[f"{side}_blocked"] = f"{out.blocked_seconds:.0f}"
         figures[f"{side}_wait"] = f"{out.mean_wait:.1f}"
         figures[f"{side}_never"] = f"{out.never_served:d}"
+        figures[f"{side}_time"] = f"{out.time:.0f}"
+    for side, result in (("broken", broken), ("fixed", fixed)):  # a level's own figures
+        for key, value in result.figures.items():
+            shown = f"{value:.0f}" if isinstance(value, float) else str(value)
+            figures.setdefault(f"{side}_{key}", shown)
     return _(level.proof).format(**figures) if level.proof else ""
 
 
@@ -453,9 +533,13 @@ def draw_result(
     surface.blit(label(_("broken"), 18, RED, True), (col1, y))
     surface.blit(label(_("fixed"), 18, GREEN, True), (col2, y))
     y += 24
-    b, f = broken.outcome.as_dict(), fixed.outcome.as_dict()
+    b = {**broken.figures, **broken.outcome.as_dict()}
+    f = {**fixed.figures, **fixed.outcome.as_dict()}
     left_out = broken.outcome.never_served > 0
-    for key, text, fmt in RESULT_ROWS:
+    rows = RESULT_ROWS
+    if level.proof_row in LEVEL_ROWS:  # a level's own figure, the one its headline rests on
+        rows = (*rows, (level.proof_row, *LEVEL_ROWS[level.proof_row]))
+    for key, text, fmt in rows:
         if key == level.proof_row:  # the row the headline rests on
             band = pygame.Surface((rect.w - 12, 22), pygame.SRCALPHA)
             band.fill((*AMBER, 45))

@@ -60,6 +60,7 @@ TAG_FOR_ACTIVITY = {
     "cooking": "cook",
     "working out a recipe": "idle",  # level 3: thinking, hands still
     "pouring drinks": "pay",  # level 4: an arm out to the tap
+    "cleaning the grill": "cook",  # level 10: scraping it clean at closing time
 }
 # The speech bubble of someone speaking while they do this.
 BUBBLE_FOR_ACTIVITY = {"ordering": "order", "calling the order": "order", "talking": "talk"}

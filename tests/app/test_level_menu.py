@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.app.keys import LEVEL, LEVELS_MENU
 from game.app.window import Game
@@ -33,7 +34,7 @@ def test_up_from_the_first_row_wraps_to_the_last(game: Game) -> None:
 
 
 def test_every_row_is_on_screen_and_none_overlaps() -> None:
-    for count in range(1, 11):
+    for count in range(1, 13):  # eleven levels, and room for one more
         rows = menu_rows((1280, 720), count)
         clear = pygame.Rect(0, 200, 1280, 430)  # above the kitchen row (y 636)
         assert all(clear.contains(r) for r in rows), count
@@ -47,3 +48,18 @@ def test_a_click_on_the_fifth_row_plays_it(game: Game) -> None:
     pygame.event.post(pygame.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=rect.center))
     game.frame(0)
     assert game.stage.level_scene.level is LEVELS[4]
+
+
+def test_a_level_this_python_cannot_play_is_refused_with_its_reason(
+    game: Game, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Level 11 on Python 3.10 (no except*): the menu says why, and stays."""
+    from game.shop import levels
+
+    real = levels.needs_python
+    monkeypatch.setattr(levels, "needs_python", lambda level: real(level, (3, 10, 13)))
+    game.stage.show(LEVELS_MENU)
+    game.frame(0)
+    game.stage.start_level("gather-or-taskgroup")
+    assert game.stage.name == LEVELS_MENU
+    assert "needs Python 3.11 or newer" in game.overlay.notice.text
