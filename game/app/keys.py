@@ -158,7 +158,7 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         N_("LEFT or ,"),
-        EVERYWHERE,
+        (*EVERYWHERE, LEVEL),
         "step_back",
         N_("while paused: one tick back; hold to play backwards"),
         "while paused: step exactly one tick back (the mirror of `RIGHT`); hold to play "
@@ -169,10 +169,10 @@ KEYS: tuple[Binding, ...] = (
     ),
     Binding(
         "HOME",
-        EVERYWHERE,
+        (*EVERYWHERE, LEVEL),
         "seek_home",
         N_("back to the start of the day"),
-        "back to the start of the day (the day is re-run from its seed to any moment)",
+        "back to the start of the day (in a level: of its day), read back from the records",
         keys=(pygame.K_HOME,),
     ),
     Binding(

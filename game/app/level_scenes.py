@@ -10,7 +10,10 @@ result card compares both days played to their end, every number from the metric
 plays the day from its seed with the learner's code ("your code"), its goals checked.
 The kitchen (``K`` in the menu) is a level with no question: every actor is the learner's.
 
-A level runs on its own clock, in whole ticks like the window's shops (which wait).
+A level runs on its own clock, in whole ticks like the window's shops (which wait). Its
+shop records as it runs: LEFT (held: backwards) and HOME go back over the day already
+lived, drawn from the records (``level_past.py``); RIGHT goes on, through the records up to
+the furthest tick, then running.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..i18n import N_, _
+from ..scheduler.journal import Journal
 from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
@@ -56,6 +60,7 @@ from . import code_store
 from .clock import TICK
 from .keys import LEVEL, LEVELS_MENU, Binding
 from .level_editor import LevelEditor, default_runner
+from .level_past import LevelPast, journal, recorded
 from .scenes import Scene
 
 if TYPE_CHECKING:
@@ -194,7 +199,9 @@ class LevelScene(Scene):
         self.phase = PREDICT
         self.answer: int | None = None
         self.verdict = False  # right or wrong is on screen; the day waits for SPACE
-        self.shop: Shop | None = None
+        self.shop: Shop | None = None  # the day's live shop, at the furthest tick (horizon)
+        self.past: LevelPast | None = None  # the day already lived, from its records
+        self.horizon = 0
         self.view: ShopView | None = None
         self.results: tuple[Result, Result] | None = None
         self.python_said: list[str] = []
@@ -218,8 +225,16 @@ class LevelScene(Scene):
         self._file_wait = 0.0
 
     def world(self) -> Shop | None:
-        """The level's own shop (broken or fixed): what the sound player listens to."""
-        return self.shop
+        """The level's own shop (broken or fixed) at the tick shown: what the sound player
+        listens to."""
+        return self.shown()
+
+    def shown(self) -> Shop | None:
+        """The shop at the tick on screen: the live one at the furthest tick, else the day
+        as it was then, read back from its records."""
+        if self.shop is None or self.past is None or self.ticks >= self.horizon:
+            return self.shop
+        return self.past.at(self.ticks)
 
     # -- the three steps ------------------------------------------------------------------
     def start(self, level: Level) -> None:
@@ -380,17 +395,40 @@ class LevelScene(Scene):
         self.run_code(text, os.path.abspath(path))
 
     def _new_day(self, fixed: bool) -> None:
+        self._close_past()
         if self.shop is not None:
             said = finish(self.shop)  # what Python says as the watched day's objects die
             self.python_said = said or self.python_said
-        if self.phase == YOURS and self.compiled is not None:
-            self.shop = learner.build_shop(self.level, self.compiled)
+        level, compiled = self.level, self.compiled
+        if self.phase == YOURS and compiled is not None:
+
+            def fresh(record: Journal | None) -> Shop:
+                return learner.build_shop(level, compiled, journal=record)
+
+            run = learner.run_until
             self.problems = []
         else:
-            self.shop = build(self.level, fixed, strict=False)
-        self.shop.kernel.record_handovers(64)
+
+            def fresh(record: Journal | None) -> Shop:
+                return build(level, fixed, strict=False, journal=record)
+
+            def run(shop: Shop, t: float) -> None:
+                shop.kernel.run_until(t)
+
+        def day(record: Journal | None) -> Shop:
+            shop = fresh(record)
+            shop.kernel.record_handovers(64)
+            return shop
+
+        self.shop = recorded(day(journal()))
+        self.past = LevelPast(self.shop, day, run)
         self.view = ShopView(self.game.lib, self.shop)
-        self.ticks, self.accumulator, self.crashes = 0, 0.0, 0
+        self.ticks, self.horizon, self.accumulator, self.crashes = 0, 0, 0.0, 0
+
+    def _close_past(self) -> None:
+        if self.past is not None:
+            self.past.close()
+            self.past = None
 
     def _show_score_problem(self) -> None:
         problem = self.game.score.problem
@@ -404,6 +442,7 @@ class LevelScene(Scene):
     def on_hide(self) -> None:
         """Leaving the level: let its day go now (and hear what Python says then)."""
         self.editor.close()
+        self._close_past()
         if self.shop is not None:
             said = finish(self.shop)
             self.shop = None
@@ -445,11 +484,16 @@ class LevelScene(Scene):
         if self.shop is None or self.ticks * TICK >= LEVEL_LIMIT:
             return
         self.ticks += 1
+        if self.ticks <= self.horizon:
+            return  # a tick already lived: read back from the records
+        self.horizon = self.ticks
         kernel = self.shop.kernel
         if self.phase == YOURS:
             self._step_yours()
+            self._note_held()
             return
         kernel.run_until(self.ticks * TICK)
+        self._note_held()
         if len(kernel.crashes) > self.crashes:  # reported with its name, never swallowed
             for task in kernel.crashes[self.crashes :]:
                 print(task.traceback, file=sys.stderr, end="")
@@ -459,6 +503,38 @@ class LevelScene(Scene):
                 self.game.overlay.say(said, True, reason=CRASH)
             self.crashes = len(kernel.crashes)
             self.game.time.paused = True
+
+    def _note_held(self) -> None:
+        """Level 2: what you and your crush hold now, kept for the past (not an attribute)."""
+        if self.level.name == "forgotten-await" and self.past is not None:
+            self.past.note_held(self.ticks, self._held_live())
+
+    def step_back(self) -> None:
+        """LEFT while paused: one tick back over the day already lived (held: the day
+        plays backwards), drawn from its records."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+        elif not self.game.time.paused:
+            self.game.time.say_pause_first()
+        elif self.ticks > 0:
+            self.ticks -= 1
+            self.accumulator = 0.0
+
+    def seek(self, ticks: int) -> None:
+        """To tick ``ticks`` of the level's day: one already lived from the records, further
+        on by running the day on (up to the level's end)."""
+        ticks = max(0, ticks)
+        if ticks <= self.horizon:
+            self.ticks, self.accumulator = ticks, 0.0
+        else:
+            self.advance_to(ticks * TICK)
+
+    def seek_home(self) -> None:
+        """HOME: back to the opening of the level's day (RIGHT goes on through the records)."""
+        if self.phase == PREDICT:
+            self.say_predict_first()
+            return
+        self.ticks, self.accumulator = 0, 0.0
 
     def _step_yours(self) -> None:
         """A tick of the learner's day, the watchdog armed; a new problem in their code
@@ -496,6 +572,12 @@ class LevelScene(Scene):
     def action_restart_day(self) -> None:
         """R: the level's own day again (not the shops')."""
         self.replay()
+
+    def action_step_back(self) -> None:
+        self.step_back()
+
+    def action_seek_home(self) -> None:
+        self.seek_home()
 
     def action_step_paused(self) -> None:
         """RIGHT while paused: one tick of the level's own day (before the answer, or while
@@ -559,10 +641,11 @@ class LevelScene(Scene):
         x, y = self.shop_at.x + point[0] * self.scale, self.shop_at.y + point[1] * self.scale
         return (round(x), round(y))
 
-    def followed(self) -> object:
+    def followed(self, shop: Shop | None = None) -> object:
         """The task whose code the level is about: the cook, or you and your crush; on the
-        web server, the request being handled (the one holding the loop, if one does)."""
-        shop = self.shop
+        web server, the request being handled (the one holding the loop, if one does); in
+        the shop on screen, or in ``shop``."""
+        shop = shop or self.shown()
         if shop is None:
             return None
         if self.level.part == "server":
@@ -575,18 +658,23 @@ class LevelScene(Scene):
         return next((t for t in shop.kernel.tasks if t.name == wanted), None)
 
     def held_coroutine(self) -> object:
-        """Level 2: what you and your crush hold as 'number' (read from their own frame)."""
-        task = self.followed()
+        """Level 2: what you and your crush hold as 'number' (read from their own frame;
+        at a tick already lived, as it was kept then: only level 2 keeps it)."""
+        if self.past is not None and self.ticks < self.horizon:
+            return self.past.held_at(self.ticks)
+        return self._held_live()
+
+    def _held_live(self) -> object:
+        task = self.followed(self.shop)
         coro = getattr(task, "coro", None)
         frame = getattr(coro, "cr_frame", None)
         return frame.f_locals.get("number") if frame is not None else None
 
     def draw_scene(self, surface: pygame.Surface) -> None:
-        shop, view = self.shop, self.view
-        if shop is None or view is None:
+        if self.shop is None or self.view is None:
             self.start(self.level)
-            shop, view = self.shop, self.view
-            assert shop is not None and view is not None
+        shop, view = self.shown(), self.view
+        assert shop is not None and view is not None
         surface.fill((24, 22, 30))
         if self.editor.visible:
             self._draw_bar(surface, shop)

@@ -6,30 +6,27 @@ moves in whole ticks of ``TICK`` virtual seconds: a slow frame runs more ticks, 
 longer one, and pausing stops the ticks altogether. Seeking, one tick back, HOME, the
 story's beats and the timeline's marks are all here. The live worlds only ever go forward,
 recording as they go: a moment already lived is read back from their records
-(``rewind.past_worlds``), so seeking back, a held LEFT and a timeline drag re-run nothing;
-the rewinder (``rewind.py``) sits beside it for the panels that need live coroutines.
+(``rewind.past_worlds``), so seeking back, a held LEFT and a timeline drag re-run nothing,
+whatever panel is open.
 Scenes ask this object; it knows no scene, no key, no panel.
 """
 
 from __future__ import annotations
 
-import copy
 import gc
 import sys
 from collections.abc import Callable
 
-import pygame
-
 from ..house import House, HouseConfig
 from ..i18n import _
+from ..scheduler.awaits_record import AwaitsRecord
 from ..scheduler.journal import Journal
 from ..shop import CONCURRENT, MODES, PARALLEL, Shop, ShopConfig
 from ..shop.people import Couple
 from ..shop.story import Beat
 from .clock import FPS, TICK, tick_of
 from .follow import Follow, resolve
-from .keys import HOLD_DELAY
-from .rewind import Rewinder, drop_exact, exact_reason, exact_worlds, past_worlds, release
+from .rewind import drop_exact, exact_reason, exact_worlds, past_worlds, release
 from .story_mode import StoryMode
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -38,7 +35,6 @@ BEAT_SEARCH = 10 * 60 * FPS  # ticks ``]`` runs on at most, looking for a next b
 PRUNE_EVERY = 600  # ticks: finished tasks are forgotten on these ticks (memory stays flat)
 
 Worlds = tuple[dict[str, Shop], dict[str, House]]
-Painter = Callable[[pygame.Surface], None]
 
 
 def build_worlds(config: ShopConfig, *, record: bool = False) -> Worlds:
@@ -56,6 +52,9 @@ def build_worlds(config: ShopConfig, *, record: bool = False) -> Worlds:
     for shop in shops.values():
         shop.kernel.record_handovers(maxlen=64)  # the inspector's hand-over log
         shop.record_wakes()  # who woke whom: the scene's arrows
+    if record:  # what the coroutine panels read (await points, queues, hand-overs)
+        for world in [*shops.values(), *houses.values()]:
+            AwaitsRecord.watch(world.journal, world.kernel)
     return shops, houses
 
 
@@ -88,9 +87,8 @@ class Time:
     """The worlds and their clock: ``play`` turns wall time into ticks, ``seek`` goes to any
     tick, ``step_back`` and a held LEFT go backwards, ``jump_beat`` follows the story.
 
-    ``say`` shows a notice (the overlay's); ``painter`` draws the scene on screen (the
-    stage's), which the rewinder uses to draw the past; ``on_restart`` / ``on_seek`` tell
-    whoever keeps views of the worlds that they were rebuilt or moved."""
+    ``say`` shows a notice (the overlay's); ``on_restart`` / ``on_seek`` tell whoever
+    keeps views of the worlds that they were rebuilt or moved."""
 
     run_worlds = staticmethod(run_worlds)
 
@@ -107,17 +105,13 @@ class Time:
         self.paused = False
         self.held_for = 0.0  # wall seconds a repeat key has been held
         self.story: StoryMode | None = None
-        self.rewind: Rewinder | None = None  # while LEFT is held: frames of the past
         self._frozen = False  # the day's objects out of the collector's sight (see _run_to)
         self.say = say
         self.unsay: Callable[[str], None] = lambda reason: None  # a notice's reason is gone
-        self.painter: Painter | None = None
-        self.canvas: pygame.Surface | None = None  # the painter's frames are made like it
         self.on_restart: Callable[[], None] = lambda: None
         self.on_seek: Callable[[], None] = lambda: None
         self.on_story_end: Callable[[], None] = lambda: None  # the story's last card is gone
         self.follow: Callable[[], Follow] = lambda: None  # who the marks are about
-        self.live_panels: Callable[[], str] = lambda: ""  # open panels of live coroutines
         self.live: Worlds = ({}, {})  # the worlds at the furthest tick, recording
         self.restart()
 
@@ -125,7 +119,6 @@ class Time:
     def restart(self) -> None:
         """A fresh day: both shops from the same seed, virtual time 0."""
         self._thaw()
-        self._drop_rewind()
         self.horizon = 0  # the furthest tick this day has been run to
         self._marks: dict[str, tuple[list[Beat], list[tuple[float, int]]]] = {}
         self._horizon_shops: dict[str, Shop] = {}
@@ -138,7 +131,6 @@ class Time:
         self.close()
         drop_exact(self)
         self.live = build_worlds(self.config, record=True)
-        self.shown: Worlds | None = None  # worlds to draw instead (the rewinder's)
         self._past: tuple[int, Worlds] | None = None
         self.ticks = 0
         self.accumulator = 0.0
@@ -160,10 +152,8 @@ class Time:
     @property
     def worlds(self) -> Worlds:
         """The day at the tick shown: the live worlds at the furthest tick run, else the
-        day as it was then, read back from its records (``rewind.past_worlds``); with a
-        panel of live coroutines open, the day really run to then, aside."""
-        if self.shown is not None:
-            return self.shown
+        day as it was then, read back from its records (``rewind.past_worlds``); in a day
+        where a plain blocking call held the loop, the day really run to then, aside."""
         if self.ticks >= self.horizon:
             return self.live
         if exact_reason(self):
@@ -257,7 +247,6 @@ class Time:
         it was then. A moment already lived is read back from the day's records, whatever
         the distance; further on, the live worlds run on to it."""
         ticks = max(0, int(ticks))
-        self._drop_rewind()
         self._run_to(ticks)
         self.accumulator = 0.0
         if self.story is not None:
@@ -266,60 +255,19 @@ class Time:
                 self.paused = True
         self.on_seek()
 
-    def render_with(
-        self, shops: dict[str, Shop], houses: dict[str, House], ticks: int
-    ) -> pygame.Surface:
-        """The scene as it would be drawn at tick ``ticks`` from other worlds of this same
-        day (the rewinder's): the same painters and panels, on that model; the story's
-        card as it is at that tick. The overlay (help, notices) is not in it."""
-        saved = (self.shown, self.ticks, self.story)
-        assert self.canvas is not None, "render_with needs the canvas it draws like"
-        frame = pygame.Surface(self.canvas.get_size(), 0, self.canvas)
-        try:
-            self.shown, self.ticks = (shops, houses), ticks
-            if self.story is not None:
-                self.story = copy.copy(self.story)
-                self.story.sync(self.shop, ticks, TICK)
-            if self.painter is not None:
-                self.painter(frame)
-        finally:
-            self.shown, self.ticks, self.story = saved
-        return frame
-
     def step_back(self) -> None:
         """LEFT while paused: exactly one tick back, the mirror of RIGHT; held, the day
-        plays backwards, a tick a frame, read back from its records. Only while a panel
-        shows live coroutines are its frames drawn ahead by the rewinder (``rewind.py``)."""
+        plays backwards, a tick a frame, read back from its records."""
         if not self.paused:
             self.say_pause_first()
             return
-        if self.rewind is not None and self.held_for > HOLD_DELAY:
-            self.rewind.step()
-        elif self.ticks > 0:
+        if self.ticks > 0:
             self.seek(self.ticks - 1)
-
-    def prepare_rewind(self) -> None:
-        """LEFT is held: with a panel of live coroutines open, a rewinder (pumped each
-        frame) prepares their past ahead of need; else the records need no preparing."""
-        if self.rewind is None and exact_reason(self):
-            self.rewind = Rewinder(self)
-
-    def stop_rewind(self) -> None:
-        """Back from the rewinder's frames to the day at the tick shown."""
-        rewind = self.rewind
-        self._drop_rewind()
-        if rewind is not None and rewind.shown != self.ticks:
-            self.seek(rewind.shown)
 
     def _thaw(self) -> None:
         if self._frozen:
             gc.unfreeze()
             self._frozen = False
-
-    def _drop_rewind(self) -> None:
-        if self.rewind is not None:
-            self.rewind.close()
-            self.rewind = None
 
     def seek_home(self) -> None:
         self.seek(0)

@@ -31,7 +31,6 @@ from .clock import FPS, TICK
 from .keys import HOLD_DELAY, SHOP, Binding, find
 from .loop import main_loop
 from .overlay import Overlay, describe
-from .rewind import live_panels_of
 from .scenes import Scene
 from .score import Score
 from .score import load as load_score
@@ -44,7 +43,6 @@ from .timekeeper import SPEEDS, Time
 __all__ = ["FPS", "HEIGHT", "SPEEDS", "TICK", "WIDTH", "Game", "open_window"]
 
 WIDTH, HEIGHT = 1280, 720
-INPUT = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)  # what ends a rewind: the player acts
 
 
 class Game(Shortcuts):
@@ -75,12 +73,10 @@ class Game(Shortcuts):
         self.stage = Stage(self, scenes)
         self._score: Score | None = None  # read on first use (the levels)
         time, stage = self.time, self.stage
-        time.canvas, time.painter = screen, stage.draw_scene
         time.on_restart, time.on_seek = stage.on_restart, stage.on_seek
         time.unsay = self.overlay.unsay
         time.on_story_end = lambda: setattr(stage.shop_scene, "split", True)  # compare them
         time.follow = lambda: stage.shop_scene.follow if SHOP in stage.scenes else None
-        time.live_panels = lambda: live_panels_of(self)  # the past of those is re-run
         stage.on_restart()  # the scenes' views of the first day
 
     def close(self) -> None:
@@ -116,8 +112,6 @@ class Game(Shortcuts):
         if event.type == pygame.QUIT:
             self.running = False
             return
-        if self.time.rewind is not None and event.type in INPUT:
-            self.time.stop_rewind()  # whatever comes next acts on the moment on screen
         if self.overlay.handle(event) or self.stage.current.handle(event):
             return
         binding = find(event, self.stage.name, self.stage.bindings)
@@ -147,8 +141,8 @@ class Game(Shortcuts):
         raise LookupError(f"nobody carries out {binding.action!r} in {self.stage.name!r}")
 
     def repeat_held(self, wall_dt: float) -> None:
-        """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame.
-        While LEFT is held, the rewinder prepares the past in the frame's spare time."""
+        """A ``repeat`` key of the table held past ``HOLD_DELAY`` acts again every frame
+        (LEFT held: a tick back a frame, read back from the records)."""
         held = pygame.key.get_pressed()
         scene, time = self.stage.name, self.time
         binding = next(
@@ -159,20 +153,13 @@ class Game(Shortcuts):
             ),
             None,
         )
-        rewinding = binding is not None and binding.action == "step_back"
-        if not rewinding:
-            time.stop_rewind()
         if binding is None:
             time.held_for = 0.0
             return
         time.held_for += wall_dt
-        if rewinding:
-            time.prepare_rewind()
         if time.held_for > HOLD_DELAY:
             key = next(k for k in binding.keys if held[k])
             self.carry_out(binding, pygame.Event(pygame.KEYDOWN, key=key, unicode=""))
-        if time.rewind is not None:
-            time.rewind.pump()
 
     def key(self, key: int, text: str = "") -> None:
         self.handle(pygame.Event(pygame.KEYDOWN, key=key, unicode=text))
@@ -225,11 +212,7 @@ class Game(Shortcuts):
 
     def draw(self, surface: pygame.Surface | None = None) -> pygame.Surface:
         surface = surface or self.screen
-        rewind = self.time.rewind
-        if rewind is not None and rewind.image is not None:
-            surface.blit(rewind.image, (0, 0))  # drawn ahead by the same painters
-        else:
-            self.stage.draw_scene(surface)
+        self.stage.draw_scene(surface)
         self.overlay.draw(surface)
         return surface
 

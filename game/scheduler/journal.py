@@ -98,9 +98,13 @@ class Journal:
         return len(self.ticks)
 
     def tick(self) -> int:
-        now = self.kernel.now if self.kernel is not None else 0.0
+        kernel = self.kernel
+        now = kernel.now if kernel is not None else 0.0
         if now != self._time:
-            self._time, self._tick = now, max(self._first, self.key(now))
+            # a step holding the loop in a plain call: what it does shows as the live
+            # model shows it, from the tick the hold began (``after_run`` forgets it)
+            held = kernel.held_from if kernel is not None and kernel.holding else None
+            self._time, self._tick = now, max(self._first, self.key(now if held is None else held))
         return self._tick
 
     def built(self) -> None:
@@ -266,6 +270,8 @@ class _Switch(Instrument):
         if trace is not None:
             trace.resumes = task.resumes
         _ACTIVE = None
+        if self.kernel.holding:  # the hold's tick is not the clock's: read the clock anew
+            self.journal._time = -1.0
         if self.kernel.busy is not None and not self.journal.exact_only:
             self.journal.exact_only = "a plain blocking call held the loop"
 

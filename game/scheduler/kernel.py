@@ -77,6 +77,7 @@ class Kernel:
         self.busy: Block | None = None  # the loop is held by a plain call until busy.end
         self.blocks: list[Block] = []
         self.blocked = 0.0
+        self.pruned_at = -1.0  # virtual time of the latest ``prune`` (for the records)
         self._holding: Block | None = None  # a plain call made in the step now running
         self.holding = False  # True from a plain call to the end of its task's step: what
         # the task changes meanwhile happens later than the owner's clock will read
@@ -312,6 +313,12 @@ class Kernel:
             raise _LoopBusy
 
     # -- plain blocking calls ---------------------------------------------------------------
+    @property
+    def held_from(self) -> float | None:
+        """While the step now running holds the loop in plain calls: since when (the
+        owner's clock then); else None. For observers, which run before it is released."""
+        return self._holding.start if self._holding is not None else None
+
     def block_current(self, seconds: float, what: str) -> None:
         """For ``blocking.block``: the running task holds the loop for ``seconds``. The
         clock is charged at once, so what the task does next happens at the call's end."""
@@ -484,6 +491,7 @@ class Kernel:
 
     def prune(self) -> None:
         """Forget crashed tasks too (the others leave ``tasks`` as they end): O(crashes)."""
+        self.pruned_at = self.now
         for task in self._crashed_listed:
             self._tasks.pop(task, None)
         self._crashed_listed.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .journal import RecDeque
+from .journal import RecDeque, Recorded
 from .traps import Marker
 from .waitqueue import Waitable, WaitQueue
 
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class Event(Waitable):
-    """A flag tasks can wait for; once set, waiting returns at once until cleared."""
+class Event(Recorded, Waitable):
+    """A flag tasks can wait for; once set, waiting returns at once until cleared (in a
+    recorded world, when it was set is recorded: "why am I waiting?" reads it back)."""
 
     kind = "event"
 

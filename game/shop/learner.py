@@ -41,6 +41,7 @@ from weakref import WeakKeyDictionary
 
 from ..i18n import _
 from ..scheduler import Task, aio, blocking, executors
+from ..scheduler.journal import Journal
 from ..scheduler.watchdog import Runaway, Watchdog, watch
 from . import actors, server
 from . import goals as G
@@ -505,12 +506,23 @@ def cast_for(level: Level, compiled: Compiled) -> Any:
 
 
 def build_shop(
-    level: Level, compiled: Compiled, *, strict: bool = False, config: ShopConfig = LEVEL_CONFIG
+    level: Level,
+    compiled: Compiled,
+    *,
+    strict: bool = False,
+    config: ShopConfig = LEVEL_CONFIG,
+    journal: Journal | None = None,
 ) -> Shop:
-    """The level's shop at time 0 with the learner's actors (``compiled`` must be ok)."""
+    """The level's shop at time 0 with the learner's actors (``compiled`` must be ok);
+    ``journal``: it records its changes (the level scene draws its past from them)."""
     if not compiled.ok:
         raise ValueError(f"the code does not compile: {compiled.errors[0]}")
-    shop = Shop(replace(config, mode="concurrent"), cast=cast_for(level, compiled), strict=strict)
+    shop = Shop(
+        replace(config, mode="concurrent"),
+        cast=cast_for(level, compiled),
+        strict=strict,
+        journal=journal,
+    )
     guard, ended = _Guard({compiled.filename}), _Ended()
     shop.kernel.add_instrument(guard)
     shop.kernel.add_instrument(ended)

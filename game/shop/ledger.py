@@ -11,14 +11,13 @@ aside, so no reader ever walks the whole day.
 
 from __future__ import annotations
 
-import heapq
 import math
 from array import array
 from bisect import bisect_right, insort
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..scheduler.journal import RecArray, Recorded, SortedRecArray
+from ..scheduler.journal import RecArray, RecDict, RecList, Recorded, SortedRecArray
 from .metrics import waiting_split
 
 if TYPE_CHECKING:
@@ -70,7 +69,9 @@ class Departures(Recorded):
         self.burgers_eaten = array("q")
         self.spent: dict[str, array[float]] = {}  # phase label -> seconds, one per row
         self.protagonist_row = -1
-        self._latest: list[tuple[int, int]] = []  # min-heap of (index, row), at most LATEST
+        # (index, row) of the LATEST highest-numbered, ascending: a new tuple at each change,
+        # so the journal keeps what it was at any tick (the charts of the past read it)
+        self._latest: tuple[tuple[int, int], ...] = ()
         # running sums, in departure order: arrival -> counter, and paid -> burgers split
         self.line_wait_sum = 0.0
         self.line_waits = 0
@@ -102,10 +103,11 @@ class Departures(Recorded):
             column.append(spent.get(label, 0.0))
         if couple.protagonist:
             self.protagonist_row = row
-        if len(self._latest) < LATEST:
-            heapq.heappush(self._latest, (couple.index, row))
-        elif couple.index > self._latest[0][0]:
-            heapq.heapreplace(self._latest, (couple.index, row))
+        latest = self._latest
+        if len(latest) < LATEST or couple.index > latest[0][0]:
+            kept = list(latest if len(latest) < LATEST else latest[1:])
+            insort(kept, (couple.index, row))
+            self._latest = tuple(kept)
         if couple.turn_at is not None:
             self.line_wait_sum += couple.turn_at - couple.arrived
             self.line_waits += 1
@@ -158,8 +160,8 @@ class Served(Recorded):
         self.waits = SortedRecArray("d")  # order paid -> burgers, ascending
         self.wait_count = 0  # how many waits (read without the column)
         self.wait_sum = 0.0
-        self._inside: dict[int, Couple] = {}
-        self._inside_order: list[int] = []  # their numbers, ascending
+        self._inside: dict[int, Couple] = RecDict()  # (recorded: the charts of the past)
+        self._inside_order: list[int] = RecList()  # their numbers, ascending
 
     def __len__(self) -> int:
         return len(self.times)

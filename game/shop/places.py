@@ -129,7 +129,7 @@ class Display(Recorded):
         self.changed_at = 0.0
         # (when, number): the timeline's marks
         self.history: list[tuple[float, int]] = RecList(grow=True)
-        self._ready: dict[int, Event] = {}
+        self._ready: dict[int, Event] = RecDict()  # "why am I waiting?" reads its past
 
     def shows(self, number: int) -> Event:
         """An event that is set once ``number`` has been on the board."""

@@ -63,7 +63,8 @@ def _kernel_name(task: Task, function: str) -> str:
     """The public name of the kernel awaitable a task is suspended in."""
     if task.state == SLEEPING:
         return "sleep"
-    owner = type(task.waiting_on).__name__ if task.waiting_on is not None else ""
+    waited = task.waiting_on  # (``__class__``: the past's ghost of it names its real class)
+    owner = waited.__class__.__name__ if waited is not None else ""
     verb = {"__aenter__": "acquire"}.get(function, function.lstrip("_"))
     return f"{owner}.{verb}" if owner and owner != "_PutSide" else verb
 

@@ -136,6 +136,23 @@ def check_step(game: Game, scene: str) -> None:
 
 
 def check_step_back(game: Game, scene: str) -> None:
+    if scene == LEVEL:  # back over the level's own day, once the question is answered
+        level = game.level_scene
+        press(game, pygame.K_LEFT)
+        assert level.phase == PREDICT
+        assert game.notice.text == _("First your prediction: A, B, C or D.")
+        press(game, pygame.K_a)
+        press(game, pygame.K_SPACE)  # off the verdict card: the day runs
+        level.advance_to(2)
+        press(game, pygame.K_LEFT)
+        assert level.ticks == 120  # running: like RIGHT, it is for a paused day
+        assert game.notice.text == _("pause first: SPACE (then RIGHT / LEFT step one tick)")
+        press(game, pygame.K_SPACE)
+        press(game, pygame.K_LEFT)
+        press(game, pygame.K_COMMA)
+        assert level.ticks == 118 and level.horizon == 120 and game.scene == LEVEL
+        assert level.shown().now == pytest.approx(118 * TICK)
+        return
     game.advance_to(2)
     press(game, pygame.K_LEFT)
     assert game.ticks == 120  # running: like RIGHT, it is for a paused shop
@@ -150,6 +167,14 @@ def check_step_back(game: Game, scene: str) -> None:
 
 
 def check_home(game: Game, scene: str) -> None:
+    if scene == LEVEL:
+        level = game.level_scene
+        press(game, pygame.K_a)
+        press(game, pygame.K_SPACE)
+        level.advance_to(3)
+        press(game, pygame.K_HOME)
+        assert level.ticks == 0 and level.shown().now == 0.0 and level.horizon == 180
+        return
     game.advance_to(3)
     press(game, pygame.K_HOME)
     assert game.ticks == 0 and game.shop.now == 0.0 and game.scene == scene

@@ -74,7 +74,8 @@ def test_a_prediction_is_answered_at_once_and_the_day_waits(game: Game) -> None:
         wrong = (level.right + 1) % len(level.answers)
         game.letter(wrong)
         scene = game.level_scene
-        assert scene.verdict and game.paused and not game.notice.visible, (level.name, game.notice.text)
+        shown = (level.name, game.notice.text)
+        assert scene.verdict and game.paused and not game.notice.visible, shown
         lines = [text for text, *_rest in verdict_lines(level, wrong)]
         assert any(_(level.why).split()[0] in line for line in lines)
         assert any(_(level.answers[level.right]) in line for line in lines)

@@ -229,8 +229,9 @@ class Held:
 def test_holding_left_plays_back_the_very_frames_a_seek_draws(
     game: Game, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The rewinder's frames, drawn ahead from worlds of its own, are pixel for pixel what
-    an exact seek to each tick draws, across a window boundary; letting go lands exactly."""
+    """With the inspector and the code view open, the frames of a held LEFT (read back from
+    the records) are pixel for pixel what an exact seek to each tick draws; letting go
+    lands exactly."""
     game.paused = True
     game.seek(80 * 60 + 7)
     follow_flirting(game)
@@ -238,21 +239,21 @@ def test_holding_left_plays_back_the_very_frames_a_seek_draws(
     shown = []
     for _ in range(45):  # one frame each, past the hold delay: 0.35 s at 60 frames a second
         game.frame(1 / 60)
-        shown.append((game.rewind.shown if game.rewind else game.ticks, pixels(game)))
-    assert game.rewind is not None and game.rewind.shown < 80 * 60 + 7 - 10
-    assert game.ticks == 80 * 60 + 7  # the live model stays put while frames play back
+        shown.append((game.ticks, pixels(game)))
+    assert game.ticks < 80 * 60 + 7 - 10
+    assert game.horizon == 80 * 60 + 7  # the live model stays put while frames play back
     other = fresh()
     other.paused = True
     other.selected = None
     other.shop_scene.follow = game.shop_scene.follow
     other.show_inspector = other.show_code = True
-    for tick, picture in shown[-14:]:  # across a window of the rewinder
+    for tick, picture in shown[-14:]:
         other.seek(tick)
         assert pixels(other) == picture, tick
     monkeypatch.setattr(pygame.key, "get_pressed", lambda: Held())
     last = shown[-1]
-    game.frame(1 / 60)  # let go: an exact seek to the tick on screen
-    assert game.rewind is None and game.ticks == last[0]
+    game.frame(1 / 60)  # let go: the tick on screen stays
+    assert game.ticks == last[0]
     assert pixels(game) == last[1]
     other.seek(last[0])
     assert texts(game) == texts(other)
@@ -331,7 +332,7 @@ def test_held_left_frames_match_seeks_in_every_scene(
     shown = []
     for _ in range(40):
         game.frame(1 / 60)
-        shown.append((game.rewind.shown if game.rewind else game.ticks, pixels(game)))
+        shown.append((game.ticks, pixels(game)))
     ticks = [tick for tick, _ in shown[-12:]]
     assert ticks == list(range(ticks[0], ticks[0] - 12, -1)) and ticks[0] < start - 1
     other = fresh()
