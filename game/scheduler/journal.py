@@ -57,7 +57,10 @@ class Recorded:
                 inside[_LONG] = True
             return
         # ``Journal.changed``, inlined: this is the hot path of a recorded world
-        key = _HEADS.get(name) or _head(name)
+        try:
+            key = _HEADS[name]
+        except KeyError:
+            key = _head(name)
         head = inside.get(key)
         tick = journal._tick if journal._clock.now == journal._time else journal.tick()
         if type(head) is int:
@@ -261,11 +264,6 @@ def active() -> Journal | None:
     return _ACTIVE
 
 
-def _now(journal: Journal) -> int:
-    """The journal's tick now (kept while its clock stays)."""
-    return journal._tick if journal._clock.now == journal._time else journal.tick()
-
-
 class PastWake(NamedTuple):
     """When a traced task was last woken (its ``Wake``'s time; the rest is not traced)."""
 
@@ -275,9 +273,9 @@ class PastWake(NamedTuple):
 class TaskTrace:
     """What the past shows of a task (the timeline's wake-up mark, the crash banner): its
     name, group and actor, how often it has run, when it was last woken, and from which
-    tick to which it lived. The coroutine itself is not kept: its resumes and wake-ups
-    are typed columns (the tick of each resume; the time and tick of each wake-up), so
-    tracing a step costs an append. ``Past.of`` reads it as it was then."""
+    tick to which it lived. The coroutine itself is not kept: its resumes are typed
+    columns (the tick of each, and the time of the wake-up it ran for), so tracing a step
+    costs two appends. ``Past.of`` reads it as it was then."""
 
     def __init__(self, task: Any, tick: int) -> None:
         self.name = task.name
@@ -288,9 +286,8 @@ class TaskTrace:
         self.ended: int | None = None
         self.resumed = task.resumes  # resumes before it was traced
         self.first_woken = task.woken_by.time
-        self.steps = array("i")  # the tick of each resume
-        self.wakes = array("d")  # the time of each wake-up ...
-        self.woke = array("i")  # ... and the tick it was recorded at
+        self.steps = array("i")  # the tick of each resume ...
+        self.wakes = array("d")  # ... and the time of the wake-up it ran for
 
     @property
     def resumes(self) -> int:
@@ -316,9 +313,9 @@ class TaskTrace:
         then.actor = past.of(self.actor)
         if self.ended is not None and self.ended > tick:
             then.ended = None
-        then.resumes = self.resumed + bisect_right(self.steps, tick)
-        woke = bisect_right(self.woke, tick)
-        then.woken_at = self.wakes[woke - 1] if woke else self.first_woken
+        ran = bisect_right(self.steps, tick)
+        then.resumes = self.resumed + ran
+        then.woken_at = self.wakes[ran - 1] if ran else self.first_woken
         return then
 
 
@@ -349,21 +346,15 @@ class _Switch(Instrument):
         trace = self.traces[task] = TaskTrace(task, self.journal.tick())
         self.every.append(trace)
 
-    def woken(self, task: Any, wake: Any) -> None:
-        trace = self.traces.get(task)
-        if trace is not None:
-            journal = self.journal
-            now = self.kernel.now
-            trace.wakes.append(wake.time)
-            trace.woke.append(journal._tick if now == journal._time else journal.tick())
-
-    def before_run(self, task: object) -> None:
+    def before_run(self, task: Any) -> None:
         global _ACTIVE
         journal = _ACTIVE = self.journal
         trace = self.traces.get(task)
-        if trace is not None:
+        if trace is not None:  # a step follows its wake-up within the tick (else exact_only)
             now = self.kernel.now
             trace.steps.append(journal._tick if now == journal._time else journal.tick())
+            woken = task._woken  # a float (its timer) or (time, by, how)
+            trace.wakes.append(woken if type(woken) is float else woken[0])
 
     def after_run(self, task: Any) -> None:
         global _ACTIVE
@@ -416,7 +407,9 @@ class RecList(list):  # type: ignore[type-arg]
         if journal is None or self.grow:
             list.append(self, item)
             if journal is not None:
-                self._at.append(_now(journal))
+                self._at.append(
+                    journal._tick if journal._clock.now == journal._time else journal.tick()
+                )
             return
         inside = self.__dict__
         old = None if _EMPTY in inside else tuple(self)
@@ -454,7 +447,9 @@ class RecDeque(deque):  # type: ignore[type-arg]
         elif self.grow:
             deque.append(self, item)
             self.every.append(item)  # kept aside only in a recorded world
-            self._at.append(_now(journal))
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
         else:
             inside = self.__dict__
             old = None if _EMPTY in inside else tuple(self)
@@ -478,13 +473,18 @@ class RecDict(dict):  # type: ignore[type-arg]
         _built_long(self)
 
     def _state(self) -> object:
-        return tuple(self.items())
+        """Keys and values in one flat tuple (k0, v0, k1, v1...): one object a change."""
+        flat: list[Any] = []
+        for item in self.items():
+            flat += item
+        return tuple(flat)
 
     def _past_in(self, past: Past) -> dict[Any, Any]:
-        held: Any = past.journal.read(self.__dict__, "", past.tick, None)
-        if held is None:
-            held = self.items()
-        return {past.of(k): past.of(v) for k, v in held}
+        flat: Any = past.journal.read(self.__dict__, "", past.tick, None)
+        if flat is None:
+            flat = self._state()
+        of = past.of
+        return {of(flat[i]): of(flat[i + 1]) for i in range(0, len(flat), 2)}
 
 
 class RecArray(array):  # type: ignore[type-arg]
@@ -508,13 +508,17 @@ class RecArray(array):  # type: ignore[type-arg]
         array.append(self, value)
         journal = _ACTIVE
         if journal is not None:
-            self._at.append(_now(journal))
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
 
     def insert(self, index: int, value: Any) -> None:
         array.insert(self, index, value)
         journal = _ACTIVE
         if journal is not None:
-            self._at.append(_now(journal))
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
 
 
 _EMPTY = _head("")  # where a container keeps its latest change
@@ -571,7 +575,9 @@ class SortedRecArray(RecArray):
         journal = _ACTIVE
         if journal is not None:
             self.arrivals.append(value)
-            self._at.append(_now(journal))
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
 
     def append(self, value: Any) -> None:
         self.insert(len(self), value)
