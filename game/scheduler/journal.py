@@ -62,7 +62,7 @@ class Recorded:
         except KeyError:
             key = _head(name)
         head = inside.get(key)
-        tick = journal._tick if journal._clock.now == journal._time else journal.tick()
+        tick = journal._tick  # a step's clock stands still: set as it is turned on
         if type(head) is int:
             ticks = journal.ticks
             if ticks[head] == tick:  # only the last value of a tick is ever shown
@@ -233,7 +233,10 @@ class Journal:
         return default if head is None else self.value_at(inside, name, head, tick)
 
     def activate(self) -> None:
+        """Record what changes from now on, at the tick of this moment (like a step, the
+        changes made while it is on do not move the clock; turn it on again after)."""
         global _ACTIVE
+        self.tick()
         _ACTIVE = self
 
     def watch(self, kernel: Any) -> None:
@@ -349,10 +352,13 @@ class _Switch(Instrument):
     def before_run(self, task: Any) -> None:
         global _ACTIVE
         journal = _ACTIVE = self.journal
+        now = self.kernel.now
+        if now != journal._time:  # the tick its changes show at (``Recorded`` reads it)
+            journal._time = now
+            journal._tick = max(journal._first, journal.key(now))
         trace = self.traces.get(task)
         if trace is not None:  # a step follows its wake-up within the tick (else exact_only)
-            now = self.kernel.now
-            trace.steps.append(journal._tick if now == journal._time else journal.tick())
+            trace.steps.append(journal._tick)
             woken = task._woken  # a float (its timer) or (time, by, how)
             trace.wakes.append(woken if type(woken) is float else woken[0])
 
