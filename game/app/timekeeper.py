@@ -58,13 +58,23 @@ def build_worlds(config: ShopConfig, *, record: bool = False) -> Worlds:
     return shops, houses
 
 
-def run_worlds(shops: dict[str, Shop], houses: dict[str, House], start: int, ticks: int) -> None:
+def run_worlds(
+    shops: dict[str, Shop],
+    houses: dict[str, House],
+    start: int,
+    ticks: int,
+    *,
+    freeze: bool = False,
+) -> None:
     """Run worlds that are at tick ``start`` on to tick ``ticks``, in as few chunks as the
     prune ticks allow.
 
     A kernel run to t in one ``run_until`` is the same run as tick by tick (wake-ups go in
     (time, sequence) order either way; ``tests/app/test_timetravel.py`` proves it), so only
-    the ticks where finished tasks are forgotten cut the run into chunks."""
+    the ticks where finished tasks are forgotten cut the run into chunks. ``freeze``: after
+    each chunk, what the process holds is frozen out of the cyclic collector's sight
+    (``gc.freeze``, as the day's own run does: its records only grow, and its full passes
+    over them would cost a long run as much as the records themselves)."""
     while start < ticks:
         stop = min(ticks, (start // PRUNE_EVERY + 1) * PRUNE_EVERY)
         for house in houses.values():
@@ -73,6 +83,8 @@ def run_worlds(shops: dict[str, Shop], houses: dict[str, House], start: int, tic
             shop.kernel.run_until(stop * TICK)
             if stop % PRUNE_EVERY == 0:
                 shop.kernel.prune()
+        if freeze:
+            gc.freeze()
         start = stop
 
 
@@ -200,11 +212,10 @@ class Time:
         further than the day has been do the live worlds run on (the marks with them)."""
         if ticks > self.horizon:
             shops, houses = self.live
-            run_worlds(shops, houses, self.horizon, ticks)
             # the day's records only ever grow, and hold all it did: out of the cyclic
             # collector's sight until the day ends, or its full passes over a long day's
             # heap would stall frames (what dies meanwhile is still freed as it goes)
-            gc.freeze()
+            run_worlds(shops, houses, self.horizon, ticks, freeze=True)
             self._frozen = True
             self.horizon = ticks
             self._marks = {m: (s.beats, s.display.history) for m, s in shops.items()}

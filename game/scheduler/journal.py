@@ -45,61 +45,99 @@ class Recorded:
     def __setattr__(self, name: str, value: object) -> None:
         inside = self.__dict__
         journal = _ACTIVE
-        if journal is not None:
-            old = inside.get(name, _MISSING)
-            if old is not _MISSING:
-                if old is not value:
-                    journal.changed(inside, name, old, value)
-            elif journal._first == 0:  # built with the world: it lives all day long
-                inside[_LONG] = True
+        if journal is None:
+            inside[name] = value
+            return
+        old = inside.get(name, _MISSING)
         inside[name] = value
+        if old is value:
+            return
+        if old is _MISSING:
+            if journal._first == 0:  # built with the world: it lives all day long
+                inside[_LONG] = True
+            return
+        # ``Journal.changed``, inlined: this is the hot path of a recorded world
+        try:
+            key = _HEADS[name]
+        except KeyError:
+            key = _head(name)
+        head = inside.get(key)
+        tick = journal._tick  # a step's clock stands still: set as it is turned on
+        if type(head) is int:
+            ticks = journal.ticks
+            if ticks[head] == tick:  # only the last value of a tick is ever shown
+                journal.values[head] = value
+            else:
+                inside[key] = len(ticks)
+                ticks.append(tick)
+                journal.values.append(value)
+                journal.before.append(head)
+        elif head is None:
+            journal._first_change(inside, key, old, value, tick)
+        else:
+            ticks, values = head
+            if ticks[-1] == tick:
+                values[-1] = value
+            else:
+                ticks.append(tick)
+                values.append(value)
 
 
 _HEADS: dict[str, str] = {}  # attribute -> the key of its latest change in the object
-_INDEXES: dict[str, str] = {}  # attribute -> the key of its changes' index, once long
-WALK = 24  # changes walked back before an attribute gets an index to bisect instead
-_LONG = "\x02"  # in an object built with its world: index every attribute from the start
+WALK = 24  # changes walked back before an attribute's changes get a history of their own
+_LONG = "\x02"  # in an object built with its world: a history per attribute from the start
 
 
 def _head(name: str) -> str:
     key = _HEADS.get(name)
     if key is None:
         key = _HEADS[name] = sys.intern(f"\x00{name}")
-        _INDEXES[name] = sys.intern(f"\x01{name}")
     return key
+
+
+class _Still:
+    """The clock of a journal that watches no kernel (yet): it reads 0."""
+
+    now = 0.0
 
 
 class Journal:
     """What changed in one world, and when. ``key`` turns virtual time into the tick that
     first shows it; the clock is the watched kernel's ``now``.
 
-    Changes are three columns, one row each (tick, value, the row of the same attribute's
-    change before): 24 bytes a change, plus the value. An object keeps the row of each
-    attribute's latest change in its own ``__dict__`` (under a key no attribute can
-    have), so the journal holds no table of objects; reading walks back from there, and an
-    attribute read far back more than ``WALK`` changes gets an index of its rows, bisected.
+    Most objects live briefly and change a few times: their changes are three columns for
+    the whole journal, one row each (tick, value, the row of the same attribute's change
+    before): 16 bytes a change, plus the value. Such an object keeps the row of each
+    attribute's latest change in its own ``__dict__`` (under a key no attribute can have),
+    so the journal holds no table of objects; reading walks back from there. An object
+    built with its world changes all day: each of its attributes keeps a history of its
+    own there instead (ticks and values, bisected), as does an attribute read far back
+    more than ``WALK`` changes.
     """
 
     def __init__(self, key: Callable[[float], int]) -> None:
         self.key = key
-        self.ticks = array("q")
+        self.ticks = array("i")
         self.values: list[object] = []
-        self.before = array("q")
+        self.before = array("i")
         self.kernel: Any = None
         self.exact_only = ""  # why the past cannot be drawn from records, if ever
+        self._clock: Any = _Still
+        self._switch: _Switch | None = None
         self._time = -1.0
         self._tick = 0
         self._first = 0  # what is built shows at tick 0; what runs, from tick 1 on
-        self._indexes = False  # has any attribute an index yet?
+        self._long: list[array[int]] = []  # the ticks of every history of its own
+        self._moved = 0  # rows whose attribute got a history of its own since
 
     @property
     def entries(self) -> int:
         """Changes kept in all (for the memory figures)."""
-        return len(self.ticks)
+        return len(self.ticks) - self._moved + sum(len(ticks) for ticks in self._long)
 
     def tick(self) -> int:
+        now = self._clock.now
         kernel = self.kernel
-        now = kernel.now if kernel is not None else 0.0
         if now != self._time:
             # a step holding the loop in a plain call: what it does shows as the live
             # model shows it, from the tick the hold began (``after_run`` forgets it)
@@ -116,81 +154,112 @@ class Journal:
 
     def changed(self, inside: dict[str, Any], name: str, old: object, new: object) -> None:
         """An attribute of the object whose ``__dict__`` is ``inside`` goes from ``old`` to
-        ``new`` now (containers: their state, under the name "")."""
-        kernel = self.kernel
-        tick = self._tick if kernel is not None and kernel.now == self._time else self.tick()
+        ``new`` now (containers: their state, under the name ""). ``old`` is only read at
+        an attribute's first change."""
         key = _HEADS.get(name) or _head(name)
-        row = inside.get(key)
-        ticks = self.ticks
-        if row is None:  # the first change: what it was before, since always
-            row = len(ticks)
-            ticks.append(-1)
-            self.values.append(old)
-            self.before.append(-1)
-            if _LONG in inside:  # it will change all day: bisect it from the start
-                inside[_INDEXES[name]] = array("q", [row])
-                self._indexes = True
-        elif ticks[row] == tick:  # only the last value of a tick is ever shown
-            self.values[row] = new
+        head = inside.get(key)
+        tick = self._tick if self._clock.now == self._time else self.tick()
+        if type(head) is int:
+            ticks = self.ticks
+            if ticks[head] == tick:
+                self.values[head] = new
+            else:
+                inside[key] = len(ticks)
+                ticks.append(tick)
+                self.values.append(new)
+                self.before.append(head)
+        elif head is None:
+            self._first_change(inside, key, old, new, tick)
+        else:
+            ticks, values = head
+            if ticks[-1] == tick:
+                values[-1] = new
+            else:
+                ticks.append(tick)
+                values.append(new)
+
+    def _first_change(
+        self, inside: dict[str, Any], key: str, old: object, new: object, tick: int
+    ) -> None:
+        """The first change: what it was before, since always, then what it is now."""
+        if _LONG in inside:  # it will change all day: a history of its own, bisected
+            ticks = array("i", (-1, tick))
+            inside[key] = (ticks, [old, new])
+            self._long.append(ticks)
             return
-        inside[key] = len(ticks)
-        ticks.append(tick)
+        rows = self.ticks
+        row = len(rows)
+        rows.append(-1)
+        rows.append(tick)
+        self.values.append(old)
         self.values.append(new)
+        self.before.append(-1)
         self.before.append(row)
-        if not self._indexes:  # only attributes read far back have an index to keep up
-            return
-        index = inside.get(_INDEXES[name])
-        if index is not None:
-            index.append(len(ticks) - 1)
+        inside[key] = row + 1
 
-    def value_at(self, inside: dict[str, Any], name: str, row: int, tick: int) -> object:
-        """The value of the attribute whose latest change is ``row``, at ``tick``."""
-        ticks, before = self.ticks, self.before
-        walked = 0
-        while ticks[row] > tick:
-            row = before[row]
-            walked += 1
-            if walked > WALK:
-                return self.values[self._bisect(inside, name, tick)]
-        return self.values[row]
+    def value_at(self, inside: dict[str, Any], name: str, head: Any, tick: int) -> object:
+        """The value at ``tick`` of the attribute whose latest change is ``head`` (what
+        ``latest`` gives: a row, or the attribute's history)."""
+        if type(head) is int:
+            ticks, before = self.ticks, self.before
+            row = head
+            for _ in range(WALK):
+                if ticks[row] <= tick:
+                    return self.values[row]
+                row = before[row]
+            head = self._history(inside, name)
+        ticks, values = head
+        return values[bisect_right(ticks, tick) - 1]
 
-    def _bisect(self, inside: dict[str, Any], name: str, tick: int) -> int:
-        index = inside.get(_INDEXES[name])
-        if index is None:  # made once (a walk back), then kept up as the attribute changes
-            rows = []
-            row = inside[_HEADS[name]]
-            while row >= 0:
-                rows.append(row)
-                row = self.before[row]
-            index = inside[_INDEXES[name]] = array("q", reversed(rows))
-            self._indexes = True  # from now on, changes look for an index
-        ticks = self.ticks
-        return index[bisect_right(index, tick, key=ticks.__getitem__) - 1]
+    def _history(self, inside: dict[str, Any], name: str) -> tuple[array[int], list[object]]:
+        """Read far back: the attribute's rows become a history of its own, bisected from
+        now on, that its later changes extend."""
+        key = _HEADS[name]
+        rows = []
+        row = inside[key]
+        while row >= 0:
+            rows.append(row)
+            row = self.before[row]
+        rows.reverse()
+        ticks = array("i", [self.ticks[r] for r in rows])
+        history = inside[key] = (ticks, [self.values[r] for r in rows])
+        self._long.append(ticks)
+        self._moved += len(rows)
+        return history
 
-    def latest(self, inside: dict[str, Any], name: str) -> int | None:
-        """The row of the attribute's latest change (None: never changed)."""
+    def latest(self, inside: dict[str, Any], name: str) -> Any:
+        """The attribute's latest change (None: never changed), for ``value_at``."""
         return inside.get(_HEADS.get(name) or _head(name))
 
+    def read(self, inside: dict[str, Any], name: str, tick: int, default: object = None) -> object:
+        """The attribute's value at ``tick``, or ``default`` if it never changed."""
+        head = inside.get(_HEADS.get(name) or _head(name))
+        return default if head is None else self.value_at(inside, name, head, tick)
+
     def activate(self) -> None:
+        """Record what changes from now on, at the tick of this moment (like a step, the
+        changes made while it is on do not move the clock; turn it on again after)."""
         global _ACTIVE
+        self.tick()
         _ACTIVE = self
 
     def watch(self, kernel: Any) -> None:
         """Record this kernel's world: its clock, and its steps (the journal is on while
         each runs); crashes and plain blocking calls are noted too."""
-        self.kernel = kernel
+        self.kernel = self._clock = kernel
+        self._time = -1.0
         self._switch = _Switch(self, kernel)
         kernel.add_instrument(self._switch)
 
     @property
     def crashes(self) -> list[tuple[int, object]]:
         """(tick, task) of every task that crashed, in order."""
-        return self._switch.crashes if self.kernel is not None else []
+        return self._switch.crashes if self._switch is not None else []
 
     @property
     def traces(self) -> list[TaskTrace]:
         """Every task's trace, in spawn order."""
-        return self._switch.every if self.kernel is not None else []
+        return self._switch.every if self._switch is not None else []
 
 
 def deactivate() -> None:
@@ -208,20 +277,32 @@ class PastWake(NamedTuple):
     time: float
 
 
-class TaskTrace(Recorded):
+class TaskTrace:
     """What the past shows of a task (the timeline's wake-up mark, the crash banner): its
     name, group and actor, how often it has run, when it was last woken, and from which
-    tick to which it lived. The coroutine itself is not kept."""
+    tick to which it lived. The coroutine itself is not kept: its resumes are typed
+    columns (the tick of each, and the time of the wake-up it ran for), so tracing a step
+    costs two appends. ``Past.of`` reads it as it was then."""
 
     def __init__(self, task: Any, tick: int) -> None:
         self.name = task.name
         self.group = task.group
         self.daemon = task.daemon
         self.actor = task.actor
-        self.resumes = task.resumes
-        self.woken_at = task.woken_by.time
         self.born = tick
         self.ended: int | None = None
+        self.resumed = task.resumes  # resumes before it was traced
+        self.first_woken = task.woken_by.time
+        self.steps = array("i")  # the tick of each resume ...
+        self.wakes = array("d")  # ... and the time of the wake-up it ran for
+
+    @property
+    def resumes(self) -> int:
+        return self.resumed + len(self.steps)
+
+    @property
+    def woken_at(self) -> float:
+        return self.wakes[-1] if self.wakes else self.first_woken
 
     @property
     def alive(self) -> bool:
@@ -230,6 +311,31 @@ class TaskTrace(Recorded):
     @property
     def woken_by(self) -> PastWake:
         return PastWake(self.woken_at)
+
+    def _past_of(self, past: Past) -> TaskTrace:
+        """This trace as it read at ``past.tick``."""
+        tick = past.tick
+        then = _TraceThen()
+        then.__dict__.update(self.__dict__)
+        then.actor = past.of(self.actor)
+        if self.ended is not None and self.ended > tick:
+            then.ended = None
+        ran = bisect_right(self.steps, tick)
+        then.resumes = self.resumed + ran
+        then.woken_at = self.wakes[ran - 1] if ran else self.first_woken
+        return then
+
+
+class _TraceThen(TaskTrace):
+    """A trace read at a past tick: its resumes and last wake-up are plain values."""
+
+    __slots__ = ("resumes", "woken_at")  # type: ignore[misc]
+
+    def __init__(self) -> None:
+        pass
+
+    def _past_of(self, past: Past) -> TaskTrace:
+        return self
 
 
 class _Switch(Instrument):
@@ -244,31 +350,24 @@ class _Switch(Instrument):
         self.every: list[TaskTrace] = []  # every task's trace, in spawn order
 
     def spawned(self, task: Any) -> None:
-        global _ACTIVE
-        before, _ACTIVE = _ACTIVE, None
         trace = self.traces[task] = TaskTrace(task, self.journal.tick())
-        if self.journal._first == 0:  # a task of the world as built: it runs all day
-            trace.__dict__[_LONG] = True
         self.every.append(trace)
-        _ACTIVE = before
 
-    def woken(self, task: Any, wake: Any) -> None:
-        trace = self.traces.get(task)
-        if trace is not None:
-            global _ACTIVE
-            before, _ACTIVE = _ACTIVE, self.journal
-            trace.woken_at = wake.time
-            _ACTIVE = before
-
-    def before_run(self, task: object) -> None:
+    def before_run(self, task: Any) -> None:
         global _ACTIVE
-        _ACTIVE = self.journal
+        journal = _ACTIVE = self.journal
+        now = self.kernel.now
+        if now != journal._time:  # the tick its changes show at (``Recorded`` reads it)
+            journal._time = now
+            journal._tick = max(journal._first, journal.key(now))
+        trace = self.traces.get(task)
+        if trace is not None:  # a step follows its wake-up within the tick (else exact_only)
+            trace.steps.append(journal._tick)
+            woken = task._woken  # a float (its timer) or (time, by, how)
+            trace.wakes.append(woken if type(woken) is float else woken[0])
 
     def after_run(self, task: Any) -> None:
         global _ACTIVE
-        trace = self.traces.get(task)
-        if trace is not None:
-            trace.resumes = task.resumes
         _ACTIVE = None
         if self.kernel.holding:  # the hold's tick is not the clock's: read the clock anew
             self.journal._time = -1.0
@@ -276,25 +375,31 @@ class _Switch(Instrument):
             self.journal.exact_only = "a plain blocking call held the loop"
 
     def ended(self, task: Any) -> None:
-        global _ACTIVE
         trace = self.traces.pop(task, None)
+        tick = self.journal.tick()
         if trace is not None:
-            before, _ACTIVE = _ACTIVE, self.journal
-            trace.ended = self.journal.tick()
-            _ACTIVE = before
+            trace.ended = tick
         if task.error is not None:
-            self.crashes.append((self.journal.tick(), task))
+            self.crashes.append((tick, task))
 
 
 # -- containers -------------------------------------------------------------------------
 # ``grow`` containers only ever grow at their end (histories): their past is a prefix, so
-# only their length is recorded. The others record what they hold after each change.
+# only the tick of each item put in while recording is kept (a typed column). The others
+# record what they hold after each change. Each reads its own past (``_past_in``).
 
 
-def _note(container: Any, old: object) -> None:
+def _built_long(container: Any) -> None:
+    """A container built with its world changes all day: a history of its own."""
     journal = _ACTIVE
-    if journal is not None:
-        journal.changed(container.__dict__, "", old, container._state())
+    if journal is not None and journal._first == 0:
+        container.__dict__[_LONG] = True
+
+
+def _prefix(at: array[int], total: int, tick: int) -> int:
+    """How many of ``total`` items were in by ``tick``, the last ``len(at)`` put in at
+    the ticks ``at`` (the others before any of them)."""
+    return total - len(at) + bisect_right(at, tick)
 
 
 class RecList(list):  # type: ignore[type-arg]
@@ -303,12 +408,31 @@ class RecList(list):  # type: ignore[type-arg]
     def __init__(self, items: Iterable[Any] = (), *, grow: bool = False) -> None:
         super().__init__(items)
         self.grow = grow
+        self._at = array("i")
+        _built_long(self)
 
     def _state(self) -> object:
         return len(self) if self.grow else tuple(self)
 
-    def _past(self, state: object) -> Any:
-        return (self, 0, state) if self.grow else state
+    def append(self, item: Any) -> None:
+        journal = _ACTIVE
+        if journal is None or self.grow:
+            list.append(self, item)
+            if journal is not None:
+                self._at.append(
+                    journal._tick if journal._clock.now == journal._time else journal.tick()
+                )
+            return
+        inside = self.__dict__
+        old = None if _EMPTY in inside else tuple(self)
+        list.append(self, item)
+        journal.changed(inside, "", old, tuple(self))
+
+    def _past_in(self, past: Past) -> Any:
+        if self.grow:
+            return PastSeq(past, self, 0, _prefix(self._at, len(self), past.tick))
+        held = past.journal.read(self.__dict__, "", past.tick, self)
+        return tuple(past.of(v) for v in held)  # type: ignore[attr-defined]
 
 
 class RecDeque(deque):  # type: ignore[type-arg]
@@ -322,61 +446,94 @@ class RecDeque(deque):  # type: ignore[type-arg]
         super().__init__(items, maxlen)
         self.grow = grow
         self.every: list[Any] = list(self) if grow else []
+        self._at = array("i")
+        _built_long(self)
 
     def _state(self) -> object:
         return len(self.every) if self.grow else tuple(self)
 
-    def _past(self, state: Any) -> Any:
-        if not self.grow:
-            return state
-        start = 0 if self.maxlen is None else max(0, state - self.maxlen)
-        return (self.every, start, state)
-
     def append(self, item: Any) -> None:
+        journal = _ACTIVE
+        if journal is None:
+            deque.append(self, item)
+        elif self.grow:
+            deque.append(self, item)
+            self.every.append(item)  # kept aside only in a recorded world
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
+        else:
+            inside = self.__dict__
+            old = None if _EMPTY in inside else tuple(self)
+            deque.append(self, item)
+            journal.changed(inside, "", old, tuple(self))
+
+    def _past_in(self, past: Past) -> Any:
         if self.grow:
-            deque.append(self, item)
-            if _ACTIVE is not None:  # kept aside only in a recorded world
-                old = len(self.every)
-                self.every.append(item)
-                _note(self, old)
-            return
-        if _ACTIVE is None:
-            deque.append(self, item)
-            return
-        old = tuple(self)
-        deque.append(self, item)
-        _note(self, old)
+            end = _prefix(self._at, len(self.every), past.tick)
+            start = 0 if self.maxlen is None else max(0, end - self.maxlen)
+            return PastSeq(past, self.every, start, end)
+        held = past.journal.read(self.__dict__, "", past.tick, self)
+        return tuple(past.of(v) for v in held)  # type: ignore[attr-defined]
 
 
 class RecDict(dict):  # type: ignore[type-arg]
     """A dict whose changes are recorded (what it holds after each change, in order)."""
 
-    def _state(self) -> object:
-        return tuple(self.items())
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _built_long(self)
 
-    def _past(self, state: Any) -> dict[Any, Any]:
-        return dict(state)
+    def _state(self) -> object:
+        """Keys and values in one flat tuple (k0, v0, k1, v1...): one object a change."""
+        flat: list[Any] = []
+        for item in self.items():
+            flat += item
+        return tuple(flat)
+
+    def _past_in(self, past: Past) -> dict[Any, Any]:
+        flat: Any = past.journal.read(self.__dict__, "", past.tick, None)
+        if flat is None:
+            flat = self._state()
+        of = past.of
+        return {of(flat[i]): of(flat[i + 1]) for i in range(0, len(flat), 2)}
 
 
 class RecArray(array):  # type: ignore[type-arg]
-    """A typed column whose length is recorded: its past is a prefix, or, if it is kept
-    sorted (``insert``), only its length is right (``sorted_past``: what holds then)."""
+    """A typed column whose length is recorded (the tick of each item put in): its past
+    is a prefix, or, if it is kept sorted (``insert``), only its length is right
+    (``SortedRecArray``: what holds then)."""
+
+    def __init__(self, *args: Any) -> None:
+        self._at = array("i")
 
     def _state(self) -> object:
         return len(self)
 
-    def _past(self, state: Any) -> array[Any]:
-        return self[:state]
+    def _count(self, tick: int) -> int:
+        return _prefix(self._at, len(self), tick)
+
+    def _past_in(self, past: Past) -> array[Any]:
+        return self[: self._count(past.tick)]
 
     def append(self, value: Any) -> None:
-        old = len(self)
         array.append(self, value)
-        _note(self, old)
+        journal = _ACTIVE
+        if journal is not None:
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
 
     def insert(self, index: int, value: Any) -> None:
-        old = len(self)
         array.insert(self, index, value)
-        _note(self, old)
+        journal = _ACTIVE
+        if journal is not None:
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
+
+
+_EMPTY = _head("")  # where a container keeps its latest change
 
 
 def _recording(kind: type, base: type, names: tuple[str, ...]) -> None:
@@ -386,13 +543,15 @@ def _recording(kind: type, base: type, names: tuple[str, ...]) -> None:
         method = getattr(base, name)
 
         def changed(self: Any, *args: Any, **kwargs: Any) -> Any:
-            if _ACTIVE is None:
+            journal = _ACTIVE
+            if journal is None:
                 return method(self, *args, **kwargs)
-            if getattr(self, "grow", False) and name != "append":
+            if getattr(self, "grow", False):
                 raise TypeError(f"a growing record only appends, not {name}")
-            old = self._state()
+            inside = self.__dict__
+            old = None if _EMPTY in inside else self._state()
             result = method(self, *args, **kwargs)
-            _note(self, old)
+            journal.changed(inside, "", old, self._state())
             return result
 
         changed.__name__ = name
@@ -402,7 +561,7 @@ def _recording(kind: type, base: type, names: tuple[str, ...]) -> None:
         setattr(kind, name, wrap(name))
 
 
-_LIST = ("append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse")
+_LIST = ("extend", "insert", "remove", "pop", "clear", "sort", "reverse")
 _recording(RecList, list, (*_LIST, "__setitem__", "__delitem__", "__iadd__"))
 _recording(
     RecDeque,
@@ -413,22 +572,32 @@ _recording(
 _recording(
     RecDict, dict, ("__setitem__", "__delitem__", "pop", "popitem", "clear", "update", "setdefault")
 )
+
+
 class SortedRecArray(RecArray):
     """A typed column kept in ascending order (``insort``): its past is the ascending
     order of what had been put in by then, so what came in is kept in that order too."""
 
     def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
         self.arrivals = array(self.typecode)
 
     def insert(self, index: int, value: Any) -> None:
-        old = len(self)
         array.insert(self, index, value)
-        if _ACTIVE is not None:
+        journal = _ACTIVE
+        if journal is not None:
             self.arrivals.append(value)
-            _note(self, old)
+            self._at.append(
+                journal._tick if journal._clock.now == journal._time else journal.tick()
+            )
 
-    def _past(self, state: Any) -> array[Any]:
-        return array(self.typecode, sorted(self.arrivals[:state]))
+    def append(self, value: Any) -> None:
+        self.insert(len(self), value)
+
+    def _past_in(self, past: Past) -> array[Any]:
+        arrivals = self.arrivals
+        n = _prefix(self._at, len(arrivals), past.tick)
+        return array(self.typecode, sorted(arrivals[:n]))
 
 
 _CONTAINERS = (RecList, RecDeque, RecDict, RecArray)
@@ -465,18 +634,7 @@ class Past:
         if ghost is not None:
             return ghost
         if isinstance(value, _CONTAINERS):
-            journal, inside = self.journal, value.__dict__
-            row = journal.latest(inside, "")
-            state = value._state() if row is None else journal.value_at(inside, "", row, self.tick)
-            past = value._past(state)
-            if isinstance(past, dict):
-                ghost = {self.of(k): self.of(v) for k, v in past.items()}
-            elif isinstance(past, array):
-                ghost = past
-            elif isinstance(value, RecArray) or not getattr(value, "grow", False):
-                ghost = tuple(self.of(v) for v in past)
-            else:
-                ghost = PastSeq(self, *past)
+            ghost = value._past_in(self)
         elif kind is list or kind is deque:  # never changed in place (else a RecList)
             ghost = tuple(self.of(v) for v in value)
         elif kind is dict:
@@ -484,7 +642,8 @@ class Past:
         elif value is self.journal.kernel:
             ghost = self._kernel if self._kernel is not None else PastKernel(self)
         elif isinstance(value, Recorded) or _is_model(kind):
-            ghost = Ghost(value, self)
+            own = getattr(kind, "_past_of", None)  # a record that reads its own past
+            ghost = Ghost(value, self) if own is None else own(value, self)
         else:
             return value
         self._ghosts[key] = ghost
@@ -549,9 +708,8 @@ class PastKernel:
         for trace in past.journal.traces:
             if trace.born > tick:
                 break
-            ghost = past.of(trace)
-            if ghost.ended is None:
-                alive.append(ghost)
+            if trace.ended is None or trace.ended > tick:
+                alive.append(past.of(trace))
         return alive
 
 
@@ -585,9 +743,10 @@ class Ghost:
         obj, past = self._ghost_of, self._ghost_in
         inside = getattr(obj, "__dict__", None)
         if inside is not None:
-            row = inside.get(_HEADS.get(name) or _head(name))
-            if row is not None:
-                value = seen[name] = past.of(past.journal.value_at(inside, name, row, past.tick))
+            head = inside.get(_HEADS.get(name) or _head(name))
+            if head is not None:
+                value = past.journal.value_at(inside, name, head, past.tick)
+                value = seen[name] = past.of(value)
                 return value
             if name in inside:
                 value = seen[name] = past.of(inside[name])

@@ -25,7 +25,7 @@ Point = tuple[float, float]
 SEATED = frozenset(("sitting", "talking", "listening", "glancing", "eating"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A straight walk from ``a`` at ``t0`` to ``b`` at ``t1``; the view interpolates it."""
 
@@ -150,7 +150,8 @@ class Person(Recorded):
                 self._remember()
             self.since = self.shop.now
             self.activity = activity
-        self.speaking = speaking
+        if speaking is not self.speaking:  # (most calls leave it as it is: no change to keep)
+            self.speaking = speaking
 
     def _remember(self) -> None:
         earlier = self.earlier

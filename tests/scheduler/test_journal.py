@@ -157,10 +157,12 @@ def test_an_attribute_read_far_back_is_bisected_and_kept_up() -> None:
     thing = Thing("d")
     for t in range(1, 101):
         clock.now = float(t)
+        journal.activate()  # as each step turns it on
         thing.where = f"at {t}"
     assert at(journal, 0, thing).where == "home" and at(journal, 3, thing).where == "at 3"
     for t in range(101, 201):
         clock.now = float(t)
+        journal.activate()
         thing.where = f"at {t}"
     deactivate()
     assert [at(journal, t, thing).where for t in (0, 50, 150, 200, 999)] == [
