@@ -101,7 +101,10 @@ def draw_menu(
         surface.blit(key, key.get_rect(center=(rect.x + 40, rect.centery)))
         # the marks first, right-aligned: the title and the command line give way to them
         big = text_scale() > 1.0  # big text: the marks go on the lower line, by the command
-        line_y = rect.y + (54 if big else 56)  # the command line under the title
+        compact = rect.height < 80  # eleven levels: lower rows, smaller text in them
+        title_size, command_size = (26, 19) if compact else (30, 22)
+        # the command line under the title (on low rows: at the row's foot)
+        line_y = rect.bottom - (27 if big else 24) if compact else rect.y + (54 if big else 56)
         mark_y = line_y + 16 if big else rect.centery
         mx = rect.right - 20
         if level.name in solved:  # "solved" with its tick (drawn: the font has no check mark)
@@ -123,13 +126,13 @@ def draw_menu(
             mx -= img.get_width()
             surface.blit(img, (mx, mark_y - img.get_height() // 2))
         title_room = (rect.right - 20 if big else mx - 16) - (rect.x + 80)
-        title = fitted(f"{level.number}. {_(level.title)}", 30, P.WHITE, title_room, True)
-        surface.blit(title, (rect.x + 80, rect.y + (8 if big else 14)))
+        title = fitted(f"{level.number}. {_(level.title)}", title_size, P.WHITE, title_room, True)
+        surface.blit(title, (rect.x + 80, rect.y + (3 if compact else 8 if big else 14)))
         command = _("--level {name}   ({part} plays the mistake)").format(
             name=level.name, part=_(level.part)
         )
         command_room = mx - 16 - (rect.x + 80)
-        surface.blit(fitted(command, 22, DIM, command_room), (rect.x + 80, line_y))
+        surface.blit(fitted(command, command_size, DIM, command_room), (rect.x + 80, line_y))
     hint = _(
         "A - D, UP / DOWN + ENTER or click: play a level      1 / 2 / 3: back to the shops"
         "      H: help"
