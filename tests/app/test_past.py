@@ -326,6 +326,11 @@ LEVEL_DAYS = [
     ("forgotten-await", "broken"),  # the coroutine you hold, never run
     ("asyncio-run-in-a-loop", "broken"),  # the cashier crashes
     ("threads-and-the-gil", "broken"),
+    ("def-or-async-def", "broken"),  # the web server: a request holds the loop
+    ("def-or-async-def", "fixed"),
+    ("too-many-at-once", "broken"),  # the bakery's 429 crashes the cook
+    ("swallowed-cancel", "broken"),
+    ("gather-or-taskgroup", "broken"),
     ("blocking-cook", "your code"),  # the learner's code (the level's starting code)
     ("one-after-another", "your code"),
 ]
