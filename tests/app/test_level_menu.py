@@ -63,3 +63,24 @@ def test_a_level_this_python_cannot_play_is_refused_with_its_reason(
     game.stage.start_level("gather-or-taskgroup")
     assert game.stage.name == LEVELS_MENU
     assert "needs Python 3.11 or newer" in game.overlay.notice.text
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_every_rows_text_stays_inside_its_row(scale: float) -> None:
+    """With all the levels the rows are low: no title or command line runs past a row."""
+    from game.view import text
+    from game.view.level_view import draw_menu
+
+    pygame.font.init()
+    text.set_scale(scale)
+    try:
+        surface = pygame.Surface((1280, 720))
+        rects = draw_menu(surface, LEVELS, {}, set())
+        background = surface.get_at((5, 5))
+        for rect in rects:
+            for y in (rect.top - 4, rect.top - 3, rect.bottom + 3, rect.bottom + 4):
+                row = [surface.get_at((x, y)) for x in range(rect.left, rect.right)]
+                assert all(c == background for c in row), (rect, y, scale)
+    finally:
+        text.set_scale(1.0)
+        text.reset()
