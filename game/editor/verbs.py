@@ -16,7 +16,7 @@ import ast
 import inspect
 import textwrap
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,35 +97,26 @@ def first_line(function: Callable[..., Any]) -> str:
     return " ".join(part.strip() for part in paragraph.splitlines()).strip()
 
 
-def calls(functions: Iterable[Callable[..., Any]]) -> set[tuple[str, ...]]:
-    """Every attribute call in the functions' source, as a chain of names:
-    ``me.put_down(...)`` is ``("me", "put_down")``, ``shop.tables.take(...)`` three names."""
-    found: set[tuple[str, ...]] = set()
+def _calls_in(functions: Iterable[Callable[..., Any]]) -> Iterator[ast.Call]:
+    """Every call in the functions' source (a function without source has none)."""
     for function in functions:
         try:
             tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
         except (OSError, TypeError, SyntaxError):
             continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                chain = _chain(node.func)
-                if chain:
-                    found.add(chain)
-    return found
+        yield from (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def calls(functions: Iterable[Callable[..., Any]]) -> set[tuple[str, ...]]:
+    """Every attribute call in the functions' source, as a chain of names:
+    ``me.put_down(...)`` is ``("me", "put_down")``, ``shop.tables.take(...)`` three names."""
+    chains = (_chain(c.func) for c in _calls_in(functions) if isinstance(c.func, ast.Attribute))
+    return {chain for chain in chains if chain}
 
 
 def bare_calls(functions: Iterable[Callable[..., Any]]) -> set[str]:
     """The names the functions call bare: ``get_burgers(2)`` is ``"get_burgers"``."""
-    found: set[str] = set()
-    for function in functions:
-        try:
-            tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-        except (OSError, TypeError, SyntaxError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                found.add(node.func.id)
-    return found
+    return {c.func.id for c in _calls_in(functions) if isinstance(c.func, ast.Name)}
 
 
 def _chain(node: ast.expr) -> tuple[str, ...] | None:

@@ -46,22 +46,12 @@ CHROMIUM_ENV = "ASYNC_BURGERS_CHROMIUM"
 DESKTOP_FRAMES = 360
 TRAVEL_RATIO = 3.0  # the page's time-travel figures: within this of the desktop's
 
-# The running game in the page: a local of ``play`` (game/app/start.py) on the task the page
-# awaits; its time-travel figures are taken by the same functions as on the desktop.
+# The running game in the page (``browser.running_game``): its time-travel figures are
+# taken by the same functions as on the desktop.
 PAGE_TRAVEL = """
-import asyncio, json
+import json
 from game.web.bench import time_travel
-
-def _game():
-    for task in asyncio.all_tasks(asyncio.get_event_loop()):
-        coro = task.get_coro()
-        while coro is not None:
-            frame = getattr(coro, "cr_frame", None)
-            found = frame.f_locals.get("game") if frame is not None else None
-            if found is not None and hasattr(found, "stage"):
-                return found
-            coro = getattr(coro, "cr_await", None)
-    raise LookupError("no running game")
+from game.web.browser import running_game as _game
 
 json.dumps(time_travel(_game()))
 """

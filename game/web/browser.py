@@ -53,3 +53,17 @@ async def start(query: str, language: str) -> int:
     if code:
         js.asyncBurgers.error = f"the game ended with exit code {code}"
     return code
+
+
+def running_game() -> object:
+    """The game the page runs (for the page's tests and bench, which read it): a local of
+    ``play`` (game/app/start.py) on the task the page awaits, found down the await chain."""
+    for task in asyncio.all_tasks(asyncio.get_event_loop()):
+        coro = task.get_coro()
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None)
+            found = frame.f_locals.get("game") if frame is not None else None
+            if found is not None and hasattr(found, "stage"):
+                return found
+            coro = getattr(coro, "cr_await", None)
+    raise LookupError("no running game")

@@ -128,21 +128,11 @@ def test_a_bad_link_says_why_on_the_page(open_tab) -> None:
     assert tab.foreign == []
 
 
-# The level editor as the running game has it, read (never changed) in the page's Python:
-# the game is a local of ``play`` (game/app/start.py), on the task the page awaits.
+# The level editor as the running game has it (``browser.running_game``), read, never
+# changed, in the page's Python.
 EDITOR_STATE = """
-import asyncio, json
-
-def _game():
-    for task in asyncio.all_tasks(asyncio.get_event_loop()):
-        coro = task.get_coro()
-        while coro is not None:
-            frame = getattr(coro, "cr_frame", None)
-            found = frame.f_locals.get("game") if frame is not None else None
-            if found is not None and hasattr(found, "stage"):
-                return found
-            coro = getattr(coro, "cr_await", None)
-    raise LookupError("no running game")
+import json
+from game.web.browser import running_game as _game
 
 _scene = _game().stage.level_scene
 _panel = _scene.editor.panel
