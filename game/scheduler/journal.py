@@ -27,7 +27,7 @@ from array import array
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from .instruments import Instrument
 
@@ -121,7 +121,6 @@ class Journal:
         self.values: list[object] = []
         self.before = array("i")
         self.kernel: Any = None
-        self.exact_only = ""  # why the past cannot be drawn from records, if ever
         self._clock: Any = _Still
         self._switch: _Switch | None = None
         self._time = -1.0
@@ -245,7 +244,7 @@ class Journal:
 
     def watch(self, kernel: Any) -> None:
         """Record this kernel's world: its clock, and its steps (the journal is on while
-        each runs); crashes and plain blocking calls are noted too."""
+        each runs), and its crashes."""
         self.kernel = self._clock = kernel
         self._time = -1.0
         self._switch = _Switch(self, kernel)
@@ -255,11 +254,6 @@ class Journal:
     def crashes(self) -> list[tuple[int, object]]:
         """(tick, task) of every task that crashed, in order."""
         return self._switch.crashes if self._switch is not None else []
-
-    @property
-    def traces(self) -> list[TaskTrace]:
-        """Every task's trace, in spawn order."""
-        return self._switch.every if self._switch is not None else []
 
 
 def deactivate() -> None:
@@ -271,87 +265,15 @@ def active() -> Journal | None:
     return _ACTIVE
 
 
-class PastWake(NamedTuple):
-    """When a traced task was last woken (its ``Wake``'s time; the rest is not traced)."""
-
-    time: float
-
-
-class TaskTrace:
-    """What the past shows of a task (the timeline's wake-up mark, the crash banner): its
-    name, group and actor, how often it has run, when it was last woken, and from which
-    tick to which it lived. The coroutine itself is not kept: its resumes are typed
-    columns (the tick of each, and the time of the wake-up it ran for), so tracing a step
-    costs two appends. ``Past.of`` reads it as it was then."""
-
-    def __init__(self, task: Any, tick: int) -> None:
-        self.name = task.name
-        self.group = task.group
-        self.daemon = task.daemon
-        self.actor = task.actor
-        self.born = tick
-        self.ended: int | None = None
-        self.resumed = task.resumes  # resumes before it was traced
-        self.first_woken = task.woken_by.time
-        self.steps = array("i")  # the tick of each resume ...
-        self.wakes = array("d")  # ... and the time of the wake-up it ran for
-
-    @property
-    def resumes(self) -> int:
-        return self.resumed + len(self.steps)
-
-    @property
-    def woken_at(self) -> float:
-        return self.wakes[-1] if self.wakes else self.first_woken
-
-    @property
-    def alive(self) -> bool:
-        return self.ended is None
-
-    @property
-    def woken_by(self) -> PastWake:
-        return PastWake(self.woken_at)
-
-    def _past_of(self, past: Past) -> TaskTrace:
-        """This trace as it read at ``past.tick``."""
-        tick = past.tick
-        then = _TraceThen()
-        then.__dict__.update(self.__dict__)
-        then.actor = past.of(self.actor)
-        if self.ended is not None and self.ended > tick:
-            then.ended = None
-        ran = bisect_right(self.steps, tick)
-        then.resumes = self.resumed + ran
-        then.woken_at = self.wakes[ran - 1] if ran else self.first_woken
-        return then
-
-
-class _TraceThen(TaskTrace):
-    """A trace read at a past tick: its resumes and last wake-up are plain values."""
-
-    __slots__ = ("resumes", "woken_at")  # type: ignore[misc]
-
-    def __init__(self) -> None:
-        pass
-
-    def _past_of(self, past: Past) -> TaskTrace:
-        return self
-
-
 class _Switch(Instrument):
-    """Turns the journal on for each step of its kernel and off after; traces its tasks,
-    notes crashes (by tick) and whether a plain blocking call ever held the loop."""
+    """Turns the journal on for each step of its kernel and off after, and notes crashes
+    (by tick). What the tasks did step by step is the await record's
+    (``awaits_record.py``): this hook runs on every step, so it does nothing else."""
 
     def __init__(self, journal: Journal, kernel: Any) -> None:
         self.journal = journal
         self.kernel = kernel
         self.crashes: list[tuple[int, object]] = []
-        self.traces: dict[Any, TaskTrace] = {}  # live task -> its trace
-        self.every: list[TaskTrace] = []  # every task's trace, in spawn order
-
-    def spawned(self, task: Any) -> None:
-        trace = self.traces[task] = TaskTrace(task, self.journal.tick())
-        self.every.append(trace)
 
     def before_run(self, task: Any) -> None:
         global _ACTIVE
@@ -360,27 +282,16 @@ class _Switch(Instrument):
         if now != journal._time:  # the tick its changes show at (``Recorded`` reads it)
             journal._time = now
             journal._tick = max(journal._first, journal.key(now))
-        trace = self.traces.get(task)
-        if trace is not None:  # a step follows its wake-up within the tick (else exact_only)
-            trace.steps.append(journal._tick)
-            woken = task._woken  # a float (its timer) or (time, by, how)
-            trace.wakes.append(woken if type(woken) is float else woken[0])
 
     def after_run(self, task: Any) -> None:
         global _ACTIVE
         _ACTIVE = None
         if self.kernel.holding:  # the hold's tick is not the clock's: read the clock anew
             self.journal._time = -1.0
-        if self.kernel.busy is not None and not self.journal.exact_only:
-            self.journal.exact_only = "a plain blocking call held the loop"
 
     def ended(self, task: Any) -> None:
-        trace = self.traces.pop(task, None)
-        tick = self.journal.tick()
-        if trace is not None:
-            trace.ended = tick
         if task.error is not None:
-            self.crashes.append((tick, task))
+            self.crashes.append((self.journal.tick(), task))
 
 
 # -- containers -------------------------------------------------------------------------
@@ -688,8 +599,9 @@ class PastSeq:
 
 
 class PastKernel:
-    """The recorded world's kernel as the view sees it then: its clock and its crashes;
-    nobody running, no blocking call (a world that had one is not drawn from records)."""
+    """The recorded world's kernel as the view sees it then, where no await record
+    (``awaits_record.RecordedKernel``) answers for its tasks: its clock and its crashes;
+    nobody running, no blocking call."""
 
     def __init__(self, past: Past) -> None:
         self.now = past.now
@@ -698,19 +610,6 @@ class PastKernel:
         self.ready: tuple[object, ...] = ()
         crashes = past.journal.crashes
         self.crashes = [task for tick, task in crashes if tick <= past.tick]
-        self._past = past
-
-    @property
-    def tasks(self) -> list[Any]:
-        """The tasks alive then, in spawn order (as traces read then)."""
-        past, tick = self._past, self._past.tick
-        alive = []
-        for trace in past.journal.traces:
-            if trace.born > tick:
-                break
-            if trace.ended is None or trace.ended > tick:
-                alive.append(past.of(trace))
-        return alive
 
 
 def _is_model(kind: type) -> bool:

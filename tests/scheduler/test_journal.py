@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.scheduler import Kernel, sleep
+from game.scheduler.awaits_record import AwaitsRecord, past_at
 from game.scheduler.journal import (
     Ghost,
     Journal,
@@ -123,10 +124,12 @@ def test_only_changes_are_kept_and_the_last_of_a_tick() -> None:
     assert journal.entries == 2  # what it was before, and the last value of the tick
 
 
-def test_a_kernel_watched_by_a_journal_traces_its_tasks_and_crashes() -> None:
+def test_a_kernel_watched_by_a_journal_and_an_await_record_reads_back_its_tasks() -> None:
+    """The journal keeps the crashes; the await record, what the tasks did step by step."""
     kernel = Kernel(strict=False)
     journal = Journal(lambda t: int(-(-t // 1)))
     journal.watch(kernel)
+    AwaitsRecord.watch(journal, kernel)
 
     async def naps() -> None:
         await sleep(1)
@@ -140,11 +143,14 @@ def test_a_kernel_watched_by_a_journal_traces_its_tasks_and_crashes() -> None:
     kernel.spawn(breaks(), "breaks")
     journal.built()
     kernel.run_until(3.0)
-    names = [[t.name for t in Past(journal, k, float(k)).of(kernel).tasks] for k in range(4)]
-    assert names == [["naps", "breaks"], ["naps", "breaks"], ["naps"], []]
-    crashes = [len(Past(journal, k, float(k)).of(kernel).crashes) for k in range(4)]
+    names = [[t.name for t in past_at(journal, k, float(k)).of(kernel).tasks] for k in range(4)]
+    # as the live kernel lists them: a crashed task stays listed until a prune
+    assert names == [["naps", "breaks"], ["naps", "breaks"], ["naps", "breaks"], ["breaks"]]
+    crashes = [len(past_at(journal, k, float(k)).of(kernel).crashes) for k in range(4)]
     assert crashes == [0, 0, 1, 1]
-    resumes = [Past(journal, k, float(k)).of(kernel).tasks[0].resumes for k in range(3)]
+    alone = [len(Past(journal, k, float(k)).of(kernel).crashes) for k in range(4)]
+    assert alone == crashes  # without the await record, the journal still has them
+    resumes = [past_at(journal, k, float(k)).of(kernel).tasks[0].resumes for k in range(3)]
     assert resumes == [0, 2, 2]  # started and woken once by t = 1; on again at 2.5
 
 
