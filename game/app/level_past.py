@@ -3,26 +3,21 @@
 The level's shop records as it runs, like the window's shops (a ``Journal`` of its model's
 changes, an ``AwaitsRecord`` of its tasks' await points), so a tick already lived is a
 ghost of the live shop read back then (``past_at``): the shop, the inspector and the code
-view as they were, whatever the distance, nothing re-run. Two things the records leave
-out are handled here: level 2's coroutine that you and your crush hold (a local of their
-frame, not an attribute: kept by tick as the day runs, ``note_held``), and a day where a
-plain blocking call held the loop (its tasks were ready between ticks, overdue): that day
-is re-run aside from its seed to the tick, as of old.
+view as they were, whatever the distance, nothing re-run. The one thing the records leave
+out is handled here: level 2's coroutine that you and your crush hold (a local of their
+frame, not an attribute: kept by tick as the day runs, ``note_held``). A step that held
+the loop in a plain blocking call is in the await records like any other
+(``AwaitsRecord._held``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 
 from ..scheduler.awaits_record import AwaitsRecord, RecordedKernel, past_at
 from ..scheduler.journal import Journal
 from ..shop import Shop
-from ..shop.levels import finish
 from .clock import TICK, tick_of
-
-Build = Callable[["Journal | None"], Shop]  # a fresh day of the level, recording or not
-Run = Callable[[Shop, float], None]  # run a day of the level on to a virtual time
 
 
 def journal() -> Journal:
@@ -39,39 +34,21 @@ def recorded(shop: Shop) -> Shop:
 class LevelPast:
     """The past of one level day: ``at(tick)`` is the shop as it was at that tick."""
 
-    def __init__(self, live: Shop, build: Build, run: Run) -> None:
+    def __init__(self, live: Shop) -> None:
         self.live = live
-        self.build = build
-        self.run = run
         self._past: tuple[int, Shop] | None = None
-        self._exact: tuple[int, Shop] | None = None
         self._held_ticks: list[int] = []
         self._held: list[object] = []
 
     def at(self, tick: int) -> Shop:
-        """The day at ``tick`` (one it has lived): a ghost read back from the records, or,
-        in a day a blocking call held, the day really re-run aside to it."""
+        """The day at ``tick`` (one it has lived): a ghost read back from the records."""
         assert self.live.journal is not None
-        if self.live.journal.exact_only:
-            return self._exact_at(tick)
         if self._past is not None and self._past[0] == tick:
             return self._past[1]
         self._release_past()
         ghost: Shop = past_at(self.live.journal, tick, tick * TICK).of(self.live)
         self._past = (tick, ghost)
         return ghost
-
-    def _exact_at(self, tick: int) -> Shop:
-        kept = self._exact
-        if kept is not None and kept[0] <= tick:
-            at, shop = kept
-        else:
-            self._drop_exact()
-            at, shop = 0, self.build(None)
-        if tick > at:
-            self.run(shop, tick * TICK)
-        self._exact = (tick, shop)
-        return shop
 
     def note_held(self, tick: int, value: object) -> None:
         """What you and your crush hold as ``number`` at ``tick`` (level 2), if it changed."""
@@ -94,12 +71,6 @@ class LevelPast:
                 past.release()
             self._past = None
 
-    def _drop_exact(self) -> None:
-        if self._exact is not None:
-            finish(self._exact[1])  # what Python says as it goes was said by the day on screen
-            self._exact = None
-
     def close(self) -> None:
         self._release_past()
-        self._drop_exact()
         self._held_ticks, self._held = [], []

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..i18n import N_, _
-from ..scheduler.journal import Journal
 from ..shop import Shop, learner
 from ..shop.layout import HEIGHT as WORLD_H
 from ..shop.layout import WIDTH as WORLD_W
@@ -401,27 +400,13 @@ class LevelScene(Scene):
             self.python_said = said or self.python_said
         level, compiled = self.level, self.compiled
         if self.phase == YOURS and compiled is not None:
-
-            def fresh(record: Journal | None) -> Shop:
-                return learner.build_shop(level, compiled, journal=record)
-
-            run = learner.run_until
+            shop = learner.build_shop(level, compiled, journal=journal())
             self.problems = []
         else:
-
-            def fresh(record: Journal | None) -> Shop:
-                return build(level, fixed, strict=False, journal=record)
-
-            def run(shop: Shop, t: float) -> None:
-                shop.kernel.run_until(t)
-
-        def day(record: Journal | None) -> Shop:
-            shop = fresh(record)
-            shop.kernel.record_handovers(64)
-            return shop
-
-        self.shop = recorded(day(journal()))
-        self.past = LevelPast(self.shop, day, run)
+            shop = build(level, fixed, strict=False, journal=journal())
+        shop.kernel.record_handovers(64)
+        self.shop = recorded(shop)
+        self.past = LevelPast(self.shop)
         self.view = ShopView(self.game.lib, self.shop)
         self.ticks, self.horizon, self.accumulator, self.crashes = 0, 0, 0.0, 0
 

@@ -7,15 +7,10 @@ past tick through ``past_worlds``: ghosts of the live shops and houses that answ
 read as it was then, found by bisection, whatever the distance; their kernels answer the
 coroutine panels (inspector, code view, why-am-I-waiting) from the await records. A seek,
 a held LEFT and a drag along the timeline cost a frame's drawing, not a re-run of the day.
-
-Only a day where a plain blocking call held the loop (its tasks were ready between ticks,
-overdue: what the records leave out) still needs the real model at that tick:
-``exact_worlds`` re-runs the day aside from its seed for it.
 """
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 from ..scheduler.awaits_record import RecordedKernel, past_at
@@ -24,7 +19,6 @@ from .clock import TICK
 if TYPE_CHECKING:
     from ..house import House
     from ..shop import Shop
-    from .timekeeper import Time as Game
 
 Worlds = tuple["dict[str, Shop]", "dict[str, House]"]
 
@@ -53,42 +47,3 @@ def release(worlds: Worlds) -> None:
             if isinstance(kernel, RecordedKernel):
                 kernel.release()
             past.release()
-
-
-def exact_reason(game: Game) -> str:
-    """Why the past cannot be drawn from records now ("" when it can): a plain blocking
-    call once held a loop of the day."""
-    shops, houses = game.live
-    for world in [*shops.values(), *houses.values()]:
-        if world.journal is not None and world.journal.exact_only:
-            return world.journal.exact_only
-    return ""
-
-
-def exact_worlds(game: Game, tick: int) -> Worlds:
-    """Worlds of this day really run to ``tick``, kept aside from the live ones: on from
-    the last ones when ``tick`` is later, else rebuilt from the seed."""
-    kept: tuple[int, Worlds] | None = getattr(game, "_exact", None)
-    if kept is not None and kept[0] <= tick:
-        at, worlds = kept
-    else:
-        if kept is not None:
-            close(kept[1])
-            gc.unfreeze()  # the day's objects were frozen (``Time._run_to``): let these go
-        at, worlds = 0, game.new_worlds()
-    game.run_worlds(*worlds, at, tick)
-    game._exact = (tick, worlds)  # type: ignore[attr-defined]
-    return worlds
-
-
-def drop_exact(game: Game) -> None:
-    kept: tuple[int, Worlds] | None = getattr(game, "_exact", None)
-    if kept is not None:
-        close(kept[1])
-        gc.unfreeze()
-    game._exact = None  # type: ignore[attr-defined]
-
-
-def close(worlds: Worlds) -> None:
-    for world in [*worlds[0].values(), *worlds[1].values()]:
-        world.kernel.close()

@@ -65,7 +65,6 @@ class Shortcuts:
     marks = alias("time.marks")
     jump_beat = alias("time.jump_beat")
     run_worlds = alias("time.run_worlds")
-    new_worlds = alias("time.new_worlds")
     restart = alias("time.restart")
     space = alias("time.action_space")
     change_speed = alias("time.action_change_speed")

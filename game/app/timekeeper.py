@@ -26,7 +26,7 @@ from ..shop.people import Couple
 from ..shop.story import Beat
 from .clock import FPS, TICK, tick_of
 from .follow import Follow, resolve
-from .rewind import drop_exact, exact_reason, exact_worlds, past_worlds, release
+from .rewind import past_worlds, release
 from .story_mode import StoryMode
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
@@ -141,7 +141,6 @@ class Time:
     def _build_worlds(self) -> None:
         """Both shops and both houses at virtual time 0, recording; the old ones closed."""
         self.close()
-        drop_exact(self)
         self.live = build_worlds(self.config, record=True)
         self._past: tuple[int, Worlds] | None = None
         self.ticks = 0
@@ -157,19 +156,12 @@ class Time:
         for house in houses.values():
             house.close()
 
-    def new_worlds(self) -> Worlds:
-        """Fresh worlds of this day at tick 0, not recording (to re-run the past aside)."""
-        return build_worlds(self.config)
-
     @property
     def worlds(self) -> Worlds:
         """The day at the tick shown: the live worlds at the furthest tick run, else the
-        day as it was then, read back from its records (``rewind.past_worlds``); in a day
-        where a plain blocking call held the loop, the day really run to then, aside."""
+        day as it was then, read back from its records (``rewind.past_worlds``)."""
         if self.ticks >= self.horizon:
             return self.live
-        if exact_reason(self):
-            return exact_worlds(self, self.ticks)
         if self._past is None or self._past[0] != self.ticks:
             if self._past is not None:
                 release(self._past[1])  # its ghosts go as soon as nobody holds one

@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterator
 import pygame
 import pytest
 
-from game.app import level_scenes, timekeeper
+from game.app import level_scenes
 from game.app.clock import FPS, TICK, tick_of
 from game.app.level_scenes import YOURS
-from game.app.rewind import exact_reason
 from game.app.timekeeper import build_worlds, run_worlds
 from game.app.window import Game, open_window
 from game.scheduler import Kernel
@@ -166,23 +165,27 @@ def test_a_seek_back_draws_what_a_straight_run_draws(
     those of the day really run from its seed straight to the tick (the same day so far on
     the timeline), and nothing was re-run for them: no kernel ran, the shops shown are the
     records' ghosts, their kernels the await records'."""
-    ahead, straight = fresh(), fresh()
-    for game in (ahead, straight):
-        SETUPS[setup](game)
-        game.paused = True
-        game.seek(HORIZON)
+    ahead = fresh()
+    SETUPS[setup](ahead)
+    ahead.paused = True
+    ahead.seek(HORIZON)
     runs = Runs(monkeypatch)
     for target in (HORIZON - 1, 97 * FPS + 31, 41 * FPS, 3, 0):
         runs.count = 0
         ahead.seek(target)
         assert ahead.ticks == target and ahead.horizon == HORIZON
-        assert not exact_reason(ahead.time) and type(ahead.shop) is Ghost
+        assert type(ahead.shop) is Ghost
         assert type(ahead.shop.kernel) is RecordedKernel
         seen = pixels(ahead), texts(ahead)
         assert runs.count == 0, f"{setup}: the day was run again for tick {target}"
-        with monkeypatch.context() as m:  # the other one re-runs the day aside, as of old
-            m.setattr(timekeeper, "exact_reason", lambda game: "re-run")
-            straight.seek(target)
+        straight = fresh()  # the same day run from its seed straight to the tick
+        SETUPS[setup](straight)
+        straight.paused = True
+        straight.seek(target)
+        with monkeypatch.context() as m:  # drawn with the same day so far on the timeline
+            m.setattr(type(straight.time), "worlds", property(lambda time: time.live))
+            m.setattr(straight.time, "horizon", HORIZON)
+            m.setattr(straight.time, "marks", ahead.time.marks)  # the whole day's beats
             assert type(straight.shop) is not Ghost
             assert seen[0] == pixels(straight), (setup, target)
             assert seen[1] == texts(straight), (setup, target)
