@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .instruments import Handover, Instrument
@@ -60,6 +61,19 @@ class _TaskInfo:
         self.traceback = ""
         self.rows = array("i")
         self.first_stack, self.first_woke, self.first_woke_time = stack, woke, woke_time
+
+
+def _frames(coro: Any) -> Iterator[Any]:
+    """The frames of the chain of awaits a coroutine is suspended in, outermost first."""
+    obj = coro
+    while obj is not None:
+        try:  # a coroutine (the usual case)
+            frame, obj = obj.cr_frame, obj.cr_await
+        except AttributeError:  # a generator-based one (the kernel's traps), or else
+            frame = getattr(obj, "gi_frame", None)
+            obj = getattr(obj, "gi_yieldfrom", None)
+        if frame is not None:
+            yield frame
 
 
 class AwaitsRecord(Instrument):
@@ -109,8 +123,12 @@ class AwaitsRecord(Instrument):
 
     # -- interning ------------------------------------------------------------------------
     def _stack_of(self, coro: Any) -> int:
-        """The interned chain of calls a coroutine is suspended in (as ``Task.stack``)."""
-        key: list[Any] = []
+        """The interned chain of calls a coroutine is suspended in (as ``Task.stack``).
+        Keyed by each frame's code (by id: a code object's own hash walks its contents;
+        the interned chain keeps it alive) and instruction offset: a line is a function
+        of the two, and reading it walks the code's line table, so lines are read only
+        for a chain not seen before."""
+        key: list[int] = []
         append = key.append
         obj = coro
         while obj is not None:
@@ -120,16 +138,16 @@ class AwaitsRecord(Instrument):
                 frame = getattr(obj, "gi_frame", None)
                 obj = getattr(obj, "gi_yieldfrom", None)
             if frame is not None:
-                append(frame.f_code)
-                append(frame.f_lineno)
+                append(id(frame.f_code))
+                append(frame.f_lasti)
         chain = tuple(key)
         found = self._stack_ids.get(chain)
         if found is None:
             found = self._stack_ids[chain] = len(self.stacks)
             self.stacks.append(
                 [
-                    FrameInfo(code.co_name, code.co_filename, line, code)
-                    for code, line in zip(chain[::2], chain[1::2], strict=True)
+                    FrameInfo(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f.f_code)
+                    for f in _frames(coro)
                 ]
             )
         return found
