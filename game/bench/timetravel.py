@@ -227,9 +227,9 @@ def run(quick: bool) -> Section:
     )
     section.notes.append(
         "nothing here re-runs the day: a moment already lived is read back from the "
-        "records (a ghost of each world at that tick, attributes found by bisection); "
-        "panels of live coroutines (inspector, code view, charts) still re-run it aside, "
-        "and are closed here; frames are wall time on a shared machine"
+        "records (a ghost of each world at that tick, attributes found by bisection; "
+        "the coroutine panels read the await records); the panels are closed here "
+        "(tests/app/test_past.py covers them open); frames are wall time on a shared machine"
     )
     pygame.quit()
     return section
