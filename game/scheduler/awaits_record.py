@@ -130,16 +130,9 @@ class AwaitsRecord(Instrument):
         for a chain not seen before."""
         key: list[int] = []
         append = key.append
-        obj = coro
-        while obj is not None:
-            try:  # a coroutine (the usual case)
-                frame, obj = obj.cr_frame, obj.cr_await
-            except AttributeError:  # a generator-based one (the kernel's traps), or else
-                frame = getattr(obj, "gi_frame", None)
-                obj = getattr(obj, "gi_yieldfrom", None)
-            if frame is not None:
-                append(id(frame.f_code))
-                append(frame.f_lasti)
+        for frame in _frames(coro):
+            append(id(frame.f_code))
+            append(frame.f_lasti)
         chain = tuple(key)
         found = self._stack_ids.get(chain)
         if found is None:
