@@ -27,12 +27,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .instruments import Handover, Instrument
 from .journal import Past
-from .task import FrameInfo, Wake
+from .task import FrameInfo, Wake, await_frames
 from .traps import CANCELLED, DONE, ENDED, FAILED, READY, RUNNING, SLEEPING, WAITING
 from .waitqueue import WaitQueue
 
@@ -61,19 +60,6 @@ class _TaskInfo:
         self.traceback = ""
         self.rows = array("i")
         self.first_stack, self.first_woke, self.first_woke_time = stack, woke, woke_time
-
-
-def _frames(coro: Any) -> Iterator[Any]:
-    """The frames of the chain of awaits a coroutine is suspended in, outermost first."""
-    obj = coro
-    while obj is not None:
-        try:  # a coroutine (the usual case)
-            frame, obj = obj.cr_frame, obj.cr_await
-        except AttributeError:  # a generator-based one (the kernel's traps), or else
-            frame = getattr(obj, "gi_frame", None)
-            obj = getattr(obj, "gi_yieldfrom", None)
-        if frame is not None:
-            yield frame
 
 
 class AwaitsRecord(Instrument):
@@ -130,7 +116,7 @@ class AwaitsRecord(Instrument):
         for a chain not seen before."""
         key: list[int] = []
         append = key.append
-        for frame in _frames(coro):
+        for frame in await_frames(coro):
             append(id(frame.f_code))
             append(frame.f_lasti)
         chain = tuple(key)
@@ -140,7 +126,7 @@ class AwaitsRecord(Instrument):
             self.stacks.append(
                 [
                     FrameInfo(f.f_code.co_name, f.f_code.co_filename, f.f_lineno, f.f_code)
-                    for f in _frames(coro)
+                    for f in await_frames(coro)
                 ]
             )
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,20 @@ class Wake:
         who = self.by.name if self.by is not None else "outside the tasks"
         what = f" {self.on.kind} {self.on.name}" if self.on is not None else ""
         return f"{who} {self.how}{what} at {self.time:.2f}"
+
+
+def await_frames(coro: Any) -> Iterator[FrameType]:
+    """The frames of the chain of awaits a coroutine is suspended in, outermost first
+    (``Task.stack``, and the await records' chains: the one walk, so the two agree)."""
+    obj = coro
+    while obj is not None:
+        try:  # a coroutine (the usual case)
+            frame, obj = obj.cr_frame, obj.cr_await
+        except AttributeError:  # a generator-based one (the kernel's traps), or else
+            frame = getattr(obj, "gi_frame", None)
+            obj = getattr(obj, "gi_yieldfrom", None)
+        if frame is not None:
+            yield frame
 
 
 class Task:
@@ -162,17 +176,10 @@ class Task:
 
     def stack(self) -> list[FrameInfo]:
         """Frames from the task's own coroutine down to the innermost suspended one."""
-        frames: list[FrameInfo] = []
-        obj: Any = self.coro
-        while obj is not None:
-            frame: FrameType | None = getattr(obj, "cr_frame", None) or getattr(
-                obj, "gi_frame", None
-            )
-            if frame is not None:
-                code = frame.f_code
-                frames.append(FrameInfo(code.co_name, code.co_filename, frame.f_lineno, code))
-            obj = getattr(obj, "cr_await", None) or getattr(obj, "gi_yieldfrom", None)
-        return frames
+        return [
+            FrameInfo(frame.f_code.co_name, frame.f_code.co_filename, frame.f_lineno, frame.f_code)
+            for frame in await_frames(self.coro)
+        ]
 
     def cancel(self) -> None:
         """Throw ``Cancelled`` into the task at its current await (at its next resume); a
