@@ -120,8 +120,8 @@ MEANINGS = {
    further back), and the process's RSS at most above what it was before the press;
    *timeline drag*: the mouse pressed on the strip's right end and dragged to its left,
    one motion a frame (each frame lands on another moment of the three days). The panels
-   of live coroutines (inspector, code view, charts) still re-run the past aside and are
-   closed here. Wall time: on a shared machine a frame can lose the core to others.""",
+   are closed here (the coroutine panels read the await records; `tests/app/test_past.py`
+   checks them open). Wall time: on a shared machine a frame can lose the core to others.""",
 }
 
 HISTORY = """\
