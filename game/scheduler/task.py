@@ -6,7 +6,7 @@ import contextlib
 import os
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
-from types import CodeType, FrameType
+from types import CodeType, CoroutineType, FrameType, GeneratorType
 from typing import TYPE_CHECKING, Any
 
 from .primitives import Event
@@ -70,11 +70,17 @@ def await_frames(coro: Any) -> Iterator[FrameType]:
     (``Task.stack``, and the await records' chains: the one walk, so the two agree)."""
     obj = coro
     while obj is not None:
-        try:  # a coroutine (the usual case)
+        kind = type(obj)  # by type first: a failed attribute read raises, which is slow
+        if kind is CoroutineType:  # the usual case
             frame, obj = obj.cr_frame, obj.cr_await
-        except AttributeError:  # a generator-based one (the kernel's traps), or else
-            frame = getattr(obj, "gi_frame", None)
-            obj = getattr(obj, "gi_yieldfrom", None)
+        elif kind is GeneratorType:  # the kernel's traps
+            frame, obj = obj.gi_frame, obj.gi_yieldfrom
+        else:
+            try:  # anything else that looks like one
+                frame, obj = obj.cr_frame, obj.cr_await
+            except AttributeError:
+                frame = getattr(obj, "gi_frame", None)
+                obj = getattr(obj, "gi_yieldfrom", None)
         if frame is not None:
             yield frame
 
