@@ -82,6 +82,16 @@ class Recorded:
                 ticks.append(tick)
                 values.append(value)
 
+    def _begin(self, **attrs: object) -> None:
+        """Set what a new object starts with, in one go: a value set first is not a change
+        (it lives in the object itself), so there is nothing to record, and a hook call per
+        attribute is the cost of a recorded world's constructors."""
+        inside = self.__dict__
+        inside.update(attrs)
+        journal = _ACTIVE
+        if journal is not None and journal._first == 0:  # as in ``__setattr__``
+            inside[_LONG] = True
+
 
 _HEADS: dict[str, str] = {}  # attribute -> the key of its latest change in the object
 WALK = 24  # changes walked back before an attribute's changes get a history of their own

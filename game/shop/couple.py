@@ -165,7 +165,7 @@ class Couple(Recorded):
             speaker.doing("talking", speaking=True)
             listener.doing("listening")
             await sleep(self.rng.uniform(0.6, 1.4) * config.talk_bit)
-            speaker.speaking = False
+            speaker.hush()
             speaker, listener = listener, speaker
             if self.rng.random() < 0.55:  # now and then, a glance at the display
                 self.rng.choice(self.people).doing("glancing")

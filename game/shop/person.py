@@ -45,13 +45,16 @@ class Segment:
         return (self.a[0] + (self.b[0] - self.a[0]) * f, self.a[1] + (self.b[1] - self.a[1]) * f)
 
 
-@dataclass
+@dataclass(init=False)
 class Phase(Recorded):
     """One stretch of a timeline: ``label`` from ``start`` to ``end`` (None while it lasts)."""
 
     label: str
     start: float
     end: float | None = None
+
+    def __init__(self, label: str, start: float, end: float | None = None) -> None:
+        self._begin(label=label, start=start, end=end)
 
     def length(self, now: float) -> float:
         return (self.end if self.end is not None else now) - self.start
@@ -114,19 +117,30 @@ class Person(Recorded):
     """Anyone with a body: where they walk and when, what they are doing since when, and
     what they hold. How that looks (sprite, facing, bubbles) is the view's business."""
 
+    shop: Shop
+    name: str
+    role: str
+    segment: Segment
+    acting: tuple[str, float, bool]
+    carrying: Tray | None
+    visible: bool
+    earlier: list[tuple[str, float, bool]] | None
+
     def __init__(self, shop: Shop, name: str, role: str, pos: Point) -> None:
-        self.shop = shop
-        self.name = name
-        self.role = role  # "boy", "girl", "cashier", "cook", "cashier_cook"
-        self.segment = Segment(pos, pos, 0.0, 0.0)
-        self.activity = "standing"  # a word from ACTIVITIES
-        self.since = shop.now  # when the activity began
-        self.speaking = False  # saying something right now (ordering, chatting, calling out)
-        self.carrying: Tray | None = None
-        self.visible = True
-        # (activity, since, speaking) before each change made while a plain blocking call
-        # holds the loop: such changes lie ahead of the drawn time (made on demand)
-        self.earlier: list[tuple[str, float, bool]] | None = None
+        self._begin(
+            shop=shop,
+            name=name,
+            role=role,  # "boy", "girl", "cashier", "cook", "cashier_cook"
+            segment=Segment(pos, pos, 0.0, 0.0),
+            # (a word from ACTIVITIES, when it began, saying something right now: ordering,
+            # chatting, calling out): one value, as the three change together
+            acting=("standing", shop.now, False),
+            carrying=None,  # the Tray they hold
+            visible=True,
+            # (activity, since, speaking) before each change made while a plain blocking
+            # call holds the loop: such changes lie ahead of the drawn time (made on demand)
+            earlier=None,
+        )
 
     def __repr__(self) -> str:
         return f"<{self.role} {self.name}>"
@@ -140,32 +154,54 @@ class Person(Recorded):
         return self.segment.at(t)
 
     @property
+    def activity(self) -> str:
+        """What they are doing: a word from ACTIVITIES."""
+        return self.acting[0]
+
+    @property
+    def since(self) -> float:
+        """When the activity began."""
+        return self.acting[1]
+
+    @property
+    def speaking(self) -> bool:
+        """Saying something right now (ordering, chatting, calling out)."""
+        return self.acting[2]
+
+    @property
     def seated(self) -> bool:
-        return self.activity in SEATED
+        return self.acting[0] in SEATED
 
     def doing(self, activity: str, *, speaking: bool = False) -> None:
         """Start ``activity`` (its clock restarts only if it is a new one)."""
-        if activity != self.activity:
+        acting = self.acting
+        if activity != acting[0]:
             if self.shop.kernel.holding:
                 self._remember()
-            self.since = self.shop.now
-            self.activity = activity
-        if speaking is not self.speaking:  # (most calls leave it as it is: no change to keep)
-            self.speaking = speaking
+            self.acting = (activity, self.shop.now, speaking)
+        elif speaking is not acting[2]:  # (most calls leave it as it is: no change to keep)
+            self.acting = (activity, acting[1], speaking)
+
+    def hush(self) -> None:
+        """Stop speaking; the activity goes on."""
+        acting = self.acting
+        if acting[2]:
+            self.acting = (acting[0], acting[1], False)
 
     def _remember(self) -> None:
         earlier = self.earlier
         if earlier is None:
             earlier = self.earlier = RecList()
-        earlier.append((self.activity, self.since, self.speaking))
+        earlier.append(self.acting)
         if len(earlier) > 4:
             del earlier[0]
 
     def shown_at(self, t: float) -> tuple[str, float, bool]:
         """(activity, since, speaking) as they were at virtual time ``t``: the same as now
         unless a change was stamped later than ``t`` (what a blocking call did)."""
-        if self.since <= t or not self.earlier:
-            return self.activity, self.since, self.speaking
+        acting = self.acting
+        if acting[1] <= t or not self.earlier:
+            return acting
         for activity, since, speaking in reversed(self.earlier):
             if since <= t:
                 return activity, since, speaking
@@ -195,7 +231,7 @@ class Person(Recorded):
         self.doing(activity, speaking=speaking)
         if seconds > 0:
             await sleep(seconds)
-        self.speaking = False
+        self.hush()
 
     def take(self, tray: Tray) -> None:
         """Pick the tray up: from now on it is in this person's hands."""
