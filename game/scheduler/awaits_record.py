@@ -29,7 +29,7 @@ from array import array
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from .instruments import Handover, Instrument
+from .instruments import Handover, HandoverLog, Instrument
 from .journal import Past
 from .task import FrameInfo, Wake, await_frames
 from .traps import CANCELLED, DONE, ENDED, FAILED, READY, RUNNING, SLEEPING, WAITING
@@ -103,8 +103,14 @@ class AwaitsRecord(Instrument):
 
     @classmethod
     def watch(cls, journal: Any, kernel: Any) -> AwaitsRecord:
+        """Record ``kernel``'s resumes. A hand-over log it keeps (still empty) is read from
+        the records from now on (``RecordedHandovers``): a row per resume holds the same."""
         record = cls(journal, kernel)
         kernel.add_instrument(record)
+        log = kernel.trace
+        if type(log) is HandoverLog and not len(log):
+            kernel.remove_instrument(log)
+            kernel.add_instrument(RecordedHandovers(record, log.maxlen))
         return record
 
     # -- interning ------------------------------------------------------------------------
@@ -272,6 +278,62 @@ class AwaitsRecord(Instrument):
         return at > 0 and prunes[at - 1] >= start
 
 
+def describe_row(record: AwaitsRecord, row: int) -> str:
+    """``Task.describe()`` as it read right after the resume of ``row``."""
+    state = STATES[record.state[row]]
+    wake_at = record.wake_at[row]
+    if state == SLEEPING and wake_at == wake_at:
+        return f"sleeping until {wake_at:.2f}"
+    queue = record.park[row]
+    if state == WAITING and queue >= 0:
+        on = record.queues[queue][0]
+        return f"waiting on {on.kind} {on.name}"
+    if state == FAILED:
+        return f"failed: {record.infos[record.task[row]].error!r}"
+    return state
+
+
+def handover(record: AwaitsRecord, row: int) -> Handover:
+    """The hand-over of ``row``, as ``HandoverLog`` wrote it right after that resume."""
+    name = record.infos[record.task[row]].name
+    return Handover(record.times[row], name, describe_row(record, row), record.resume[row])
+
+
+class RecordedHandovers(HandoverLog):
+    """The hand-over log of a recorded kernel, read from its await records: they keep
+    what the log keeps, a row per resume, so writing both would pay twice for each resume
+    (the log's ``Task.describe()`` is the dearer half). Reads like ``HandoverLog``."""
+
+    after_run = Instrument.after_run  # nothing to hear: the record's rows are the log
+
+    def __init__(self, record: AwaitsRecord, maxlen: int | None) -> None:
+        self.record = record
+        self.maxlen = maxlen
+        self._start = 0  # rows before this were cleared
+        self._read: tuple[int, int, list[Handover]] = (-1, -1, [])
+
+    @property
+    def _log(self) -> list[Handover]:  # type: ignore[override]
+        """The latest ``maxlen`` hand-overs (kept until the record grows or is cleared)."""
+        record = self.record
+        end = len(record.ticks)
+        seen_end, seen_start, log = self._read
+        if (end, self._start) != (seen_end, seen_start):
+            rows: list[int] = []
+            row = end - 1
+            room = self.maxlen if self.maxlen is not None else end
+            while row >= self._start and len(rows) < room:
+                if row not in record.not_run:  # left ready by a held step: it did not run
+                    rows.append(row)
+                row -= 1
+            log = [handover(record, row) for row in reversed(rows)]
+            self._read = (end, self._start, log)
+        return log
+
+    def clear(self) -> None:
+        self._start = len(self.record.ticks)
+
+
 def watching(kernel: Any) -> AwaitsRecord | None:
     """The kernel's awaits record, if one watches it."""
     for instrument in kernel.instruments:
@@ -388,9 +450,7 @@ class RecordedKernel:
         return [self._handover(row) for row in reversed(rows)]
 
     def _handover(self, row: int) -> Handover:
-        record = self.record
-        task = self.task(record.task[row])
-        return Handover(record.times[row], task.name, task.describe_row(row), record.resume[row])
+        return handover(self.record, row)
 
     def waiting_on_queue(self, queue: int) -> list[PastTask]:
         """Tasks parked on the interned queue then, first to be woken first."""
@@ -504,20 +564,7 @@ class PastTask:
 
     def describe_row(self, row: int) -> str:
         """``Task.describe()`` as it read right after the resume of ``row``."""
-        if row < 0:
-            return READY
-        record = self.kernel.record
-        state = STATES[record.state[row]]
-        wake_at = record.wake_at[row]
-        if state == SLEEPING and wake_at == wake_at:
-            return f"sleeping until {wake_at:.2f}"
-        queue = record.park[row]
-        if state == WAITING and queue >= 0:
-            on = record.queues[queue][0]
-            return f"waiting on {on.kind} {on.name}"
-        if state == FAILED:
-            return f"failed: {self._info.error!r}"
-        return state
+        return READY if row < 0 else describe_row(self.kernel.record, row)
 
     def stack(self) -> list[FrameInfo]:
         record = self.kernel.record

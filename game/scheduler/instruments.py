@@ -52,6 +52,7 @@ class HandoverLog(Instrument):
     awaits now. Keeps the last ``maxlen`` (all if None); reads like a sequence."""
 
     def __init__(self, maxlen: int | None = None) -> None:
+        self.maxlen = maxlen
         self._log: deque[Handover] = deque(maxlen=maxlen)
 
     def after_run(self, task: Task) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from game.scheduler import Kernel, sleep
-from game.scheduler.awaits_record import AwaitsRecord, past_at
+from game.scheduler import Event, Kernel, sleep
+from game.scheduler.awaits_record import AwaitsRecord, RecordedHandovers, past_at
+from game.scheduler.blocking import block
 from game.scheduler.journal import (
     Ghost,
     Journal,
@@ -152,6 +153,59 @@ def test_a_kernel_watched_by_a_journal_and_an_await_record_reads_back_its_tasks(
     assert alone == crashes  # without the await record, the journal still has them
     resumes = [past_at(journal, k, float(k)).of(kernel).tasks[0].resumes for k in range(3)]
     assert resumes == [0, 2, 2]  # started and woken once by t = 1; on again at 2.5
+
+
+def _handovers(recorded: bool) -> Kernel:
+    """A day of naps, a wait, a held loop and a crash, with a hand-over log of 6."""
+    kernel = Kernel(strict=False)
+    kernel.record_handovers(6)
+    if recorded:
+        journal = Journal(lambda t: int(-(-t // 1)))
+        journal.watch(kernel)
+        AwaitsRecord.watch(journal, kernel)
+    bell = Event("bell")
+
+    async def napper() -> None:
+        for _ in range(4):
+            await sleep(0.7)
+        bell.set()
+
+    async def waiter() -> None:
+        await bell.wait()
+        block(1.2, "time.sleep")  # holds the loop: the napper waits, not run
+        await sleep(0.1)
+        raise ValueError("boom")
+
+    async def ticker() -> None:
+        while True:
+            await sleep(0.25)
+
+    kernel.spawn(napper(), "napper")
+    kernel.spawn(waiter(), "waiter")
+    kernel.spawn(ticker(), "ticker", daemon=True)
+    return kernel
+
+
+def test_a_recorded_kernel_reads_its_hand_over_log_from_the_await_records() -> None:
+    """Recording, the kernel's log is the records' (no second copy per resume), and it
+    reads as the plain log does: the same hand-overs, after a hold, a crash, a clear."""
+    plain, recorded = _handovers(False), _handovers(True)
+    assert type(recorded.trace) is RecordedHandovers and type(plain.trace) is not RecordedHandovers
+    seen = set()
+    for until in (0.5, 2.9, 3.0, 4.4, 6.0):
+        plain.run_until(until)
+        recorded.run_until(until)
+        assert list(recorded.trace) == list(plain.trace) and len(plain.trace) > 0
+        assert recorded.trace[-1] == plain.trace[-1] and recorded.trace[1:3] == plain.trace[1:3]
+        seen |= {(h.time, h.after) for h in plain.trace}
+    assert (4.0, "sleeping until 4.10") in seen  # the waiter, after holding the loop
+    assert (4.1, "failed: ValueError('boom')") in seen
+    plain.trace.clear()
+    recorded.trace.clear()
+    assert list(recorded.trace) == [] == list(plain.trace)
+    plain.run_until(7.0)
+    recorded.run_until(7.0)
+    assert list(recorded.trace) == list(plain.trace) and len(plain.trace) == 4
 
 
 def test_an_attribute_read_far_back_is_bisected_and_kept_up() -> None:
