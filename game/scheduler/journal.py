@@ -27,6 +27,7 @@ from array import array
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable
+from types import MethodType
 from typing import Any
 
 from .instruments import Instrument
@@ -34,6 +35,9 @@ from .instruments import Instrument
 _ACTIVE: Journal | None = None  # the journal of the world whose code runs right now
 _MISSING = object()
 _PLAIN = (int, float, str, bool, type(None), bytes, complex)
+# what a ghost's property or method gives that is kept for its next read: what cannot
+# be changed in place (a list it builds is built anew each time, as on the live object)
+_KEPT = frozenset((*_PLAIN, tuple, frozenset, MethodType))
 
 
 class Recorded:
@@ -540,7 +544,7 @@ class Past:
         read, to each other: the cycles are cut here)."""
         for ghost in self._ghosts.values():
             if type(ghost) is Ghost:
-                ghost._ghost_seen.clear()
+                ghost.__dict__.clear()
         self._ghosts = {}
 
     def of(self, value: Any) -> Any:
@@ -630,26 +634,24 @@ def _is_model(kind: type) -> bool:
 
 
 class Ghost:
-    """An object as it was at the past's tick: read-only, attributes by bisection (each
-    read once per ghost: the past does not change)."""
+    """An object as it was at the past's tick: read-only, attributes by bisection. The
+    past does not change, so what is read of a ghost (an attribute, a bound method, a
+    property's value that cannot be changed in place) is kept in its ``__dict__``, where
+    Python finds it on every later read without calling ``__getattr__``."""
 
-    __slots__ = ("_ghost_of", "_ghost_in", "_ghost_seen", "__weakref__")
+    __slots__ = ("_ghost_of", "_ghost_in", "__dict__", "__weakref__")
 
     def __init__(self, obj: object, past: Past) -> None:
         object.__setattr__(self, "_ghost_of", obj)
         object.__setattr__(self, "_ghost_in", past)
-        object.__setattr__(self, "_ghost_seen", {})
 
     @property  # type: ignore[misc]
     def __class__(self) -> type:  # isinstance sees the real class
         return type(self._ghost_of)
 
     def __getattr__(self, name: str) -> Any:
-        seen = self._ghost_seen
-        value = seen.get(name, _MISSING)
-        if value is not _MISSING:
-            return value
         obj, past = self._ghost_of, self._ghost_in
+        seen = self.__dict__
         inside = getattr(obj, "__dict__", None)
         if inside is not None:
             head = inside.get(_HEADS.get(name) or _head(name))
@@ -669,7 +671,10 @@ class Ghost:
                     return attr
                 if type(attr).__name__ == "member_descriptor":  # a slot of the real object
                     return past.of(attr.__get__(obj, type(obj)))
-                return attr.__get__(self, type(obj))  # properties and methods run on the ghost
+                value = attr.__get__(self, type(obj))  # properties and methods run on the ghost
+                if type(value) in _KEPT:
+                    seen[name] = value
+                return value
             value = seen[name] = past.of(attr)
             return value
         raise AttributeError(f"{type(obj).__name__!r} had no attribute {name!r}")

@@ -39,6 +39,10 @@ class Thing(Recorded):
     def here(self, place: str) -> bool:
         return self.where == place
 
+    @property
+    def places(self) -> list[str]:
+        return [self.where]
+
 
 def world() -> tuple[Kernel, Journal, Thing, Thing]:
     """A kernel whose one task changes two things at t = 1, 2 and 3 (ticks of 1 s)."""
@@ -110,6 +114,18 @@ def test_a_ghost_is_its_class_runs_its_methods_then_and_is_read_only() -> None:
         ghost.where = "moon"
     with pytest.raises(AttributeError):
         _ = ghost.nothing
+
+
+def test_a_ghost_keeps_what_it_read_but_what_could_be_changed_in_place() -> None:
+    """The past does not change: a second read of a ghost is Python's own lookup."""
+    _kernel, journal, a, _b = world()
+    ghost = at(journal, 2, a)
+    assert (ghost.where, ghost.loud, ghost.here("park")) == ("park", "PARK", True)
+    kept = vars(ghost)
+    assert kept["where"] == "park" and kept["loud"] == "PARK" and "here" in kept
+    first = ghost.places
+    first.append("moon")  # a list a property builds is the caller's: built anew each read
+    assert ghost.places == ["park"] and "places" not in kept
 
 
 def test_only_changes_are_kept_and_the_last_of_a_tick() -> None:
