@@ -39,6 +39,7 @@ STATES = (READY, RUNNING, SLEEPING, WAITING, DONE, FAILED, CANCELLED)
 _CODE = {state: code for code, state in enumerate(STATES)}
 _NAN = float("nan")
 HANDOVERS = 64  # the hand-over log the inspector reads keeps this many (``record_handovers``)
+PENDING = 4096  # rows kept as tuples before they are put in the columns
 
 
 class _TaskInfo:
@@ -79,6 +80,14 @@ class AwaitsRecord(Instrument):
         self.woke = array("i")
         self.woke_time = array("d")
         self.resume = array("i")
+        self._columns = (
+            self.ticks, self.times, self.task, self.state, self.wake_at, self.park,
+            self.stack, self.woke, self.woke_time, self.resume,
+        )  # fmt: skip
+        # rows not yet in the columns, a tuple each (one append a resume, not ten; put in
+        # the columns, ten at a time, by ``flush``, which every read of the rows calls)
+        self._pending: list[tuple[Any, ...]] = []
+        self.count = 0  # rows in all
         self.not_run: set[int] = set()  # rows of tasks left ready by a blocking step
         # each step that held the loop: (tick, blocks so far, seconds blocked so far,
         # the hold: (task index, what, start, end))
@@ -197,21 +206,41 @@ class AwaitsRecord(Instrument):
             self._note_prune()
 
     def _row(self, task: Any, index: int, tick: int) -> None:
-        row = len(self.ticks)
-        self.ticks.append(tick)
-        self.times.append(self.kernel.now)
-        self.task.append(index)
-        self.state.append(_CODE[task.state])
         wake_at = task.wake_at
-        self.wake_at.append(_NAN if wake_at is None else wake_at)
         parked = task.parked_on
-        self.park.append(-1 if parked is None else self._queue_of(parked))
-        self.stack.append(self._stack_of(task.coro))
-        woke, woke_time = self._wake_of(task._woken)
-        self.woke.append(woke)
-        self.woke_time.append(woke_time)
-        self.resume.append(task.resumes)
-        self.infos[index].rows.append(row)
+        woken = task._woken
+        woke, woke_time = (0, woken) if type(woken) is float else self._wake_of(woken)
+        pending = self._pending
+        pending.append(
+            (
+                tick,
+                self.kernel.now,
+                index,
+                _CODE[task.state],
+                _NAN if wake_at is None else wake_at,
+                -1 if parked is None else self._queue_of(parked),
+                self._stack_of(task.coro),
+                woke,
+                woke_time,
+                task.resumes,
+            )
+        )
+        self.count += 1
+        if len(pending) >= PENDING:
+            self.flush()
+
+    def flush(self) -> None:
+        """Put the pending rows in the columns (and in their tasks' lists of rows)."""
+        pending = self._pending
+        if not pending:
+            return
+        start = len(self.ticks)
+        for column, values in zip(self._columns, zip(*pending, strict=True), strict=True):
+            column.extend(values)
+        pending.clear()
+        infos = self.infos
+        for row, index in enumerate(self.task[start:], start):
+            infos[index].rows.append(row)
 
     def _held(self, task: Any, index: int) -> None:
         """A step that held the loop in a plain call: it shows from the tick the hold began
@@ -224,7 +253,7 @@ class AwaitsRecord(Instrument):
         for waiting in kernel.ready:
             other = self._index.get(waiting)
             if other is not None:
-                self.not_run.add(len(self.ticks))
+                self.not_run.add(self.count)
                 self._row(waiting, other, tick)
         block = kernel.blocks[-1]
         hold = (index, block.what, start, block.end)
@@ -256,6 +285,7 @@ class AwaitsRecord(Instrument):
     # -- reading ---------------------------------------------------------------------------
     def last_row(self, index: int, tick: int) -> int:
         """The task's latest row by ``tick`` (-1: it has not run yet)."""
+        self.flush()
         rows = self.infos[index].rows
         if not rows:
             return -1
@@ -316,6 +346,7 @@ class RecordedHandovers(HandoverLog):
     def _log(self) -> list[Handover]:  # type: ignore[override]
         """The latest ``maxlen`` hand-overs (kept until the record grows or is cleared)."""
         record = self.record
+        record.flush()
         end = len(record.ticks)
         seen_end, seen_start, log = self._read
         if (end, self._start) != (seen_end, seen_start):
@@ -331,7 +362,7 @@ class RecordedHandovers(HandoverLog):
         return log
 
     def clear(self) -> None:
-        self._start = len(self.record.ticks)
+        self._start = self.record.count
 
 
 def watching(kernel: Any) -> AwaitsRecord | None:
@@ -360,6 +391,7 @@ class RecordedKernel:
     ``past`` (set once the ``Past`` that reads the world is made) gives the ghosts."""
 
     def __init__(self, record: AwaitsRecord, tick: int, now: float) -> None:
+        record.flush()
         self.record = record
         self.tick = tick
         self.now = now
