@@ -225,22 +225,19 @@ class AwaitsRecord(Instrument):
                 task.resumes,
             )
         )
+        self.infos[index].rows.append(self.count)
         self.count += 1
         if len(pending) >= PENDING:
             self.flush()
 
     def flush(self) -> None:
-        """Put the pending rows in the columns (and in their tasks' lists of rows)."""
+        """Put the pending rows in the columns."""
         pending = self._pending
         if not pending:
             return
-        start = len(self.ticks)
         for column, values in zip(self._columns, zip(*pending, strict=True), strict=True):
             column.extend(values)
         pending.clear()
-        infos = self.infos
-        for row, index in enumerate(self.task[start:], start):
-            infos[index].rows.append(row)
 
     def _held(self, task: Any, index: int) -> None:
         """A step that held the loop in a plain call: it shows from the tick the hold began
