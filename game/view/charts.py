@@ -7,6 +7,7 @@ numbers kept aside by the shop's ledger), the curve has at most a step per pixel
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 import pygame
@@ -84,11 +85,12 @@ def marker_points(
     steps = points[2:-1:2]
     if len(steps) <= MARKERS:
         return steps
+    xs = [px for px, _py in points]  # left to right: the last point at or left of x, bisected
     marks = []
     for k in range(1, MARKERS + 1):
         x = plot.x + plot.w * k / (MARKERS + 1)
-        y = next((py for px, py in reversed(points) if px <= x), plot.bottom)
-        marks.append((x, y))
+        at = bisect_right(xs, x)
+        marks.append((x, points[at - 1][1] if at else plot.bottom))
     return marks
 
 

@@ -52,12 +52,15 @@ def fill(surface: pygame.Surface, rect: pygame.Rect | tuple, colour: Colour, pha
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip))
     x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
+    paint = surface.fill  # a 1-pixel line along an axis is a thin rect: filled, not drawn
     if pattern in ("vertical", "cross"):
+        h = y1 - y0
         for x in range(x0 + 2, x1, SPACING):
-            pygame.draw.line(surface, line, (x, y0), (x, y1 - 1))
+            paint(line, (x, y0, 1, h))
     if pattern in ("horizontal", "cross"):
+        w = x1 - x0
         for y in range(y0 + 2, y1, max(3, SPACING - 2)):
-            pygame.draw.line(surface, line, (x0, y), (x1 - 1, y))
+            paint(line, (x0, y, w, 1))
     if pattern in ("diagonal", "back"):
         h = y1 - y0
         for x in range(x0 - h, x1, SPACING):
