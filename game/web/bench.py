@@ -11,7 +11,8 @@ Measured in headless Chromium on this machine, against the same scenes on the de
 - time travel as ``python -m game.bench`` times it (game/bench/timetravel.py), in a one-hour
   day, in the page and on the desktop: a seek to minute 10 and to minute 60 from anywhere
   (median), a held LEFT (frame p99), a drag along the timeline (frames a second, median);
-  the page's budget is the desktop's figure within 3x;
+  the page's goals are the desktop's goals within 3x (a seek in 15 ms, frames in 50 ms,
+  a drag at 20 fps), the desktop's own figures beside them;
 - the first screen (the welcome card of a first visit) as a scene of its own;
 - the site's size.
 
@@ -44,7 +45,7 @@ SCENES = {
 SAMPLE_S = 6.0
 CHROMIUM_ENV = "ASYNC_BURGERS_CHROMIUM"
 DESKTOP_FRAMES = 360
-TRAVEL_RATIO = 3.0  # the page's time-travel figures: within this of the desktop's
+TRAVEL_RATIO = 3.0  # the page's time-travel goals: the desktop's, this much looser
 
 # The running game in the page (``browser.running_game``): its time-travel figures are
 # taken by the same functions as on the desktop.
@@ -298,8 +299,10 @@ def report(results: dict[str, Any]) -> str:
             f"warm {page['first_frame_warm_ms'] / 1000:.1f} s"
         )
         lines.append(f"  loading, ms: cold {page['loading_ms']}")
-        lines.append(f"  warm {page.get('loading_warm_ms')} (from the kept start: "
-                     f"{page.get('warm_from_snapshot')})")
+        lines.append(
+            f"  warm {page.get('loading_warm_ms')} (from the kept start: "
+            f"{page.get('warm_from_snapshot')})"
+        )
     lines.append("frame ms (p50 / p99)      page work     page interval   desktop")
     for name in ["first screen", *SCENES]:
         d = results["desktop"].get(name, {"p50": float("nan"), "p99": float("nan")})
@@ -315,14 +318,36 @@ def report(results: dict[str, Any]) -> str:
         lines.append(f"seek {name}: {ms:.0f} ms")
     travel, ours = page.get("time_travel", {}), results.get("desktop_time_travel", {})
     if travel:
-        lines.append(f"time travel in a one-hour day     page    desktop  (page within "
-                     f"{TRAVEL_RATIO:g}x?)")
+        lines.append(
+            f"time travel in a one-hour day     page    desktop  page's goal ("
+            f"the desktop's within {TRAVEL_RATIO:g}x)"
+        )
         for name, value in travel.items():
             there = ours.get(name, float("nan"))
-            slower = there / value if "fps" in name else value / there
-            verdict = "" if "live" in name else ("yes" if slower <= TRAVEL_RATIO else "NO")
-            lines.append(f"  {name:38} {value:7.1f}  {there:7.1f}   {slower:4.1f}x {verdict}")
+            goal = page_goal(name)
+            if goal is None:
+                lines.append(f"  {name:38} {value:7.1f}  {there:7.1f}")
+                continue
+            fps = "fps" in name
+            met = value >= goal if fps else value <= goal
+            lines.append(
+                f"  {name:38} {value:7.1f}  {there:7.1f}   {'>=' if fps else '<='} "
+                f"{goal:.1f} {'yes' if met else 'NO'}"
+            )
     return "\n".join(lines)
+
+
+def page_goal(name: str) -> float | None:
+    """The page's goal for a time-travel figure: the desktop's goal (issue 24's: a seek
+    within 5 ms, every frame within 16.7 ms, a drag at 60 fps), ``TRAVEL_RATIO`` times
+    looser (None: a figure with no goal)."""
+    from ..bench.timetravel import BUDGET_MS, SEEK_MS
+
+    if "live" in name:
+        return None
+    if "fps" in name:
+        return 60.0 / TRAVEL_RATIO
+    return (SEEK_MS if "seek" in name else BUDGET_MS) * TRAVEL_RATIO
 
 
 def main(site: str | None, out: str | None) -> int:
