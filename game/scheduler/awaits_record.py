@@ -39,7 +39,8 @@ STATES = (READY, RUNNING, SLEEPING, WAITING, DONE, FAILED, CANCELLED)
 _CODE = {state: code for code, state in enumerate(STATES)}
 _NAN = float("nan")
 HANDOVERS = 64  # the hand-over log the inspector reads keeps this many (``record_handovers``)
-PENDING = 4096  # rows kept as tuples before they are put in the columns
+PENDING = 1024  # rows kept as tuples before they are put in the columns
+ALIVE_EVERY = 32  # births between two notes of who is alive (a past lists its tasks from one)
 
 
 class _TaskInfo:
@@ -102,6 +103,10 @@ class AwaitsRecord(Instrument):
         self.wakes: list[tuple[str, int, int]] = [("timer", -1, -1)]  # (how, by, queue)
         self._wake_ids: dict[tuple[str, int, int], int] = {self.wakes[0]: 0}
         self._index: dict[Any, int] = {}  # live task -> its index
+        # every ``ALIVE_EVERY`` births: (tasks born so far, those of them alive), by tick
+        self._alive_ticks = array("i")
+        self._alive: list[tuple[int, tuple[int, ...]]] = []
+        self._crashed: list[int] = []  # tasks that failed (listed until a prune)
         self._gone: dict[Any, int] = {}  # tasks ended at ``_gone_time`` (still wakers then)
         self._gone_time = -1.0
         self.prunes = array("i")  # ticks at which crashed tasks left ``kernel.tasks``
@@ -187,8 +192,27 @@ class AwaitsRecord(Instrument):
     def _register(self, task: Any, born: int) -> None:
         woke, woke_time = self._wake_of(task._woken)
         info = _TaskInfo(task, born, self._stack_of(task.coro), woke, woke_time)
-        self._index[task] = len(self.infos)
+        count = len(self.infos)
+        if count % ALIVE_EVERY == 0:  # who is alive now: a past's tasks start from here
+            self._alive_ticks.append(born)
+            self._alive.append((count, tuple(sorted(self._index.values()))))
+        self._index[task] = count
         self.infos.append(info)
+
+    def listed_from(self, tick: int) -> list[int]:
+        """The tasks that may be listed at ``tick``, in spawn order: those alive at the
+        latest ``_alive`` mark by then, those born after it, the crashed (each then
+        judged by ``RecordedKernel.tasks``): a day's few dozen, not all it ever ran."""
+        at = bisect_right(self._alive_ticks, tick)
+        count, alive = self._alive[at - 1] if at else (0, ())
+        infos = self.infos
+        later = []
+        for index in range(count, len(infos)):
+            if infos[index].born > tick:
+                break
+            later.append(index)
+        crashed = [i for i in self._crashed if i < count and infos[i].born <= tick]
+        return sorted({*alive, *crashed}) + later
 
     def after_run(self, task: Any) -> None:
         index = self._index.get(task)
@@ -271,6 +295,7 @@ class AwaitsRecord(Instrument):
         if task.state == FAILED:
             info.error, info.traceback = task.error, task.traceback
             self._failed_listed = True
+            self._crashed.append(index)
 
     def _note_prune(self) -> None:
         """A prune since we last looked (``Kernel.pruned_at``): at the tick it was made."""
@@ -441,10 +466,10 @@ class RecordedKernel:
     def tasks(self) -> list[PastTask]:
         """Listed then, in spawn order: alive, or crashed and not pruned since."""
         record, tick = self.record, self.tick
+        infos = record.infos
         shown = []
-        for index, info in enumerate(record.infos):
-            if info.born > tick:
-                break
+        for index in record.listed_from(tick):
+            info = infos[index]
             ended = info.ended
             if ended is not None and ended <= tick:
                 if info.error is None or record.pruned_between(ended, tick):

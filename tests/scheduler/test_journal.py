@@ -171,6 +171,38 @@ def test_a_kernel_watched_by_a_journal_and_an_await_record_reads_back_its_tasks(
     assert resumes == [0, 2, 2]  # started and woken once by t = 1; on again at 2.5
 
 
+def test_a_past_lists_the_tasks_the_live_kernel_listed_then_in_a_long_day() -> None:
+    """Many more births than the record notes who is alive at, deaths, crashes, prunes:
+    the tasks a past lists at every tick are the live kernel's then, in spawn order."""
+    kernel = Kernel(strict=False)
+    journal = Journal(lambda t: int(-(-t // 1)))
+    journal.watch(kernel)
+    AwaitsRecord.watch(journal, kernel)
+
+    async def visitor(n: int) -> None:
+        await sleep(n % 7 + 0.5)
+        if n % 11 == 3:
+            raise ValueError(f"visitor {n} tripped")
+        await sleep(n % 5)
+
+    async def door() -> None:
+        for n in range(200):
+            kernel.spawn(visitor(n), f"visitor {n}")
+            await sleep(0.4 if n % 3 else 1.3)
+
+    kernel.spawn(door(), "door")
+    journal.built()
+    seen = {0: [t.name for t in kernel.tasks]}
+    for tick in range(1, 120):
+        kernel.run_until(float(tick))
+        if tick % 25 == 0:
+            kernel.prune()
+        seen[tick] = [t.name for t in kernel.tasks]
+    assert max(len(names) for names in seen.values()) > 10 and len(seen[119]) < 200
+    for tick, names in seen.items():
+        assert [t.name for t in past_at(journal, tick, float(tick)).of(kernel).tasks] == names
+
+
 def _handovers(recorded: bool) -> Kernel:
     """A day of naps, a wait, a held loop and a crash, with a hand-over log of 6."""
     kernel = Kernel(strict=False)
