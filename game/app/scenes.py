@@ -75,7 +75,8 @@ class Scene:
         raise NotImplementedError
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_scene(surface)
+        if not self.sections.covered():  # (a full-screen panel paints every pixel itself)
+            self.draw_scene(surface)
         self.sections.draw(surface)
 
     def draw_scene(self, surface: pygame.Surface) -> None:

@@ -38,9 +38,11 @@ NOTICE_ROWS = 3  # notices up at once, one above the other
 
 
 class Section:
-    """A panel: ``visible``, its ``rect``, ``handle`` (True when it took the event), ``draw``."""
+    """A panel: ``visible``, its ``rect``, ``handle`` (True when it took the event), ``draw``.
+    ``opaque``: shown, it paints every pixel of the screen, so nothing under it is drawn."""
 
     name = "section"
+    opaque = False
 
     def __init__(self, game: Game, rect: pygame.Rect | None = None) -> None:
         self.game = game
@@ -87,10 +89,15 @@ class Sections:
         for section in self.items:
             section.update(wall_dt)
 
+    def covered(self) -> bool:
+        """Does a shown section paint the whole screen (the scene need not be drawn)?"""
+        return any(s.visible and s.opaque for s in self.items)
+
     def draw(self, surface: pygame.Surface) -> None:
-        for section in self.items:
-            if section.visible:
-                section.draw(surface)
+        shown = [s for s in self.items if s.visible]
+        first = max((i for i, s in enumerate(shown) if s.opaque), default=0)
+        for section in shown[first:]:  # from the top opaque one: the rest is painted over
+            section.draw(surface)
 
 
 # -- the shop scene's panels ------------------------------------------------------------
@@ -152,6 +159,7 @@ class ChartsPanel(Section):
     """Both shops' charts over the whole screen (key G)."""
 
     name = "charts"
+    opaque = True
 
     def __init__(self, game: Game, size: tuple[int, int]) -> None:
         super().__init__(game, pygame.Rect((0, 0), size))

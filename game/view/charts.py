@@ -97,8 +97,8 @@ def marker_points(
 class Charts:
     def __init__(self, size: tuple[int, int]) -> None:
         self.size = size
-        self.shade = pygame.Surface(size, pygame.SRCALPHA)
-        self.shade.fill((22, 20, 30, 245))
+        self.shade = pygame.Surface(size)  # opaque: the scene is not drawn under it
+        self.shade.fill((22, 20, 30))
 
     def draw(self, surface: pygame.Surface, shops: list[Shop]) -> None:
         w, h = self.size

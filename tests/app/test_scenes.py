@@ -130,13 +130,22 @@ def test_the_shop_scene_draws_its_panels_in_its_list_order(
     for section in [*game.shop_scene.sections, *game.sections]:
         section.visible = True
         monkeypatch.setattr(section, "draw", lambda surface, n=section.name: log.append(n))
+    charts = game.shop_scene.sections["charts"]
+    charts.visible = False
     game.draw()
     window = ["welcome", "help", "notice"]
-    assert log == ["inspector", "code", "charts", "timeline", "story", "crash", *window]
+    assert log == ["inspector", "code", "timeline", "story", "crash", *window]
     log.clear()
     game.shop_scene.sections.items.reverse()
     game.draw()
-    assert log == ["crash", "story", "timeline", "charts", "code", "inspector", *window]
+    assert log == ["crash", "story", "timeline", "code", "inspector", *window]
+    log.clear()
+    game.shop_scene.sections.items.reverse()
+    charts.visible = True  # it paints the whole screen: what lies under it is not drawn
+    drawn_scene: list[bool] = []
+    monkeypatch.setattr(game.shop_scene, "draw_scene", lambda surface: drawn_scene.append(True))
+    game.draw()
+    assert log == ["charts", "timeline", "story", "crash", *window] and not drawn_scene
 
 
 def test_a_click_on_a_shown_panel_does_not_reach_the_shop_under_it(game: Game) -> None:
