@@ -244,6 +244,16 @@ class Journal:
         """The attribute's latest change (None: never changed), for ``value_at``."""
         return inside.get(_HEADS.get(name) or _head(name))
 
+    def settled(self, inside: dict[str, Any], name: str, tick: int) -> bool:
+        """Has the attribute changed for the last time by ``tick`` (or never)? Then its value
+        at ``tick`` is the one it has now."""
+        head = inside.get(_HEADS.get(name) or _head(name))
+        if head is None:
+            return True
+        if type(head) is int:
+            return self.ticks[head] <= tick
+        return bool(head[0][-1] <= tick)
+
     def read(self, inside: dict[str, Any], name: str, tick: int, default: object = None) -> object:
         """The attribute's value at ``tick``, or ``default`` if it never changed."""
         head = inside.get(_HEADS.get(name) or _head(name))

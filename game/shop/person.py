@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..scheduler import sleep
-from ..scheduler.journal import RecList, Recorded
+from ..scheduler.journal import Ghost, Past, RecList, Recorded
 
 if TYPE_CHECKING:
     from .places import Counter, PickupCounter
@@ -55,6 +55,14 @@ class Phase(Recorded):
 
     def __init__(self, label: str, start: float, end: float | None = None) -> None:
         self._begin(label=label, start=start, end=end)
+
+    def _past_of(self, past: Past) -> Phase | Ghost:
+        """As it was at the past's tick: itself once its end is set by then (a phase holds
+        plain values, and only its end ever changes), else a ghost. A day's strips and
+        charts read mostly closed phases."""
+        if past.journal.settled(self.__dict__, "end", past.tick):
+            return self
+        return Ghost(self, past)
 
     def length(self, now: float) -> float:
         return (self.end if self.end is not None else now) - self.start
