@@ -422,6 +422,7 @@ class RecordedKernel:
         self.holding = False
         self.closed = False
         self._tasks: dict[int, PastTask] = {}
+        self._listed: list[PastTask] | None = None
         live = record.kernel
         hold = record.hold_at(tick)
         self.blocks = live.blocks[: hold[1]] if hold is not None else []
@@ -436,6 +437,7 @@ class RecordedKernel:
         """Done with this tick: let go of its tasks (they and this kernel refer to each
         other; cut, reference counting frees them at once)."""
         self._tasks = {}
+        self._listed = None
         self.past = None
 
     def task(self, index: int) -> PastTask:
@@ -464,7 +466,13 @@ class RecordedKernel:
 
     @property
     def tasks(self) -> list[PastTask]:
-        """Listed then, in spawn order: alive, or crashed and not pruned since."""
+        """Listed then, in spawn order: alive, or crashed and not pruned since (worked out
+        once: the past does not change; a frame's panels ask several times)."""
+        if self._listed is None:
+            self._listed = self._list()
+        return list(self._listed)
+
+    def _list(self) -> list[PastTask]:
         record, tick = self.record, self.tick
         infos = record.infos
         shown = []
