@@ -351,6 +351,21 @@ def handover(record: AwaitsRecord, row: int) -> Handover:
     return Handover(record.times[row], name, describe_row(record, row), record.resume[row])
 
 
+def handovers(record: AwaitsRecord, start: int, end: int, count: int) -> list[Handover]:
+    """The last ``count`` hand-overs of rows ``start`` to ``end``, oldest first (a row of
+    a task a held step left ready is none: it did not run)."""
+    not_run = record.not_run
+    if not not_run:
+        return [handover(record, row) for row in range(max(start, end - count), end)]
+    rows: list[int] = []
+    row = end - 1
+    while row >= start and len(rows) < count:
+        if row not in not_run:
+            rows.append(row)
+        row -= 1
+    return [handover(record, row) for row in reversed(rows)]
+
+
 class RecordedHandovers(HandoverLog):
     """The hand-over log of a recorded kernel, read from its await records: they keep
     what the log keeps, a row per resume, so writing both would pay twice for each resume
@@ -372,14 +387,8 @@ class RecordedHandovers(HandoverLog):
         end = len(record.ticks)
         seen_end, seen_start, log = self._read
         if (end, self._start) != (seen_end, seen_start):
-            rows: list[int] = []
-            row = end - 1
             room = self.maxlen if self.maxlen is not None else end
-            while row >= self._start and len(rows) < room:
-                if row not in record.not_run:  # left ready by a held step: it did not run
-                    rows.append(row)
-                row -= 1
-            log = [handover(record, row) for row in reversed(rows)]
+            log = handovers(record, self._start, end, room)
             self._read = (end, self._start, log)
         return log
 
@@ -500,19 +509,7 @@ class RecordedKernel:
         if not self._has_trace:
             return None
         record = self.record
-        end = bisect_right(record.ticks, self.tick)
-        if not record.not_run:
-            return [self._handover(row) for row in range(max(0, end - HANDOVERS), end)]
-        rows: list[int] = []
-        row = end - 1
-        while row >= 0 and len(rows) < HANDOVERS:
-            if row not in record.not_run:
-                rows.append(row)
-            row -= 1
-        return [self._handover(row) for row in reversed(rows)]
-
-    def _handover(self, row: int) -> Handover:
-        return handover(self.record, row)
+        return handovers(record, 0, bisect_right(record.ticks, self.tick), HANDOVERS)
 
     def waiting_on_queue(self, queue: int) -> list[PastTask]:
         """Tasks parked on the interned queue then, first to be woken first."""
