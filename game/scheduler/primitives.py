@@ -27,8 +27,9 @@ class Event(Recorded, Waitable):
     kind = "event"
 
     def __init__(self, name: str = "") -> None:
-        self._begin(name=name or self.kind, _set=False)  # (the name as ``Waitable`` sets it)
-        self._waiters = WaitQueue(self, "set")  # (it names this event: made after)
+        super().__init__(name)
+        self._set = False
+        self._waiters = WaitQueue(self, "set")
 
     @property
     def waiting(self) -> list[Task]:
