@@ -119,9 +119,13 @@ MEANINGS = {
    held, from the same three moments, frames timed after the hold delay (each one tick
    further back), and the process's RSS at most above what it was before the press;
    *timeline drag*: the mouse pressed on the strip's right end and dragged to its left,
-   one motion a frame (each frame lands on another moment of the three days). The panels
-   are closed here (the coroutine panels read the await records; `tests/app/test_past.py`
-   checks them open). Wall time: on a shared machine a frame can lose the core to others.""",
+   one motion a frame (each frame lands on another moment of the three days). All that
+   with the panels closed; then again with the inspector and the code view open
+   (following the cook), and with the charts up: *a frame of the moment being lived* (the
+   live model drawn, for comparison), *seek anywhere*, and *held LEFT* from minute 60
+   (the coroutine panels read the await records; `tests/app/test_past.py` checks every
+   panel drawn from records against a straight run). Wall time: on a shared machine a
+   frame can lose the core to others.""",
 }
 
 HISTORY = """\
