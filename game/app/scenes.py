@@ -192,6 +192,7 @@ class ShopScene(Scene):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         time = self.game.time
+        timeline = self.sections["timeline"]
         if self.split:
             self.split_view.draw(
                 surface,
@@ -201,9 +202,9 @@ class ShopScene(Scene):
                 speed=time.speed,
                 paused=time.paused,
                 selected=self.selected,
+                bottom=timeline.rect.top - 2 if timeline.visible else 720,
             )
             return
-        timeline = self.sections["timeline"]
         legend = not (timeline.visible and getattr(timeline, "at_top", False))  # under it
         self.views[time.mode].draw(
             surface, time.shop, self.selected, speed=time.speed, legend=legend

@@ -67,7 +67,10 @@ class SplitView:
         speed: float,
         paused: bool,
         selected: object,
+        bottom: int = 720,
     ) -> None:
+        """Both halves, their HUDs, the comparison under them (ending above ``bottom``:
+        the top of a panel over the lower edge, the timeline strip), the caption."""
         backdrop = (28, 24, 34)  # the halves cover the middle band: fill only around it
         surface.fill(backdrop, (0, 0, 1280, TOP))
         surface.fill(backdrop, (0, TOP + SHOP_H, 1280, 720 - TOP - SHOP_H))
@@ -90,7 +93,7 @@ class SplitView:
             )
             metrics.append(hud.metrics(shop))
         pygame.draw.line(surface, (255, 255, 255), (HALF_W, TOP), (HALF_W, TOP + SHOP_H), 3)
-        self._compare_layer(surface, metrics, [len(s.staff) for s in shops], backdrop)
+        self._compare_layer(surface, metrics, [len(s.staff) for s in shops], backdrop, bottom)
         protagonist_shop = next((s for s in shops if s.concurrent), shops[0])
         text = caption_for(protagonist_shop, selected)
         hud.draw_caption(surface, text, 0, 1280, caption_phase(protagonist_shop, selected))
@@ -101,6 +104,7 @@ class SplitView:
         metrics: list[Metrics],
         staff: list[int],
         backdrop: tuple[int, int, int],
+        bottom: int,
     ) -> None:
         """The comparison, from a layer redrawn only when a bar's length, a figure, the
         language, the palette or the text size changes: its patterned bars cost more than
@@ -109,6 +113,7 @@ class SplitView:
         shows = (
             i18n.generation(),
             text_scale(),
+            bottom,
             staff,
             [(m.mode, P.SHOP_COLOURS[m.mode]) for m in metrics],
             [
@@ -119,8 +124,8 @@ class SplitView:
         below = pygame.Rect(0, TOP + SHOP_H + 1, 1280, 720 - TOP - SHOP_H - 1)  # under the divider
         if shows != self.compare_shows:
             self.compare_layer.fill(backdrop, below)
-            area = pygame.Rect(20, COMPARE_TOP, 1240, 270)
-            self._compare(self.compare_layer, metrics, area, staff)
+            area = pygame.Rect(20, COMPARE_TOP, 1240, min(270, bottom - COMPARE_TOP))
+            self._compare(self.compare_layer, metrics, area, staff, bottom)
             self.compare_shows = shows
         surface.blit(self.compare_layer, below, below)
 
@@ -153,7 +158,12 @@ class SplitView:
         ]
 
     def _compare(
-        self, surface: pygame.Surface, metrics: list[Metrics], area: pygame.Rect, staff: list[int]
+        self,
+        surface: pygame.Surface,
+        metrics: list[Metrics],
+        area: pygame.Rect,
+        staff: list[int],
+        limit: int = 720,
     ) -> None:
         """The shops with their staff counted, rows of paired bars (where the waiting went,
         mean wait, couples served, served per worker) and the sentence that reads them."""
@@ -174,7 +184,8 @@ class SplitView:
         why = wrap(_(WHY_LONGER_WAIT), 20, area.w)
         why_h = len(why) * px(22) + px(4)
         # big text: rows as tall as the room above the sentence and the caption strip allow
-        bottom = (area.bottom if text_scale() == 1.0 else 720 - px(34) - 4) - why_h
+        room = area.bottom if text_scale() == 1.0 else min(limit, 720 - px(34) - 4)
+        bottom = room - why_h
         row_h = min(px(38), (bottom - y) // len(rows))
         bar_h = 13 if text_scale() == 1.0 else (row_h - 6) // 2
         bar_x, bar_w = area.x + px(TITLE_W), area.w - px(TITLE_W + 100)
