@@ -343,7 +343,7 @@ class RecList(list):  # type: ignore[type-arg]
     def __init__(self, items: Iterable[Any] = (), *, grow: bool = False) -> None:
         super().__init__(items)
         self.grow = grow
-        self._at = array("i")
+        self._at = array("I")
         _built_long(self)
 
     def _state(self) -> object:
@@ -381,7 +381,7 @@ class RecDeque(deque):  # type: ignore[type-arg]
         super().__init__(items, maxlen)
         self.grow = grow
         self.every: list[Any] = list(self) if grow else []
-        self._at = array("i")
+        self._at = array("I")
         _built_long(self)
 
     def _state(self) -> object:
@@ -440,7 +440,7 @@ class RecArray(array):  # type: ignore[type-arg]
     (``SortedRecArray``: what holds then)."""
 
     def __init__(self, *args: Any) -> None:
-        self._at = array("i")
+        self._at = array("I")
 
     def _state(self) -> object:
         return len(self)

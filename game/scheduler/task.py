@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from types import CodeType, CoroutineType, FrameType, GeneratorType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .primitives import Event
 from .traps import (
@@ -43,9 +43,10 @@ class FrameInfo:
         return os.path.abspath(self.filename).startswith(_HERE)
 
 
-@dataclass(frozen=True)
-class Wake:
-    """Why a task became ready: at ``time``, ``how``, by which task, on what.
+class Wake(NamedTuple):
+    """Why a task became ready: at ``time``, ``how``, by which task, on what. (A named
+    tuple, not a frozen dataclass: one is made at every wake the kernel reports, and a
+    frozen dataclass sets each field through ``object.__setattr__``.)
 
     ``how`` is "timer" (its sleep ended), "spawned", "cancelled", or what the waker did on
     the waitable: "set" (an event), "put" (into a queue), "got" (from a full queue),
