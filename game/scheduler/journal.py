@@ -6,8 +6,8 @@ those can be kept as they change (salabim's "monitors", as functions of time). A
 object opts in by deriving from ``Recorded``; its containers are ``RecList``, ``RecDeque``,
 ``RecDict`` or ``RecArray``. While a ``Journal`` is active (``active``; the kernel's
 ``before_run`` hook turns it on for each step of the world it records), every change is
-kept as (tick, value), the last per tick only, and only for attributes that do change
-after they were first set: a value set once lives in the object itself.
+kept as (tick, the value before), the first per tick only, and only for attributes that
+do change after they were first set: the value now lives in the object itself.
 
 ``Past(journal, tick, now)`` answers the same reads at ``tick``: ``past.of(obj)`` is a
 *ghost* of ``obj`` whose attributes (and whose class's properties and methods, run on the
@@ -58,33 +58,29 @@ class Recorded:
             return
         if old is _MISSING:
             if journal._first == 0:  # built with the world: it lives all day long
-                inside[_LONG] = True
+                inside[_LOG] = _HISTORIES
             return
-        # ``Journal.changed``, inlined: this is the hot path of a recorded world
-        try:
-            key = _HEADS[name]
-        except KeyError:
-            key = _head(name)
-        head = inside.get(key)
+        # ``Journal.log`` and ``Journal.changed``, inlined: the hot path of a recorded world
+        log = inside.get(_LOG)
         tick = journal._tick  # a step's clock stands still: set as it is turned on
-        if type(head) is int:
-            ticks = journal.ticks
-            if ticks[head] == tick:  # only the last value of a tick is ever shown
-                journal.values[head] = value
-            else:
-                inside[key] = len(ticks)
-                ticks.append(tick)
-                journal.values.append(value)
-                journal.before.append(head)
-        elif head is None:
-            journal._first_change(inside, key, old, value, tick)
+        if log is None:
+            log = inside[_LOG] = [tick, name, old]
+            journal._logs.append(log)
+        elif log is not _HISTORIES:
+            if log[-3] != tick or log[-2] != name:  # only the last value of a tick shows
+                log += (tick, name, old)
         else:
-            ticks, values = head
-            if ticks[-1] == tick:
-                values[-1] = value
+            key = _HEADS.get(name) or _head(name)
+            head = inside.get(key)
+            if head is None:
+                journal._first_change(inside, key, old, value, tick)
             else:
-                ticks.append(tick)
-                values.append(value)
+                ticks, values = head
+                if ticks[-1] == tick:
+                    values[-1] = value
+                else:
+                    ticks.append(tick)
+                    values.append(value)
 
     def _begin(self, **attrs: object) -> None:
         """Set what a new object starts with, in one go: a value set first is not a change
@@ -94,12 +90,14 @@ class Recorded:
         inside.update(attrs)
         journal = _ACTIVE
         if journal is not None and journal._first == 0:  # as in ``__setattr__``
-            inside[_LONG] = True
+            inside[_LOG] = _HISTORIES
 
 
-_HEADS: dict[str, str] = {}  # attribute -> the key of its latest change in the object
-WALK = 24  # changes walked back before an attribute's changes get a history of their own
-_LONG = "\x02"  # in an object built with its world: a history per attribute from the start
+_HEADS: dict[str, str] = {}  # attribute -> the key of its history in the object
+WALK = 24  # changes walked back before an object's attributes get histories of their own
+_LOG = "\x02"  # in an object's ``__dict__``: its undo log, or ``_HISTORIES``
+# an object built with its world (or read far back) keeps a history per attribute instead
+_HISTORIES: Any = type("Histories", (), {"__repr__": lambda self: "<histories>"})()
 
 
 def _head(name: str) -> str:
@@ -119,34 +117,34 @@ class Journal:
     """What changed in one world, and when. ``key`` turns virtual time into the tick that
     first shows it; the clock is the watched kernel's ``now``.
 
-    Most objects live briefly and change a few times: their changes are three columns for
-    the whole journal, one row each (tick, value, the row of the same attribute's change
-    before): 16 bytes a change, plus the value. Such an object keeps the row of each
-    attribute's latest change in its own ``__dict__`` (under a key no attribute can have),
-    so the journal holds no table of objects; reading walks back from there. An object
-    built with its world changes all day: each of its attributes keeps a history of its
-    own there instead (ticks and values, bisected), as does an attribute read far back
-    more than ``WALK`` changes.
+    Most objects live briefly and change a few times: each keeps an undo log in its own
+    ``__dict__`` (under a key no attribute can have), one flat list of (tick, attribute,
+    the value before) for every change, in order; the value now lives in the object. A
+    change is then one list extend, and a read at a tick starts from the value now and
+    walks back over the changes made after that tick (the journal holds no table of
+    objects, only their logs, for the count). An object built with its world changes all
+    day: each of its attributes keeps a history of its own there instead (ticks and
+    values, bisected), as do an object's attributes once a read walks back more than
+    ``WALK`` changes.
     """
 
     def __init__(self, key: Callable[[float], int]) -> None:
         self.key = key
-        self.ticks = array("i")
-        self.values: list[object] = []
-        self.before = array("i")
         self.kernel: Any = None
         self._clock: Any = _Still
         self._switch: _Switch | None = None
         self._time = -1.0
         self._tick = 0
         self._first = 0  # what is built shows at tick 0; what runs, from tick 1 on
+        self._logs: list[list[Any]] = []  # every undo log, for the count
         self._long: list[array[int]] = []  # the ticks of every history of its own
-        self._moved = 0  # rows whose attribute got a history of its own since
+        self._moved = 0  # log entries whose object got histories of its own since
 
     @property
     def entries(self) -> int:
         """Changes kept in all (for the memory figures)."""
-        return len(self.ticks) - self._moved + sum(len(ticks) for ticks in self._long)
+        logged = sum(len(log) // 3 for log in self._logs)
+        return logged - self._moved + sum(len(ticks) for ticks in self._long)
 
     def tick(self) -> int:
         now = self._clock.now
@@ -165,23 +163,25 @@ class Journal:
         _ACTIVE = None
         self._first, self._time = 1, -1.0
 
+    def log(self, inside: dict[str, Any], name: str, old: object) -> None:
+        """An attribute of an object that keeps an undo log changes now from ``old``
+        (containers: their state, under the name "")."""
+        tick = self._tick if self._clock.now == self._time else self.tick()
+        log = inside.get(_LOG)
+        if log is None:
+            log = inside[_LOG] = [tick, name, old]
+            self._logs.append(log)
+        elif log[-3] != tick or log[-2] != name:
+            log += (tick, name, old)
+
     def changed(self, inside: dict[str, Any], name: str, old: object, new: object) -> None:
-        """An attribute of the object whose ``__dict__`` is ``inside`` goes from ``old`` to
-        ``new`` now (containers: their state, under the name ""). ``old`` is only read at
-        an attribute's first change."""
+        """An attribute of an object that keeps histories goes from ``old`` to ``new`` now
+        (containers: their state, under the name ""). ``old`` is only read at an
+        attribute's first change."""
         key = _HEADS.get(name) or _head(name)
         head = inside.get(key)
         tick = self._tick if self._clock.now == self._time else self.tick()
-        if type(head) is int:
-            ticks = self.ticks
-            if ticks[head] == tick:
-                self.values[head] = new
-            else:
-                inside[key] = len(ticks)
-                ticks.append(tick)
-                self.values.append(new)
-                self.before.append(head)
-        elif head is None:
+        if head is None:
             self._first_change(inside, key, old, new, tick)
         else:
             ticks, values = head
@@ -194,70 +194,68 @@ class Journal:
     def _first_change(
         self, inside: dict[str, Any], key: str, old: object, new: object, tick: int
     ) -> None:
-        """The first change: what it was before, since always, then what it is now."""
-        if _LONG in inside:  # it will change all day: a history of its own, bisected
-            ticks = array("i", (-1, tick))
-            inside[key] = (ticks, [old, new])
-            self._long.append(ticks)
-            return
-        rows = self.ticks
-        row = len(rows)
-        rows.append(-1)
-        rows.append(tick)
-        self.values.append(old)
-        self.values.append(new)
-        self.before.append(-1)
-        self.before.append(row)
-        inside[key] = row + 1
-
-    def value_at(self, inside: dict[str, Any], name: str, head: Any, tick: int) -> object:
-        """The value at ``tick`` of the attribute whose latest change is ``head`` (what
-        ``latest`` gives: a row, or the attribute's history)."""
-        if type(head) is int:
-            ticks, before = self.ticks, self.before
-            row = head
-            for _ in range(WALK):
-                if ticks[row] <= tick:
-                    return self.values[row]
-                row = before[row]
-            head = self._history(inside, name)
-        ticks, values = head
-        return values[bisect_right(ticks, tick) - 1]
-
-    def _history(self, inside: dict[str, Any], name: str) -> tuple[array[int], list[object]]:
-        """Read far back: the attribute's rows become a history of its own, bisected from
-        now on, that its later changes extend."""
-        key = _HEADS[name]
-        rows = []
-        row = inside[key]
-        while row >= 0:
-            rows.append(row)
-            row = self.before[row]
-        rows.reverse()
-        ticks = array("i", [self.ticks[r] for r in rows])
-        history = inside[key] = (ticks, [self.values[r] for r in rows])
+        """The first change of a history: what it was before, since always (tick 0, which
+        no change made by running code shows at), then what it is now."""
+        ticks = array("I", (0, tick))
+        inside[key] = (ticks, [old, new])
         self._long.append(ticks)
-        self._moved += len(rows)
-        return history
 
-    def latest(self, inside: dict[str, Any], name: str) -> Any:
-        """The attribute's latest change (None: never changed), for ``value_at``."""
-        return inside.get(_HEADS.get(name) or _head(name))
+    def read(self, inside: dict[str, Any], name: str, tick: int, now: object) -> object:
+        """The attribute's value at ``tick``, ``now`` being its value now."""
+        log = inside.get(_LOG)
+        if log is None:
+            return now
+        if log is _HISTORIES:
+            head = inside.get(_HEADS.get(name) or _head(name))
+            if head is None:
+                return now
+            ticks, values = head
+            return values[bisect_right(ticks, tick) - 1]
+        at = len(log) - 3
+        value = now
+        walked = 0
+        while at >= 0:
+            if log[at] <= tick:
+                return value
+            if log[at + 1] == name:
+                value = log[at + 2]
+            at -= 3
+            walked += 1
+            if walked == WALK and name:  # far back: histories, bisected from now on
+                self._histories(inside, log)
+                return self.read(inside, name, tick, now)
+        return value
+
+    def _histories(self, inside: dict[str, Any], log: list[Any]) -> None:
+        """An object read far back: its undo log becomes a history per attribute, which
+        its later changes extend."""
+        rows: dict[str, list[int]] = {}
+        for at in range(0, len(log), 3):
+            rows.setdefault(log[at + 1], []).append(at)
+        for name, ats in rows.items():
+            ticks = array("I", [0, *(log[at] for at in ats)])
+            values = [log[at + 2] for at in ats]
+            values.append(inside[name])
+            inside[_HEADS.get(name) or _head(name)] = (ticks, values)
+            self._long.append(ticks)
+        inside[_LOG] = _HISTORIES
+        self._moved += len(log) // 3
 
     def settled(self, inside: dict[str, Any], name: str, tick: int) -> bool:
         """Has the attribute changed for the last time by ``tick`` (or never)? Then its value
         at ``tick`` is the one it has now."""
-        head = inside.get(_HEADS.get(name) or _head(name))
-        if head is None:
+        log = inside.get(_LOG)
+        if log is None:
             return True
-        if type(head) is int:
-            return self.ticks[head] <= tick
-        return bool(head[0][-1] <= tick)
-
-    def read(self, inside: dict[str, Any], name: str, tick: int, default: object = None) -> object:
-        """The attribute's value at ``tick``, or ``default`` if it never changed."""
-        head = inside.get(_HEADS.get(name) or _head(name))
-        return default if head is None else self.value_at(inside, name, head, tick)
+        if log is _HISTORIES:
+            head = inside.get(_HEADS.get(name) or _head(name))
+            return head is None or bool(head[0][-1] <= tick)
+        at = len(log) - 3
+        while at >= 0 and log[at] > tick:
+            if log[at + 1] == name:
+                return False
+            at -= 3
+        return True
 
     def activate(self) -> None:
         """Record what changes from now on, at the tick of this moment (like a step, the
@@ -328,7 +326,20 @@ def _built_long(container: Any) -> None:
     """A container built with its world changes all day: a history of its own."""
     journal = _ACTIVE
     if journal is not None and journal._first == 0:
-        container.__dict__[_LONG] = True
+        container.__dict__[_LOG] = _HISTORIES
+
+
+def _change(container: Any, journal: Journal, method: Callable[..., Any], *args: Any) -> Any:
+    """Make a change to a recorded container: with a history, its state after the change
+    goes there; else its state before goes to its undo log."""
+    inside = container.__dict__
+    if inside.get(_LOG) is _HISTORIES:
+        old = None if _EMPTY in inside else container._state()
+        result = method(container, *args)
+        journal.changed(inside, "", old, container._state())
+        return result
+    journal.log(inside, "", container._state())
+    return method(container, *args)
 
 
 def _prefix(at: array[int], total: int, tick: int) -> int:
@@ -358,10 +369,7 @@ class RecList(list):  # type: ignore[type-arg]
                     journal._tick if journal._clock.now == journal._time else journal.tick()
                 )
             return
-        inside = self.__dict__
-        old = None if _EMPTY in inside else tuple(self)
-        list.append(self, item)
-        journal.changed(inside, "", old, tuple(self))
+        _change(self, journal, list.append, item)
 
     def _past_in(self, past: Past) -> Any:
         if self.grow:
@@ -398,10 +406,7 @@ class RecDeque(deque):  # type: ignore[type-arg]
                 journal._tick if journal._clock.now == journal._time else journal.tick()
             )
         else:
-            inside = self.__dict__
-            old = None if _EMPTY in inside else tuple(self)
-            deque.append(self, item)
-            journal.changed(inside, "", old, tuple(self))
+            _change(self, journal, deque.append, item)
 
     def _past_in(self, past: Past) -> Any:
         if self.grow:
@@ -468,7 +473,7 @@ class RecArray(array):  # type: ignore[type-arg]
             )
 
 
-_EMPTY = _head("")  # where a container keeps its latest change
+_EMPTY = _head("")  # where a container with a history keeps it
 
 
 def _recording(kind: type, base: type, names: tuple[str, ...]) -> None:
@@ -483,11 +488,9 @@ def _recording(kind: type, base: type, names: tuple[str, ...]) -> None:
                 return method(self, *args, **kwargs)
             if getattr(self, "grow", False):
                 raise TypeError(f"a growing record only appends, not {name}")
-            inside = self.__dict__
-            old = None if _EMPTY in inside else self._state()
-            result = method(self, *args, **kwargs)
-            journal.changed(inside, "", old, self._state())
-            return result
+            if kwargs:  # (``list.sort(key=...)``)
+                return _change(self, journal, lambda c, *a: method(c, *a, **kwargs), *args)
+            return _change(self, journal, method, *args)
 
         changed.__name__ = name
         return changed
@@ -663,15 +666,10 @@ class Ghost:
         obj, past = self._ghost_of, self._ghost_in
         seen = self.__dict__
         inside = getattr(obj, "__dict__", None)
-        if inside is not None:
-            head = inside.get(_HEADS.get(name) or _head(name))
-            if head is not None:
-                value = past.journal.value_at(inside, name, head, past.tick)
-                value = seen[name] = past.of(value)
-                return value
-            if name in inside:
-                value = seen[name] = past.of(inside[name])
-                return value
+        if inside is not None and name in inside:
+            value = past.journal.read(inside, name, past.tick, inside[name])
+            value = seen[name] = past.of(value)
+            return value
         for klass in type(obj).__mro__:
             attr = klass.__dict__.get(name, _MISSING)
             if attr is _MISSING:

@@ -276,3 +276,79 @@ def test_an_attribute_read_far_back_is_bisected_and_kept_up() -> None:
     assert [at(journal, t, thing).where for t in (0, 50, 150, 200, 999)] == [
         "home", "at 50", "at 150", "at 200", "at 200",
     ]  # fmt: skip
+
+
+def born_while_running(changes: int) -> tuple[Journal, list[Thing], list[dict[str, object]]]:
+    """A thing made by running code (so it keeps an undo log, not histories), changed at
+    ``changes`` ticks, twice in some; and what it held at the end of each tick."""
+    kernel = Kernel()
+    journal = Journal(lambda t: int(-(-t // 1)))
+    journal.watch(kernel)
+    made: list[Thing] = []
+    seen: list[dict[str, object]] = []
+
+    def note() -> None:
+        thing = made[0]
+        seen.append(
+            {"where": thing.where, "friend": thing.friend, "bag": tuple(thing.bag),
+             "line": tuple(thing.line), "shelf": dict(thing.shelf)}
+        )  # fmt: skip
+
+    async def story() -> None:
+        await sleep(1)
+        made.append(Thing("e"))
+        note()
+        for t in range(2, changes + 2):
+            await sleep(1)
+            thing = made[0]
+            thing.where = f"at {t}"
+            if t % 3 == 0:
+                thing.where = f"again at {t}"  # the tick's last value is the one shown
+                thing.friend = made[0] if thing.friend is None else None
+                thing.bag.append(t)
+                thing.line.append(t)
+                thing.shelf[t % 2] = t
+            if t % 5 == 0 and thing.bag:
+                thing.bag.remove(thing.bag[0])
+                thing.line.popleft()
+            note()
+
+    kernel.spawn(story(), "story")
+    journal.built()
+    kernel.run_until(changes + 2.0)
+    return journal, made, seen
+
+
+def held_then(journal: Journal, thing: Thing, tick: int) -> dict[str, object]:
+    ghost = at(journal, tick, thing)
+    return {
+        "where": ghost.where,
+        "friend": ghost.friend._ghost_of if ghost.friend is not None else None,
+        "bag": ghost.bag, "line": ghost.line,
+        "shelf": {k: v for k, v in ghost.shelf.items()},
+    }  # fmt: skip
+
+
+def test_what_running_code_makes_keeps_an_undo_log_read_back_at_each_tick() -> None:
+    """A change is (tick, attribute, the value before) in the object's own log; a read
+    starts from the value now and walks back over what changed after its tick."""
+    journal, (thing,), seen = born_while_running(12)
+    assert thing.__dict__["\x02"][:3] == [2, "where", "home"]  # a log, not histories
+    for tick, held in enumerate(seen, start=1):
+        assert held_then(journal, thing, tick) == held, tick
+    assert journal.settled(thing.__dict__, "where", 13) and not journal.settled(
+        thing.__dict__, "where", 12
+    )
+    assert journal.settled(thing.__dict__, "name", 1)  # never changed
+
+
+def test_an_undo_log_read_far_back_becomes_histories_that_later_changes_extend() -> None:
+    journal, (thing,), seen = born_while_running(120)
+    ticks = [1, 60, 2, 119, 120, 121, 3, 90]
+    assert [held_then(journal, thing, t) for t in ticks] == [seen[t - 1] for t in ticks]
+    assert thing.__dict__["\x02"] is not None and not isinstance(thing.__dict__["\x02"], list)
+    journal.activate()  # a later change, recorded as a step would
+    thing.where = "later"
+    deactivate()
+    assert at(journal, 999, thing).where == "later" and at(journal, 2, thing).where == "at 2"
+    assert [held_then(journal, thing, t) for t in ticks] == [seen[t - 1] for t in ticks]
