@@ -10,9 +10,14 @@ def tick_of(seconds: float) -> int:
     """The first tick whose run includes virtual time ``seconds`` (what happened at t shows
     from that tick on): the smallest k with ``seconds <= k * TICK``, as the kernel's
     ``run_until(k * TICK)`` counts it."""
-    k = max(0, round(seconds / TICK))
-    while k * TICK < seconds:
+    if seconds <= 0:
+        return 0
+    k = int(seconds * FPS)  # a guess, within a tick or two; then exact, by the definition
+    if k * TICK < seconds:
         k += 1
-    while k > 0 and (k - 1) * TICK >= seconds:
-        k -= 1
+        while k * TICK < seconds:
+            k += 1
+    else:
+        while k > 0 and (k - 1) * TICK >= seconds:
+            k -= 1
     return k
