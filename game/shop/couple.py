@@ -61,8 +61,9 @@ class Couple(Recorded):
     till: Counter | None = None  # the till they walked up to
     drinks_at: float | None = None  # level 4: drinks in hand
     burgers_eaten: int = 0
-    caption: str = ""  # what the story says they are doing now
-    caption_template: str = ""  # the same as ``story.STEPS`` writes it: the view translates it
+    # what the story says they are doing now, as ``story.STEPS`` writes it (the view
+    # translates it; ``caption`` fills it in)
+    caption_template: str = ""
     # their own story's beats, as they came
     beats: list[Beat] = field(default_factory=lambda: RecList(grow=True))
 
@@ -92,6 +93,11 @@ class Couple(Recorded):
     def phase(self) -> str:
         return self.timeline.current
 
+    @property
+    def caption(self) -> str:
+        """What the story says they are doing now (one recorded value: the template)."""
+        return self.caption_template.format(number=self.number)
+
     def reach(self, moment: str) -> None:
         """Live one step of the story: the phase, caption and beat ``story.STEPS`` gives it."""
         shop = self.shop
@@ -100,7 +106,6 @@ class Couple(Recorded):
             self.timeline.enter(step.phase, shop.now)
         if step.caption is not None:
             self.caption_template = step.caption
-            self.caption = step.caption.format(number=self.number)
         if step.beat is not None:
             self.beats.append(Beat(shop.now, step.beat))  # the timeline marks the followed
             shop.beat(self, step.beat)  # ... and the shop keeps the protagonist's story
