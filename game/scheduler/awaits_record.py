@@ -239,20 +239,25 @@ class AwaitsRecord(Instrument):
         woken = task._woken
         woke, woke_time = (0, woken) if type(woken) is float else self._wake_of(woken)
         # the chain of calls (``_stack_of``), its usual case inlined: coroutines down to
-        # the kernel's trap, a generator
+        # the kernel's trap, a generator (the code read from it: a frame's ``f_code``
+        # raises an audit event each time)
         key: list[int] = []
         obj = task.coro
         while obj is not None:
             kind = type(obj)
             if kind is CoroutineType:
-                frame, obj = obj.cr_frame, obj.cr_await
+                frame = obj.cr_frame
+                if frame is not None:
+                    key += (id(obj.cr_code), frame.f_lasti)
+                obj = obj.cr_await
             elif kind is GeneratorType:
-                frame, obj = obj.gi_frame, obj.gi_yieldfrom
+                frame = obj.gi_frame
+                if frame is not None:
+                    key += (id(obj.gi_code), frame.f_lasti)
+                obj = obj.gi_yieldfrom
             else:
                 key = None  # type: ignore[assignment]
                 break
-            if frame is not None:
-                key += (id(frame.f_code), frame.f_lasti)
         stack = self._stack_ids.get(tuple(key)) if key is not None else None
         if stack is None:
             stack = self._stack_of(task.coro)
